@@ -1,0 +1,146 @@
+#include "extractors/json/json_reader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "model/error.hpp"
+#include "model/text.hpp"
+#include "renderers/json_renderer.hpp"
+
+namespace dutylist {
+namespace {
+
+using json = nlohmann::json;
+
+// Our documents nest five levels deep; anything far deeper is hostile or not ours, and
+// refusing it early keeps the recursive parser off the end of the stack.
+constexpr int max_json_depth = 32;
+
+std::string_view skip_bom_and_space(std::string_view s) {
+    if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+    while (!s.empty() && (s[0] == ' ' || s[0] == '\n' || s[0] == '\r' || s[0] == '\t')) s.remove_prefix(1);
+    return s;
+}
+
+const json& field(const json& object, const char* name, const std::string& where) {
+    auto it = object.find(name);
+    if (it == object.end()) throw Error("not a valid dutylist JSON file: " + where + " has no \"" + name + "\"");
+    return *it;
+}
+
+std::string string_field(const json& object, const char* name, const std::string& where) {
+    const json& v = field(object, name, where);
+    if (!v.is_string()) throw Error("not a valid dutylist JSON file: \"" + std::string(name) + "\" of " + where + " is not a string");
+    return v.get<std::string>();
+}
+
+Paragraphs split_paragraphs(const std::string& value) {
+    Paragraphs out;
+    size_t start = 0;
+    while (start <= value.size() && !value.empty()) {
+        size_t end = value.find('\n', start);
+        if (end == std::string::npos) end = value.size();
+        out.push_back(value.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+Provenance read_provenance(const json& j) {
+    Provenance p;
+    if (!j.is_object()) return p;
+    if (auto it = j.find("pages"); it != j.end() && it->is_array())
+        for (const auto& n : *it)
+            if (n.is_number_integer()) p.pages.push_back(n.get<int>());
+    if (auto it = j.find("boxes"); it != j.end() && it->is_array())
+        for (const auto& b : *it)
+            if (b.is_object())
+                p.boxes.push_back({b.value("page", 0), b.value("x0", 0.0), b.value("y0", 0.0), b.value("x1", 0.0), b.value("y1", 0.0)});
+    p.table = j.value("table", 0);
+    p.row = j.value("row", 0);
+    return p;
+}
+
+DutyList read_list(const json& j, size_t index) {
+    const std::string where = "list " + std::to_string(index + 1);
+    if (!j.is_object()) throw Error("not a valid dutylist JSON file: " + where + " is not an object");
+    DutyList list;
+    list.kind = kind_from_name(string_field(j, "kind", where));
+    list.title = string_field(j, "title", where);
+    const json& columns = field(j, "columns", where);
+    if (!columns.is_array()) throw Error("not a valid dutylist JSON file: columns of " + where + " is not an array");
+    for (const auto& c : columns) {
+        if (!c.is_object()) throw Error("not a valid dutylist JSON file: a column of " + where + " is not an object");
+        list.columns.push_back({string_field(c, "key", where + " column"), string_field(c, "label", where + " column")});
+    }
+    const json& items = field(j, "items", where);
+    if (!items.is_array()) throw Error("not a valid dutylist JSON file: items of " + where + " is not an array");
+    for (const auto& i : items) {
+        if (!i.is_object()) throw Error("not a valid dutylist JSON file: an item of " + where + " is not an object");
+        Item item;
+        for (const auto& c : list.columns) {
+            auto it = i.find(c.key);
+            if (it == i.end() || it->is_null()) item.values.emplace_back();
+            else if (it->is_string()) item.values.push_back(split_paragraphs(it->get<std::string>()));
+            else throw Error("not a valid dutylist JSON file: \"" + c.key + "\" of an item in " + where + " is not a string");
+        }
+        if (auto it = i.find("source"); it != i.end()) item.source = read_provenance(*it);
+        list.items.push_back(std::move(item));
+    }
+    if (auto it = j.find("notes"); it != j.end() && it->is_array())
+        for (const auto& n : *it)
+            if (n.is_string()) list.notes.push_back(n.get<std::string>());
+    return list;
+}
+
+// The source recorded in the file is kept: it names the original PDF or DOCX, so reading our
+// JSON and writing it again gives the same JSON.
+Document read_json_text(std::string_view bytes) {
+    std::string_view text = skip_bom_and_space(bytes);
+    if (!is_valid_utf8(text)) throw Error("not a valid JSON file: the text is not valid UTF-8");
+    json j;
+    try {
+        j = json::parse(text.begin(), text.end(), [](int depth, json::parse_event_t, json&) {
+            if (depth > max_json_depth) throw Error("not a dutylist JSON file: nested more than 32 levels deep");
+            return true;
+        });
+    } catch (const json::parse_error& e) {
+        throw Error("not a valid JSON file: syntax error near byte " + std::to_string(e.byte));
+    }
+    if (!j.is_object() || j.value("schema", "") != json_schema_id) {
+        std::string found = j.is_object() && j.contains("schema") && j["schema"].is_string() ? j["schema"].get<std::string>() : "";
+        throw Error(found.empty() ? "a JSON file, but not one written by dutylist (no \"schema\": \"dutylist/1\")"
+                                  : "a JSON file of an unsupported version \"" + found + "\" (this dutylist reads dutylist/1)");
+    }
+    Document d;
+    d.issuer = string_field(j, "issuer", "the document");
+    d.title = string_field(j, "title", "the document");
+    d.date = string_field(j, "date", "the document");
+    d.date_iso = j.value("date_iso", "");
+    if (auto it = j.find("source"); it != j.end() && it->is_object()) {
+        d.source.file = it->value("file", "");
+        d.source.format = it->value("format", "");
+        d.source.pages = it->value("pages", 0);
+        d.source.sha256 = it->value("sha256", "");
+    }
+    const json& lists = field(j, "lists", "the document");
+    if (!lists.is_array()) throw Error("not a valid dutylist JSON file: \"lists\" is not an array");
+    for (size_t i = 0; i < lists.size(); ++i) d.lists.push_back(read_list(lists[i], i));
+    return d;
+}
+
+}  // namespace
+
+bool sniff_json(std::string_view bytes) {
+    std::string_view s = skip_bom_and_space(bytes);
+    return !s.empty() && s[0] == '{';
+}
+
+Document read_json(const InputFile& input, const ReadOptions&) {
+    try {
+        return read_json_text(input.bytes);
+    } catch (const json::exception& e) {
+        throw Error(std::string("not a valid dutylist JSON file: ") + e.what());
+    }
+}
+
+}  // namespace dutylist

@@ -1,0 +1,36 @@
+// The subcommands of the dutylist command line. Each returns the process exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "formats.hpp"
+
+namespace dutylist::cli {
+
+enum Exit { exit_ok = 0, exit_failed = 1, exit_usage = 2 };
+
+// Thrown for a usage error found after parsing (e.g. an unknown format): exit code 2.
+struct UsageError {
+    std::string message;
+};
+
+struct ConvertOptions {
+    std::vector<std::string> inputs;
+    std::vector<std::string> formats;  // validated names
+    std::string output_dir = ".";      // "-" writes the single output to standard output
+    ReadOptions read;
+    RenderOptions render;
+    bool quiet = false;
+};
+
+// Largest input accepted: far above any published list, low enough to refuse a runaway file.
+inline constexpr size_t max_input_bytes = 512u * 1024 * 1024;
+
+int convert(const ConvertOptions& options);
+int inspect(const std::vector<std::string>& inputs, const ReadOptions& read);
+
+// "dutylist: NAME: reason" on one line on stderr.
+void report_failure(const std::string& name, const std::string& reason);
+
+}  // namespace dutylist::cli

@@ -1,0 +1,55 @@
+#include <algorithm>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "io/files.hpp"
+#include "model/error.hpp"
+
+namespace dutylist::cli {
+namespace {
+
+std::string page_span(const DutyList& list) {
+    int first = 0, last = 0;
+    for (const auto& item : list.items)
+        for (int p : item.source.pages) {
+            first = first ? std::min(first, p) : p;
+            last = std::max(last, p);
+        }
+    if (!first) return "";
+    return first == last ? fmt::format("page {}", first) : fmt::format("pages {}-{}", first, last);
+}
+
+void print_summary(const Document& doc) {
+    std::string pages = doc.source.pages ? fmt::format(", {} pages", doc.source.pages) : "";
+    fmt::print("{}: {}{}\n", doc.source.file, doc.source.format, pages);
+    fmt::print("  issuer: {}\n", doc.issuer.empty() ? "(none)" : doc.issuer);
+    fmt::print("  title:  {}\n", doc.title.empty() ? "(none)" : doc.title);
+    fmt::print("  date:   {}{}\n", doc.date.empty() ? "(none)" : doc.date, doc.date_iso.empty() ? "" : " (" + doc.date_iso + ")");
+    fmt::print("  lists:  {}\n", doc.lists.size());
+    for (const auto& list : doc.lists) {
+        std::string span = page_span(list);
+        fmt::print("    {:<12} {:>4} items{}  {}\n", kind_name(list.kind), list.items.size(), span.empty() ? "" : "  " + span, list.title);
+        std::string columns;
+        for (const auto& c : list.columns) columns += (columns.empty() ? "" : ", ") + c.label;
+        fmt::print("                 columns: {}\n", columns);
+    }
+}
+
+}  // namespace
+
+int inspect(const std::vector<std::string>& inputs, const ReadOptions& read) {
+    int failures = 0;
+    for (const auto& path : inputs) {
+        try {
+            print_summary(read_document(read_input(path, max_input_bytes), read));
+        } catch (const Error& e) {
+            report_failure(path, e.what());
+            ++failures;
+        }
+    }
+    return failures ? exit_failed : exit_ok;
+}
+
+}  // namespace dutylist::cli

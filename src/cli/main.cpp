@@ -1,0 +1,118 @@
+// The dutylist command line: argument parsing and the one place where errors become exit codes.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "model/error.hpp"
+
+namespace {
+
+using namespace dutylist;
+using namespace dutylist::cli;
+
+std::string writer_names() {
+    std::string names;
+    for (const auto& w : writers()) names += (names.empty() ? "" : ",") + std::string(w.name);
+    return names;
+}
+
+std::vector<std::string> parse_formats(const std::string& list) {
+    std::vector<std::string> formats;
+    std::stringstream in(list);
+    std::string name;
+    while (std::getline(in, name, ',')) {
+        if (name.empty()) continue;
+        if (name == "all") {
+            for (const auto& w : writers()) formats.emplace_back(w.name);
+            continue;
+        }
+        if (!find_writer(name)) throw UsageError{fmt::format("unknown output format \"{}\" (choose from {}, or all)", name, writer_names())};
+        formats.push_back(name);
+    }
+    if (formats.empty()) throw UsageError{"no output format given to -t"};
+    return formats;
+}
+
+const char* const description =
+    "dutylist reads the duty lists (履职事项清单) that townships and street offices publish as\n"
+    "PDF or DOCX, and writes them as clean data: JSON, CSV, HTML or DOCX. The input format is\n"
+    "recognised from the content, whatever the file is called.";
+
+const char* const examples = R"(
+Examples:
+  dutylist convert 清单.pdf                        清单.json in the current folder
+  dutylist convert 清单.pdf -t json,csv,html -o out   several formats into out/
+  dutylist convert a.docx b.pdf -t all -o out       every format for each input
+  dutylist convert - -t json -o - < 清单.pdf        as a filter: standard input to standard output
+  dutylist convert out/清单.json -t docx            our JSON back into an official-looking DOCX
+  dutylist inspect 清单.pdf                         lists, item counts and pages
+
+Outputs are named after the input: OUTDIR/<stem>.json, <stem>.html, <stem>.docx and one CSV per
+list, <stem>.basic.csv, <stem>.cooperative.csv, <stem>.withdrawn.csv.
+
+Exit codes: 0 done; 1 an input could not be converted (one line on stderr names the file and the
+reason; no output file is left behind for it); 2 a usage error.)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{description, "dutylist"};
+    app.footer(examples);
+    app.set_version_flag("--version", std::string("dutylist ") + DUTYLIST_VERSION);
+    app.require_subcommand(1);
+
+    ConvertOptions convert_options;
+    std::string format_list = "json";
+    bool force = false;
+    auto* convert_cmd = app.add_subcommand("convert", "Convert duty lists (PDF, DOCX or dutylist JSON) to other formats");
+    convert_cmd->add_option("inputs", convert_options.inputs, "Files to convert; - reads standard input")->required();
+    convert_cmd->add_option("-t,--to", format_list, "Output formats, comma separated: " + writer_names() + " or all")
+        ->capture_default_str();
+    convert_cmd->add_option("-o,--output", convert_options.output_dir, "Output folder (created if missing); - writes to standard output")
+        ->capture_default_str();
+    convert_cmd->add_flag("--force", force, "Convert even text that cannot be trusted (fonts without a Unicode map, scanned pages)");
+    convert_cmd->add_flag("--bom", convert_options.render.bom, "CSV: start with a UTF-8 byte-order mark, as Excel and WPS need");
+    convert_cmd->add_flag("--merge-categories", convert_options.render.merge_categories,
+                          "DOCX: merge runs of equal 事项类别 cells vertically");
+    convert_cmd->add_option("--reference-doc", convert_options.render.reference_doc,
+                            "DOCX: take styles, page setup, header and footer from this .docx")
+        ->check(CLI::ExistingFile);
+    convert_cmd->add_flag("-q,--quiet", convert_options.quiet, "Print nothing but errors");
+
+    std::vector<std::string> inspect_inputs;
+    bool inspect_force = false;
+    auto* inspect_cmd = app.add_subcommand("inspect", "Summarise duty lists: lists, item counts, pages, columns");
+    inspect_cmd->add_option("inputs", inspect_inputs, "Files to inspect; - reads standard input")->required();
+    inspect_cmd->add_flag("--force", inspect_force, "Read even text that cannot be trusted");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? exit_ok : exit_usage;
+    }
+
+    auto warn = [](const std::string& message) { std::cerr << "dutylist: warning: " << message << '\n'; };
+    try {
+        if (*convert_cmd) {
+            convert_options.formats = parse_formats(format_list);
+            convert_options.read.force = force;
+            convert_options.read.warn = warn;
+            return convert(convert_options);
+        }
+        ReadOptions read;
+        read.force = inspect_force;
+        read.warn = warn;
+        return inspect(inspect_inputs, read);
+    } catch (const UsageError& e) {
+        std::cerr << "dutylist: " << e.message << "\nRun 'dutylist --help' for usage.\n";
+        return exit_usage;
+    } catch (const std::exception& e) {
+        std::cerr << "dutylist: internal error: " << e.what() << '\n';
+        return exit_failed;
+    }
+}

@@ -1,0 +1,69 @@
+#include "formats.hpp"
+
+#include "io/sha256.hpp"
+#include "model/error.hpp"
+#include "readers.hpp"
+#include "writers.hpp"
+
+namespace dutylist {
+namespace {
+
+bool starts_with(std::string_view bytes, std::string_view magic) { return bytes.substr(0, magic.size()) == magic; }
+
+}  // namespace
+
+const std::vector<Writer>& writers() {
+    static const std::vector<Writer> all = registered_writers();
+    return all;
+}
+
+const std::vector<Reader>& readers() {
+    static const std::vector<Reader> all = registered_readers();
+    return all;
+}
+
+const Writer* find_writer(std::string_view name) {
+    for (const auto& w : writers())
+        if (w.name == name) return &w;
+    return nullptr;
+}
+
+std::string describe_content(std::string_view bytes) {
+    if (bytes.empty()) return "empty";
+    if (starts_with(bytes, "\x89PNG")) return "a PNG image";
+    if (starts_with(bytes, "\xFF\xD8\xFF")) return "a JPEG image";
+    if (starts_with(bytes, "GIF8")) return "a GIF image";
+    if (starts_with(bytes, "II*\0") || starts_with(bytes, std::string_view("MM\0*", 4))) return "a TIFF image";
+    if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+        return "a legacy Word .doc or an encrypted Office file (OLE container)";
+    if (starts_with(bytes, "PK\x03\x04")) {
+        if (bytes.find("xl/workbook") != std::string_view::npos) return "an Excel workbook (XLSX)";
+        if (bytes.find("ppt/presentation") != std::string_view::npos) return "a PowerPoint file (PPTX)";
+        return "a ZIP archive that is not a Word document";
+    }
+    if (starts_with(bytes, "{\\rtf")) return "an RTF document";
+    std::string_view head = bytes.substr(0, 512);
+    for (std::string_view tag : {"<!DOCTYPE html", "<!doctype html", "<html", "<HTML"})
+        if (head.find(tag) != std::string_view::npos) return "an HTML page";
+    if (starts_with(head, "<?xml")) return "an XML file";
+    for (unsigned char c : head)
+        if (c < 0x09 || (c > 0x0D && c < 0x20)) return "binary data of an unknown kind";
+    return "plain text";
+}
+
+Document read_document(const InputFile& input, const ReadOptions& options) {
+    for (const auto& reader : readers()) {
+        if (!reader.sniff(input.bytes)) continue;
+        Document doc = reader.read(input, options);
+        // A reader of a derived format (our JSON) keeps the source of the original document.
+        if (doc.source.format.empty()) {
+            doc.source.file = input.name;
+            doc.source.format = std::string(reader.name);
+            doc.source.sha256 = sha256_hex(input.bytes);
+        }
+        return doc;
+    }
+    throw Error("not a duty list in PDF, DOCX or dutylist JSON: the file is " + describe_content(input.bytes));
+}
+
+}  // namespace dutylist

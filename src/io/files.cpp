@@ -1,0 +1,110 @@
+#include "io/files.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "model/error.hpp"
+#include "model/text.hpp"
+
+namespace dutylist {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string size_text(size_t bytes) { return fmt::format("{} MB", bytes / (1024 * 1024)); }
+
+std::string read_fd(int fd, size_t max_bytes, const std::string& what) {
+    std::string data;
+    char buffer[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EISDIR) throw Error("is a folder, not a file");
+            throw Error(fmt::format("cannot be read ({})", std::strerror(errno)));
+        }
+        if (n == 0) break;
+        data.append(buffer, static_cast<size_t>(n));
+        if (data.size() > max_bytes) throw Error(fmt::format("{} is larger than the limit of {}", what, size_text(max_bytes)));
+    }
+    return data;
+}
+
+}  // namespace
+
+InputFile read_input(const std::string& path, size_t max_bytes) {
+    if (path == "-") return {"-", read_fd(STDIN_FILENO, max_bytes, "standard input")};
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        if (errno == ENOENT) throw Error("file not found");
+        throw Error(fmt::format("cannot be read ({})", std::strerror(errno)));
+    }
+    if (S_ISDIR(st.st_mode)) throw Error("is a folder, not a file");
+    if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes)
+        throw Error(fmt::format("the file is larger than the limit of {}", size_text(max_bytes)));
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == EACCES) throw Error("cannot be read (permission denied)");
+        throw Error(fmt::format("cannot be read ({})", std::strerror(errno)));
+    }
+    try {
+        std::string bytes = read_fd(fd, max_bytes, "the file");
+        ::close(fd);
+        return {fs::path(path).filename().string(), std::move(bytes)};
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+}
+
+void write_file_atomically(const fs::path& path, std::string_view bytes) {
+    fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    std::string pattern = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+    int fd = ::mkstemp(pattern.data());
+    if (fd < 0) throw Error(fmt::format("cannot write to {} ({})", dir.string(), std::strerror(errno)));
+    size_t written = 0;
+    while (written < bytes.size()) {
+        ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int err = errno;
+            ::close(fd);
+            ::unlink(pattern.c_str());
+            throw Error(fmt::format("cannot write {} ({})", path.string(), std::strerror(err)));
+        }
+        written += static_cast<size_t>(n);
+    }
+    // mkstemp creates 0600; outputs are ordinary files, readable as the umask allows.
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    if (::close(fd) != 0 || ::rename(pattern.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(pattern.c_str());
+        throw Error(fmt::format("cannot write {} ({})", path.string(), std::strerror(err)));
+    }
+}
+
+std::string output_stem(const std::string& input_path) {
+    if (input_path == "-") return "stdin";
+    std::string stem = fs::path(input_path).stem().string();
+    std::string safe;
+    for (size_t i = 0; i < stem.size();) {
+        size_t start = i;
+        char32_t cp = next_code_point(stem, i);
+        if (cp < 0x20 || cp == 0x7F || cp == '/' || cp == '\\' || cp == 0xFFFD) safe += '_';
+        else safe.append(stem, start, i - start);
+    }
+    if (safe.empty() || safe == "." || safe == "..") safe = "output";
+    return safe;
+}
+
+}  // namespace dutylist

@@ -1,0 +1,23 @@
+// Reading inputs and writing outputs safely: an output is written to a temporary file next
+// to it and renamed, so a failure never leaves a partial or empty file behind.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "formats.hpp"
+
+namespace dutylist {
+
+// Reads a whole file ("-": standard input). Throws Error with a plain reason: not found, a
+// folder, permission denied, larger than max_bytes.
+InputFile read_input(const std::string& path, size_t max_bytes);
+
+// Writes bytes to path through a temporary file in the same folder and a rename.
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+// The file name stem of an input path, made safe as an output name ("-" gives "stdin").
+std::string output_stem(const std::string& input_path);
+
+}  // namespace dutylist

@@ -1,0 +1,42 @@
+// Where the tests find the corpus, the project and the dutylist binary; running the binary.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace dutylist::test {
+
+std::filesystem::path source_dir();  // the repository
+std::filesystem::path shared_dir();  // ../shared next to the repository
+std::filesystem::path corpus(const std::string& relative);  // shared_dir()/corpus/relative
+std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& bytes);
+
+// A fresh empty folder, removed when the object goes.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs the dutylist binary with these arguments (a shell fragment: quote as in sh) in cwd.
+CommandResult run_dutylist(const std::string& arguments, const std::filesystem::path& cwd = ".",
+                           const std::string& stdin_file = "");
+// Runs any shell command the same way.
+CommandResult run_shell(const std::string& command, const std::filesystem::path& cwd = ".");
+std::string quote(const std::filesystem::path& path);
+
+}  // namespace dutylist::test
