@@ -1,0 +1,86 @@
+#include <doctest/doctest.h>
+
+#include "extractors/json/json_reader.hpp"
+#include "formats.hpp"
+#include "model/error.hpp"
+#include "renderers/json_renderer.hpp"
+#include "support/paths.hpp"
+#include "support/truth.hpp"
+
+using namespace dutylist;
+using namespace dutylist::test;
+
+namespace {
+
+Document corpus_model() {
+    Document d = document_from_truth(corpus("wumachang/truth.json"));
+    d.source = {"wumachang.pdf", "pdf", 60, std::string(64, 'a')};
+    d.lists[0].items[0].source.pages = {3};
+    d.lists[0].items[0].source.boxes = {{3, 56.7, 80.12, 538.6, 160.5}};
+    d.lists[0].notes = {"注：本清单随法律法规调整动态更新。"};
+    return d;
+}
+
+Document read(const std::string& json_text) { return read_document({"test.json", json_text}, {}); }
+
+}  // namespace
+
+TEST_CASE("JSON write, read, write gives the same JSON and the same model") {
+    const Document original = corpus_model();
+    const std::string first = document_to_json(original);
+    const Document back = read(first);
+    CHECK(back.lists == original.lists);
+    CHECK(back.source == original.source);
+    CHECK(back.issuer == original.issuer);
+    CHECK(back.date_iso == "2025-07");
+    CHECK(document_to_json(back) == first);
+    CHECK(compare_with_truth(back, corpus("wumachang/truth.json")).perfect());
+}
+
+TEST_CASE("JSON keys items by column key, joins paragraphs and derives departments") {
+    const std::string json = document_to_json(corpus_model());
+    CHECK(json.find("\"schema\": \"dutylist/1\"") != std::string::npos);
+    CHECK(json.find("{\n     \"key\": \"township_duties\",\n     \"label\": \"乡镇配合职责\"\n    }") != std::string::npos);
+    CHECK(json.find("\"departments_list\": [\n      \"奇台县委组织部\"\n     ]") != std::string::npos);
+    CHECK(json.find("\"receiver\": \"奇台县民政局：\\n对违规领取高龄津贴的追缴。\"") != std::string::npos);
+}
+
+TEST_CASE("our JSON validates against the published schema") {
+    TempDir tmp;
+    write_file(tmp / "list.json", document_to_json(corpus_model()));
+    auto r = run_shell("/usr/bin/python3 " + quote(source_dir() / "tests/validate_schema.py") + " " +
+                       quote(source_dir() / "docs/dutylist.schema.json") + " " + quote(tmp / "list.json"));
+    INFO(r.out, r.err);
+    CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("the schema rejects what is not ours") {
+    TempDir tmp;
+    write_file(tmp / "bad.json", R"({"schema": "dutylist/1", "issuer": "", "title": "", "date": "", "date_iso": "July",
+        "source": {"file": "", "format": "pdf", "pages": 1, "sha256": ""}, "lists": []})");
+    auto r = run_shell("/usr/bin/python3 " + quote(source_dir() / "tests/validate_schema.py") + " " +
+                       quote(source_dir() / "docs/dutylist.schema.json") + " " + quote(tmp / "bad.json"));
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("date_iso") != std::string::npos);
+}
+
+TEST_CASE("JSON that is not ours is refused with a clear reason") {
+    CHECK_THROWS_WITH_AS(read("{\"a\": 1}"), doctest::Contains("not one written by dutylist"), Error);
+    CHECK_THROWS_WITH_AS(read("{\"schema\": \"dutylist/9\"}"), doctest::Contains("unsupported version"), Error);
+    CHECK_THROWS_WITH_AS(read("{\"schema\": \"dutylist/1\", "), doctest::Contains("syntax error"), Error);
+    CHECK_THROWS_WITH_AS(read("{\"schema\": \"dutylist/1\", \"issuer\": 5}"), doctest::Contains("not a string"), Error);
+    CHECK_THROWS_WITH_AS(read("{\"x\": \"\xC3\"}"), doctest::Contains("UTF-8"), Error);
+    std::string deep = "{\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+    CHECK_THROWS_WITH_AS(read(deep), doctest::Contains("nested"), Error);
+    std::string wrong_kind = document_to_json(corpus_model());
+    wrong_kind.replace(wrong_kind.find("\"basic\""), 7, "\"basik\"");
+    CHECK_THROWS_WITH_AS(read(wrong_kind), doctest::Contains("basik"), Error);
+}
+
+TEST_CASE("input formats are recognised by content, not by name") {
+    CHECK(sniff_json("\xEF\xBB\xBF  {\"schema\": 1}"));
+    CHECK_FALSE(sniff_json("[1, 2]"));
+    CHECK_THROWS_WITH_AS(read_document({"x.pdf", "\x89PNG\r\n\x1a\n...."}, {}), doctest::Contains("PNG image"), Error);
+    CHECK_THROWS_WITH_AS(read_document({"x.docx", "<!DOCTYPE html><html></html>"}, {}), doctest::Contains("HTML page"), Error);
+    CHECK_THROWS_WITH_AS(read_document({"x.pdf", ""}, {}), doctest::Contains("empty"), Error);
+}
