@@ -1,0 +1,47 @@
+#!/bin/sh
+# Regenerates the other-producer test PDFs in this folder, each with its NAME.truth.json, and keeps
+# the small sources (NAME.docx, NAME.html) next to them. See README.md here for what each file
+# exercises. Needs: Debian's /usr/bin/python3 with python3-docx, LibreOffice (soffice), chromium,
+# ghostscript, qpdf (with fix-qdf), fonts-noto-cjk and fonts-droid-fallback.
+#
+#   sh tests/data/pdf/make_pdfs.sh
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+/usr/bin/python3 "$here/make_sources.py" "$work"
+
+# LibreOffice: each DOCX to PDF, with a private profile so that a running soffice is not disturbed.
+soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf \
+    --outdir "$work" "$work"/*.docx >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
+
+# Headless Chromium (Skia): print-to-PDF of the HTML pages, page size from their CSS @page.
+for html in "$work"/chromium-*.html; do
+    rm -rf "$work/chrome-profile"
+    chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+        --disable-component-update --disable-sync --user-data-dir="$work/chrome-profile" \
+        --no-pdf-header-footer --print-to-pdf="${html%.html}.pdf" "file://$html" 2>/dev/null
+done
+
+# Ghostscript pdfwrite: the ruled landscape list re-distilled; same truth.
+gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$work/gs-redistilled.pdf" \
+    "$work/lo-ruled-landscape.pdf"
+cp "$work/lo-ruled-landscape.truth.json" "$work/gs-redistilled.truth.json"
+
+# Landscape pages re-expressed as portrait pages with /Rotate 90.
+qpdf --qdf --object-streams=disable "$work/lo-rotated.pdf" "$work/rotated.qdf"
+/usr/bin/python3 "$here/rotate_pages.py" "$work/rotated.qdf" "$work/rotated-turned.qdf"
+fix-qdf <"$work/rotated-turned.qdf" >"$work/rotated-fixed.qdf"
+qpdf --object-streams=generate "$work/rotated-fixed.qdf" "$work/lo-rotated.pdf"
+
+for pdf in "$work"/*.pdf; do
+    name=$(basename "$pdf" .pdf)
+    size=$(wc -c <"$pdf")
+    pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+    echo "$name.pdf: $pages pages, $size bytes"
+    [ "$size" -lt 300000 ] || { echo "$name.pdf is too big for the repository" >&2; exit 1; }
+    cp "$pdf" "$work/$name.truth.json" "$here/"
+done
+cp "$work"/*.docx "$work"/*.html "$here/"

@@ -1,0 +1,398 @@
+#!/usr/bin/python3
+"""Writes the sources of the other-producer test PDFs and their truth.
+
+For every variant below: NAME.truth.json (corpus truth format) and NAME.docx (for LibreOffice)
+or NAME.html (for headless Chromium), into the folder given as the only argument. The rows come
+from the corpus truth (../shared/corpus/wumachang/truth.json), so every cell is real published
+text; each truth paragraph is written as its own paragraph (w:p or <p>), as the corpus README's
+paragraph rules require. make_pdfs.sh turns the sources into PDFs.
+
+Run with Debian's /usr/bin/python3 (it has python-docx).
+"""
+
+import copy
+import html
+import json
+import pathlib
+import sys
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+HERE = pathlib.Path(__file__).resolve().parent
+CORPUS_TRUTH = HERE.parents[2].parent / "shared" / "corpus" / "wumachang" / "truth.json"
+
+KINDS = ("basic", "cooperative", "withdrawn")
+
+# Invented 备注 (remarks) for the list with an added column: empty cells, a short note, a
+# two-paragraph note.
+REMARKS = {
+    1: ["新增事项"],
+    3: ["2025年调整"],
+    4: ["依据《中国共产党章程》", "每年报告一次"],
+    7: ["与县委组织部共同落实"],
+    9: ["新增事项"],
+}
+
+
+def corpus_lists():
+    truth = json.loads(CORPUS_TRUTH.read_text(encoding="utf-8"))
+    return truth, {l["kind"]: l for l in truth["lists"]}
+
+
+def pick(source, kind, numbers):
+    """The corpus list of this kind restricted to the rows numbered (序号) as given."""
+    l = copy.deepcopy(source[kind])
+    by_number = {r[0][0]: r for r in l["rows"]}
+    l["rows"] = [by_number[str(n)] for n in numbers]
+    return l
+
+
+def without_category_with_remarks(l):
+    """序号, 事项名称, 备注: the 事项类别 column dropped and a remarks column added."""
+    l = copy.deepcopy(l)
+    i = l["columns"].index("事项类别")
+    l["columns"] = [c for j, c in enumerate(l["columns"]) if j != i] + ["备注"]
+    l["rows"] = [[c for j, c in enumerate(r) if j != i] + [REMARKS.get(int(r[0][0]), [])] for r in l["rows"]]
+    return l
+
+
+def department_and_method_split(l):
+    """承接部门及工作方式 split into 承接部门 (the department heading without its colon) and
+    工作方式 (the paragraphs under it)."""
+    l = copy.deepcopy(l)
+    i = l["columns"].index("承接部门及工作方式")
+    l["columns"] = l["columns"][:i] + ["承接部门", "工作方式"] + l["columns"][i + 1:]
+    rows = []
+    for r in l["rows"]:
+        cell = r[i]
+        assert cell[0].endswith(("：", ":")), cell
+        rows.append(r[:i] + [[cell[0][:-1]], cell[1:]] + r[i + 1:])
+    l["rows"] = rows
+    return l
+
+
+# ---------------------------------------------------------------------------------------------
+# DOCX
+
+
+def set_east_asia(run, font):
+    run.font.name = "Times New Roman"
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+
+
+def add_par(container, text, size, font, align=None, before=0, after=0, bold=False,
+            first=False, page_break_before=False, line=None):
+    p = container.paragraphs[0] if first and container.paragraphs else container.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    if line is not None:
+        fmt.line_spacing = Pt(line)
+    if page_break_before:
+        fmt.page_break_before = True
+    if align is not None:
+        p.alignment = align
+    if text:
+        run = p.add_run(text)
+        run.font.size = Pt(size)
+        run.bold = bold
+        set_east_asia(run, font)
+    return p
+
+
+def page_setup(section, landscape):
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long, short = Mm(297), Mm(210)
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin = Mm(22)
+    section.bottom_margin = Mm(20)
+    section.footer_distance = Mm(10)
+
+
+def page_number_footer(section, start):
+    section.footer.is_linked_to_previous = False
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text in ("— ", None, " —"):
+        if text is None:
+            fld = OxmlElement("w:fldSimple")
+            fld.set(qn("w:instr"), "PAGE")
+            r = OxmlElement("w:r")
+            t = OxmlElement("w:t")
+            t.text = "1"
+            r.append(t)
+            fld.append(r)
+            p._p.append(fld)
+        else:
+            run = p.add_run(text)
+            run.font.size = Pt(12)
+    pg = OxmlElement("w:pgNumType")
+    pg.set(qn("w:start"), str(start))
+    section._sectPr.append(pg)
+
+
+def borders(table, ruled):
+    tbl_pr = table._tbl.tblPr
+    b = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        e = OxmlElement(f"w:{edge}")
+        e.set(qn("w:val"), "single" if ruled else "nil")
+        if ruled:
+            e.set(qn("w:sz"), "4")
+            e.set(qn("w:space"), "0")
+            e.set(qn("w:color"), "000000")
+        b.append(e)
+    tbl_pr.append(b)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+
+
+def mark_header(row):
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def add_table(doc, l, v):
+    widths = v["widths"][l["kind"]]
+    assert len(widths) == len(l["columns"]), (l["kind"], widths, l["columns"])
+    header_labels = v.get("header_labels", {}).get(l["kind"], l["columns"])
+    table = doc.add_table(rows=1 + len(l["rows"]), cols=len(l["columns"]))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    borders(table, v["ruled"])
+    grid = table._tbl.tblGrid
+    for gc, w in zip(grid.findall(qn("w:gridCol")), widths):
+        gc.set(qn("w:w"), str(int(Mm(w).twips)))
+    size, head_size = v["body_size"], v["head_size"]
+    if v["repeat_header"]:
+        mark_header(table.rows[0])
+    for j, label in enumerate(header_labels):
+        cell = table.cell(0, j)
+        cell.width = Mm(widths[j])
+        # A label given as a list is printed on that many lines, one paragraph each.
+        lines = label if isinstance(label, list) else [label]
+        for k, line in enumerate(lines):
+            add_par(cell, line, head_size, font=v["fonts"]["head"], align=WD_ALIGN_PARAGRAPH.CENTER, first=k == 0,
+                    bold=v.get("bold_header", False))
+    merge = v.get("merge_category", False) and "事项类别" in l["columns"]
+    cat = l["columns"].index("事项类别") if merge else -1
+    for i, r in enumerate(l["rows"], start=1):
+        for j, paragraphs in enumerate(r):
+            cell = table.cell(i, j)
+            cell.width = Mm(widths[j])
+            if j == cat and i > 1 and l["rows"][i - 2][j] == paragraphs:
+                continue
+            centred = j == 0 or l["columns"][j] in ("事项类别",)
+            if not paragraphs:
+                add_par(cell, "", size, v["fonts"]["body"], first=True)
+            for k, text in enumerate(paragraphs):
+                add_par(cell, text, size, v["fonts"]["body"], first=k == 0,
+                        align=WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.JUSTIFY)
+    if merge:
+        top = 1
+        for i in range(2, len(l["rows"]) + 2):
+            if i == len(l["rows"]) + 1 or l["rows"][i - 1][cat] != l["rows"][top - 1][cat]:
+                if i - 1 > top:
+                    table.cell(top, cat).merge(table.cell(i - 1, cat))
+                top = i
+    return table
+
+
+def write_docx(v, truth, path):
+    doc = Document()
+    section = doc.sections[0]
+    if v["cover"]:
+        page_setup(section, landscape=False)
+        first = True
+        for line in truth["issuer_lines"]:
+            add_par(doc, line, 22, font=v["fonts"]["title"], align=WD_ALIGN_PARAGRAPH.CENTER,
+                    before=110 if first else 6, first=first)
+            first = False
+        add_par(doc, truth["title"], 40, font=v["fonts"]["title"], align=WD_ALIGN_PARAGRAPH.CENTER, before=40)
+        add_par(doc, truth["date"], 16, font=v["fonts"]["body"], align=WD_ALIGN_PARAGRAPH.CENTER, before=220)
+        if v.get("toc"):
+            add_par(doc, "目  录", 22, font=v["fonts"]["head"], align=WD_ALIGN_PARAGRAPH.CENTER, before=24, after=30,
+                    page_break_before=True)
+            for n, l in enumerate(v["lists"], start=1):
+                p = add_par(doc, f"{n}. {KIND_LABELS[l['kind']]}", 16, v["fonts"]["body"], line=28)
+                p.paragraph_format.tab_stops.add_tab_stop(Mm(160), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+                run = p.add_run(f"\t{v['toc_pages'][n - 1]}")
+                run.font.size = Pt(16)
+        section = doc.add_section(WD_SECTION.NEW_PAGE)
+    page_setup(section, v["landscape"])
+    if v.get("page_numbers"):
+        page_number_footer(section, 1)
+    elif v["cover"]:
+        section.footer.is_linked_to_previous = False
+    for n, l in enumerate(truth["lists"]):
+        add_par(doc, l["title"], v["title_size"], font=v["fonts"]["title"], align=WD_ALIGN_PARAGRAPH.CENTER,
+                after=8, first=n == 0 and not v["cover"], page_break_before=n > 0)
+        add_table(doc, l, v)
+    doc.core_properties.title = truth["title"] or ""
+    doc.save(path)
+
+
+KIND_LABELS = {"basic": "基本履职事项清单", "cooperative": "配合履职事项清单", "withdrawn": "上级部门收回事项清单"}
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML for headless Chromium
+
+CSS = """
+@page { size: A4 landscape; margin: 20mm 18mm 20mm 18mm;
+        @bottom-center { content: "— " counter(page) " —"; font: 12pt "Liberation Serif"; } }
+@page cover { size: A4 portrait; margin: 25mm; @bottom-center { content: none; } }
+body { font-family: "BODY_FONT"; margin: 0; }
+th { font-family: "HEAD_FONT"; }
+.cover { page: cover; text-align: center; break-after: page; }
+.cover .issuer { font-size: 22pt; margin: 0; }
+.cover .issuer:first-child { margin-top: 70mm; }
+.cover .title { font-size: 40pt; margin: 20mm 0 0 0; }
+.cover .date { font-size: 16pt; margin-top: 80mm; }
+h1 { font-size: 18pt; font-weight: normal; text-align: center; margin: 0 0 4mm 0; }
+section + section { break-before: page; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { border: 0.75pt solid #000; padding: 1mm 1.5mm; vertical-align: middle; }
+th { font-size: 12pt; font-weight: normal; }
+td { font-size: 10.5pt; text-align: justify; }
+td.c { text-align: center; }
+td p { margin: 0; }
+"""
+
+
+def write_html(v, truth, path):
+    css = CSS.replace("BODY_FONT", v["fonts"]["body"]).replace("HEAD_FONT", v["fonts"]["head"])
+    out = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
+           f"<title>{html.escape(truth['title'])}</title><style>{css}</style></head><body>"]
+    if v["cover"]:
+        out.append('<div class="cover">')
+        out += [f'<p class="issuer">{html.escape(x)}</p>' for x in truth["issuer_lines"]]
+        out.append(f'<p class="title">{html.escape(truth["title"])}</p>')
+        out.append(f'<p class="date">{html.escape(truth["date"])}</p></div>')
+    for l in truth["lists"]:
+        widths = v["widths"][l["kind"]]
+        out.append(f"<section><h1>{html.escape(l['title'])}</h1><table><colgroup>")
+        out += [f'<col style="width:{w}mm">' for w in widths]
+        out.append("</colgroup><thead><tr>")
+        out += [f"<th>{html.escape(c)}</th>" for c in l["columns"]]
+        out.append("</tr></thead><tbody>")
+        for r in l["rows"]:
+            out.append("<tr>")
+            for j, cell in enumerate(r):
+                cls = ' class="c"' if j == 0 or l["columns"][j] == "事项类别" else ""
+                out.append(f"<td{cls}>" + "".join(f"<p>{html.escape(p)}</p>" for p in cell) + "</td>")
+            out.append("</tr>")
+        out.append("</tbody></table></section>")
+    out.append("</body></html>")
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# The variants
+
+# Fonts named explicitly (not the government names that fontconfig would substitute), so that
+# the PDFs do not depend on the machine's substitution table.
+NOTO = {"body": "Noto Serif CJK SC", "head": "Noto Sans CJK SC", "title": "Noto Serif CJK SC"}
+DROID = {"body": "Droid Sans Fallback", "head": "Droid Sans Fallback", "title": "Droid Sans Fallback"}
+
+LANDSCAPE_WIDTHS = {
+    "basic": [18, 32, 207],
+    "cooperative": [14, 22, 40, 40, 70.5, 70.5],
+    "withdrawn": [16, 26, 80, 135],
+}
+
+VARIANTS = {
+    # The corpus layout in small: cover, 目录, landscape ruled tables with the header row repeated
+    # on every page, rows breaking across pages, page numbers "— N —".
+    "lo-ruled-landscape": dict(
+        producer="docx", fonts=NOTO, cover=True, toc=True, toc_pages=[1, 2, 4], landscape=True, ruled=True,
+        repeat_header=True, page_numbers=True, body_size=10.5, head_size=13, title_size=18,
+        widths=dict(LANDSCAPE_WIDTHS, withdrawn=[14, 22, 66, 155]),
+        lists=[dict(kind="basic", rows=range(1, 11)), dict(kind="cooperative", rows=[2, 3, 7]),
+               dict(kind="withdrawn", rows=[1, 2, 3, 5, 7, 10])]),
+    # No rulings at all: columns and rows only from the text's positions.
+    "lo-borderless": dict(
+        producer="docx", fonts=DROID, cover=False, landscape=True, ruled=False, repeat_header=True,
+        page_numbers=True, body_size=11, head_size=12, title_size=16, bold_header=True,
+        widths=LANDSCAPE_WIDTHS,
+        lists=[dict(kind="basic", rows=range(11, 21)), dict(kind="withdrawn", rows=range(1, 13))]),
+    # Portrait, narrow columns, the header row printed only on the first page, categories merged
+    # vertically (a merged cell continuing on the next page), no page numbers.
+    "lo-portrait-narrow": dict(
+        producer="docx", fonts=NOTO, cover=False, landscape=False, ruled=True, repeat_header=False,
+        page_numbers=False, body_size=10.5, head_size=10.5, title_size=15, merge_category=True,
+        widths={"cooperative": [9, 15, 24, 25, 49, 48]},
+        lists=[dict(kind="cooperative", rows=[8, 9, 10, 11, 12, 13, 14])]),
+    # Headless Chromium (Skia): Type 3 fonts, borders as filled rectangles, thead repeated.
+    "chromium-ruled": dict(
+        producer="html", cover=True, widths=LANDSCAPE_WIDTHS,
+        fonts={"body": "Droid Sans Fallback", "head": "Noto Sans CJK SC"},
+        lists=[dict(kind="basic", rows=range(21, 31)), dict(kind="cooperative", rows=[15, 16, 17, 18]),
+               dict(kind="withdrawn", rows=range(13, 21))]),
+    # Headless Chromium with every glyph in Type 3 fonts (Skia cannot embed the CFF-based Noto CJK
+    # otherwise): few rows, because each Type 3 glyph costs about 1 KB.
+    "chromium-type3": dict(
+        producer="html", cover=False, widths=LANDSCAPE_WIDTHS,
+        fonts={"body": "Noto Sans CJK SC", "head": "Noto Sans CJK SC"},
+        lists=[dict(kind="basic", rows=[31, 32, 34]), dict(kind="withdrawn", rows=[10, 11])]),
+    # Other column sets: no 事项类别 and an added 备注; 承接部门 and 工作方式 as two columns.
+    "lo-other-columns": dict(
+        producer="docx", fonts=DROID, cover=False, landscape=True, ruled=True, repeat_header=True,
+        page_numbers=True, body_size=11, head_size=12, title_size=16,
+        widths={"basic": [16, 190, 51], "withdrawn": [14, 24, 70, 40, 109]},
+        lists=[dict(kind="basic", rows=range(1, 11), transform=without_category_with_remarks),
+               dict(kind="withdrawn", rows=[7, 12, 14, 15, 16, 23, 32, 35, 36, 37],
+                    transform=department_and_method_split)]),
+    # Made landscape by /Rotate 90 on portrait pages (make_pdfs.sh rotates the content), with
+    # header labels that wrap onto two lines in narrow columns.
+    "lo-rotated": dict(
+        producer="docx", fonts=DROID, cover=False, landscape=True, ruled=True, repeat_header=True,
+        page_numbers=True, body_size=11, head_size=12, title_size=16,
+        widths={"cooperative": [12, 17, 45, 21, 81, 81]},
+        header_labels={"cooperative": ["序号", ["事项", "类别"], "事项名称", "对应上级部门",
+                                       "上级部门职责", "乡镇配合职责"]},
+        lists=[dict(kind="cooperative", rows=[19, 20, 21, 23, 24])]),
+}
+
+
+def truth_for(v, corpus, source):
+    lists = []
+    for spec in v["lists"]:
+        l = pick(source, spec["kind"], spec["rows"])
+        if "transform" in spec:
+            l = spec["transform"](l)
+        lists.append(l)
+    t = {"schema": "dutylist-truth/1", "issuer": "", "title": "", "date": "", "lists": lists}
+    if v["cover"]:
+        t["issuer"], t["title"], t["date"] = corpus["issuer"], corpus["title"], corpus["date"]
+    return t
+
+
+def main():
+    out = pathlib.Path(sys.argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    corpus, source = corpus_lists()
+    # The cover prints the issuer on two lines, as the corpus cover does.
+    issuer_lines = ["新疆维吾尔自治区昌吉回族自治州", "奇台县五马场哈萨克族乡"]
+    assert "".join(issuer_lines) == corpus["issuer"]
+    for name, v in VARIANTS.items():
+        truth = truth_for(v, corpus, source)
+        (out / f"{name}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
+                                                encoding="utf-8")
+        layout = dict(truth, issuer_lines=issuer_lines)
+        if v["producer"] == "docx":
+            write_docx(v, layout, out / f"{name}.docx")
+        else:
+            write_html(v, layout, out / f"{name}.html")
+
+
+if __name__ == "__main__":
+    main()
