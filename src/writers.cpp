@@ -1,5 +1,6 @@
 #include "writers.hpp"
 
+#include "renderers/csv_renderer.hpp"
 #include "renderers/json_renderer.hpp"
 
 namespace dutylist {
@@ -7,6 +8,7 @@ namespace dutylist {
 std::vector<Writer> registered_writers() {
     return {
         {"json", render_json},
+        {"csv", render_csv},
     };
 }
 

@@ -1,0 +1,79 @@
+#include "renderers/csv_renderer.hpp"
+
+#include "renderers/list_names.hpp"
+
+namespace dutylist {
+namespace {
+
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
+bool is_plain_number(std::string_view s) {
+    size_t i = (s.starts_with('+') || s.starts_with('-')) ? 1 : 0;
+    bool digits = false, point = false;
+    for (; i < s.size(); ++i) {
+        if (s[i] >= '0' && s[i] <= '9') digits = true;
+        else if (s[i] == '.' && !point) point = true;
+        else return false;
+    }
+    return digits;
+}
+
+bool looks_like_formula(std::string_view s) {
+    if (s.size() < 2 || is_plain_number(s)) return false;
+    switch (s.front()) {
+        case '=': case '+': case '-': case '@': case '\t': case '\r': return true;
+        default: return false;
+    }
+}
+
+void append_field(std::string& out, const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) {
+        out += text;
+        return;
+    }
+    out += '"';
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+std::string render_list(const DutyList& list, bool bom) {
+    std::string out(bom ? utf8_bom : "");
+    for (size_t c = 0; c < list.columns.size(); ++c) {
+        if (c) out += ',';
+        append_field(out, csv_cell_text({list.columns[c].label}));
+    }
+    out += "\r\n";
+    const Paragraphs empty;
+    for (const auto& item : list.items) {
+        for (size_t c = 0; c < list.columns.size(); ++c) {
+            if (c) out += ',';
+            append_field(out, csv_cell_text(c < item.values.size() ? item.values[c] : empty));
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string csv_cell_text(const Paragraphs& cell) {
+    std::string text;
+    for (size_t i = 0; i < cell.size(); ++i) {
+        if (i) text += '\n';
+        text += cell[i];
+    }
+    return looks_like_formula(text) ? "'" + text : text;
+}
+
+std::vector<Output> render_csv(const Document& document, const RenderOptions& options) {
+    const auto names = list_names(document);
+    std::vector<Output> outputs;
+    for (size_t i = 0; i < document.lists.size(); ++i)
+        outputs.push_back({"." + names[i] + ".csv", render_list(document.lists[i], options.bom)});
+    return outputs;
+}
+
+}  // namespace dutylist

@@ -1,0 +1,15 @@
+// Names derived from a list's kind, shared by the renderers that write one part per list:
+// the first list of a kind is "basic", a second one of the same kind "basic-2".
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/document.hpp"
+
+namespace dutylist {
+
+// One name per list of the document, in order, unique within it.
+std::vector<std::string> list_names(const Document& document);
+
+}  // namespace dutylist
