@@ -27,8 +27,20 @@ struct ConvertOptions {
 // Largest input accepted: far above any published list, low enough to refuse a runaway file.
 inline constexpr size_t max_input_bytes = 512u * 1024 * 1024;
 
+struct DiffOptions {
+    std::string old_path;
+    std::string new_path;
+    std::string format = "text";  // text, json, csv, html
+    std::string output = "-";     // a file, or - for standard output
+    bool bom = false;
+    ReadOptions read;
+};
+
 int convert(const ConvertOptions& options);
 int inspect(const std::vector<std::string>& inputs, const ReadOptions& read);
+// format: "text" or "json". Exit 1 when the input cannot be read or has errors.
+int validate(const std::string& input, const std::string& format, const ReadOptions& read);
+int diff(const DiffOptions& options);
 
 // "dutylist: NAME: reason" on one line on stderr.
 void report_failure(const std::string& name, const std::string& reason);

@@ -50,6 +50,8 @@ Examples:
   dutylist convert - -t json -o - < 清单.pdf        as a filter: standard input to standard output
   dutylist convert out/清单.json -t docx            our JSON back into an official-looking DOCX
   dutylist inspect 清单.pdf                         lists, item counts and pages
+  dutylist validate 清单.pdf                        gaps in 序号, empty cells, repeated names
+  dutylist diff 旧.pdf 新.pdf --format html -o d.html   what a revision changed, side by side
 
 Outputs are named after the input: OUTDIR/<stem>.json, <stem>.html, <stem>.docx and one CSV per
 list, <stem>.basic.csv, <stem>.cooperative.csv, <stem>.withdrawn.csv.
@@ -89,6 +91,41 @@ int main(int argc, char** argv) {
     inspect_cmd->add_option("inputs", inspect_inputs, "Files to inspect; - reads standard input")->required();
     inspect_cmd->add_flag("--force", inspect_force, "Read even text that cannot be trusted");
 
+    std::string validate_input, validate_format = "text";
+    bool validate_force = false;
+    auto* validate_cmd = app.add_subcommand("validate", "Check a list: gaps and repeats in 序号, empty cells, shifted rows, names listed twice, unknown columns");
+    validate_cmd->add_option("input", validate_input, "The list to check (PDF, DOCX or dutylist JSON); - reads standard input")->required();
+    validate_cmd->add_option("--format", validate_format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    validate_cmd->add_flag("--force", validate_force, "Read even text that cannot be trusted");
+    validate_cmd->footer(R"(
+Examples:
+  dutylist validate 清单.pdf                 one line per finding, then a summary
+  dutylist validate 清单.docx --format json  {"findings": [{"list", "seq", "severity", "code", "message"}]}
+
+Exit codes: 0 no errors (warnings may be printed); 1 errors found or the file cannot be read.)");
+
+    DiffOptions diff_options;
+    auto* diff_cmd = app.add_subcommand("diff", "Compare two versions of a township's lists item by item");
+    diff_cmd->add_option("old", diff_options.old_path, "The earlier version (PDF, DOCX or dutylist JSON)")->required();
+    diff_cmd->add_option("new", diff_options.new_path, "The revised version")->required();
+    diff_cmd->add_option("--format", diff_options.format, "text, json, csv (a change log) or html (side by side)")
+        ->check(CLI::IsMember({"text", "json", "csv", "html"}))
+        ->capture_default_str();
+    diff_cmd->add_option("-o,--output", diff_options.output, "Write to this file instead of standard output")->capture_default_str();
+    diff_cmd->add_flag("--bom", diff_options.bom, "CSV: start with a UTF-8 byte-order mark, as Excel and WPS need");
+    diff_cmd->add_flag("--force", diff_options.read.force, "Read even text that cannot be trusted");
+    diff_cmd->footer(R"(
+Items are matched by content (事项名称, then the other cells), not by 序号, so a revision that
+renumbers shows as renumbering; an item found in another list shows as moved.
+
+Examples:
+  dutylist diff 2024.pdf 2025.pdf                       readable summary per list
+  dutylist diff 2024.docx 2025.pdf --format csv --bom -o 变更.csv   change log for a spreadsheet
+  dutylist diff old.json new.json --format html -o diff.html      both versions side by side
+  dutylist diff old.pdf new.pdf --format json            {"lists": [{"kind", "added", "removed", "changed", "moved", "renumbered"}]}
+
+Exit codes: 0 compared (whether or not they differ); 1 an input cannot be read.)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -103,6 +140,16 @@ int main(int argc, char** argv) {
             convert_options.read.force = force;
             convert_options.read.warn = warn;
             return convert(convert_options);
+        }
+        if (*validate_cmd) {
+            ReadOptions read;
+            read.force = validate_force;
+            read.warn = warn;
+            return validate(validate_input, validate_format, read);
+        }
+        if (*diff_cmd) {
+            diff_options.read.warn = warn;
+            return diff(diff_options);
         }
         ReadOptions read;
         read.force = inspect_force;

@@ -1,0 +1,214 @@
+#include <limits>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "model/error.hpp"
+#include "renderers/markup.hpp"
+#include "renderers/templates.hpp"
+#include "review/diff_renderers.hpp"
+#include "review/items.hpp"
+
+namespace dutylist::review {
+namespace {
+
+// Escaped text with its line breaks (paragraphs of a cell) kept.
+std::string html_text(const std::string& text) {
+    std::string out;
+    size_t start = 0;
+    for (;;) {
+        size_t end = text.find('\n', start);
+        append_escaped(out, std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos) break;
+        out += "<br>";
+        start = end + 1;
+    }
+    return out;
+}
+
+// Replaces every {{name}} of the template by its value; values are already HTML.
+std::string fill(std::string_view page, const std::map<std::string, std::string>& values) {
+    std::string out;
+    size_t pos = 0;
+    for (;;) {
+        size_t open = page.find("{{", pos);
+        if (open == std::string_view::npos) break;
+        size_t close = page.find("}}", open);
+        if (close == std::string_view::npos) break;
+        auto it = values.find(std::string(page.substr(open + 2, close - open - 2)));
+        if (it == values.end()) throw Error("the diff template has an unknown placeholder " + std::string(page.substr(open, close + 2 - open)));
+        out.append(page.substr(pos, open - pos));
+        out += it->second;
+        pos = close + 2;
+    }
+    out.append(page.substr(pos));
+    return out;
+}
+
+struct Side {
+    const DutyList* list = nullptr;
+    int index = -1;  // -1: this side is blank
+};
+
+class ListTable {
+public:
+    ListTable(const DiffSubject& s, const ListDiff& d)
+        : old_list_(d.old_list >= 0 ? &s.old_doc.lists[static_cast<size_t>(d.old_list)] : nullptr),
+          new_list_(d.new_list >= 0 ? &s.new_doc.lists[static_cast<size_t>(d.new_list)] : nullptr),
+          d_(d), diff_(s.diff) {}
+
+    std::string render() {
+        head();
+        rows();
+        return out_ + "</tbody></table>\n";
+    }
+
+private:
+    size_t width(const DutyList* list) const { return list ? list->columns.size() : 1; }
+
+    void head() {
+        out_ += "<table class=\"diff\"><thead><tr>";
+        out_ += fmt::format("<th colspan=\"{}\">原版本</th><td class=\"mark\"></td><th colspan=\"{}\">新版本</th></tr><tr>", width(old_list_), width(new_list_));
+        auto labels = [&](const DutyList* list) {
+            if (!list) out_ += "<th></th>";
+            else
+                for (const auto& c : list->columns) out_ += "<th>" + escape_markup(c.label) + "</th>";
+        };
+        labels(old_list_);
+        out_ += "<td class=\"mark\"></td>";
+        labels(new_list_);
+        out_ += "</tr></thead><tbody>\n";
+    }
+
+    void cells(const DutyList* list, int index, const char* side, const std::set<std::string>& differing) {
+        if (!list || index < 0) {
+            out_ += fmt::format("<td class=\"blank\" colspan=\"{}\"></td>", width(list));
+            return;
+        }
+        const Item& item = list->items[static_cast<size_t>(index)];
+        for (size_t c = 0; c < list->columns.size(); ++c) {
+            bool differs = differing.count(list->columns[c].key) > 0;
+            out_ += fmt::format("<td class=\"{}{}\">{}</td>", side, differs ? " differs" : "", html_text(cell_text(*list, item, static_cast<int>(c))));
+        }
+    }
+
+    void row(const char* kind, int old_index, const std::string& mark, int new_index, const std::set<std::string>& differing = {}) {
+        out_ += fmt::format("<tr class=\"{}\">", kind);
+        cells(old_list_, old_index, "old", differing);
+        out_ += "<td class=\"mark\">" + escape_markup(mark) + "</td>";
+        cells(new_list_, new_index, "new", differing);
+        out_ += "</tr>\n";
+    }
+
+    // Items of the old list that left it: removed here or moved to another list.
+    std::map<int, std::string> departures() const {
+        std::map<int, std::string> out;
+        for (const auto& e : d_.removed) out[e.index] = "−";
+        for (const auto& other : diff_.lists)
+            for (const auto& m : other.moved)
+                if (m.from_list == d_.old_list && d_.old_list >= 0) out[m.old_index] = "→ " + other.kind;
+        return out;
+    }
+
+    void rows() {
+        const auto leaving = departures();
+        std::map<int, int> old_of_new;
+        for (auto [o, n] : d_.kept) old_of_new[n] = o;
+        std::map<int, std::set<std::string>> changed_keys;  // by new index
+        for (const auto& c : d_.changed)
+            for (const auto& f : c.fields) changed_keys[c.new_index].insert(f.key);
+        for (const auto& c : d_.renumbered) changed_keys[c.new_index].insert("seq");
+        std::map<int, std::string> arrivals;
+        for (const auto& a : d_.added) arrivals[a.index] = "+";
+        for (const auto& m : d_.moved) arrivals[m.new_index] = "← " + m.from;
+
+        auto next_leaving = leaving.begin();
+        auto flush_until = [&](int old_index) {
+            for (; next_leaving != leaving.end() && next_leaving->first < old_index; ++next_leaving)
+                row(next_leaving->second == "−" ? "removed" : "moved-out", next_leaving->first, next_leaving->second, -1);
+        };
+        const int new_count = new_list_ ? static_cast<int>(new_list_->items.size()) : 0;
+        for (int n = 0; n < new_count; ++n) {
+            if (auto it = old_of_new.find(n); it != old_of_new.end()) {
+                flush_until(it->second);
+                const auto& keys = changed_keys[n];
+                bool changed = keys.size() > (keys.count("seq") ? 1u : 0u);
+                row(changed ? "changed" : "same", it->second, changed ? "~" : "", n, keys);
+            } else {
+                auto a = arrivals.find(n);
+                std::string mark = a == arrivals.end() ? "+" : a->second;
+                row(mark == "+" ? "added" : "moved-in", -1, mark, n);
+            }
+        }
+        flush_until(std::numeric_limits<int>::max());
+    }
+
+    const DutyList* old_list_;
+    const DutyList* new_list_;
+    const ListDiff& d_;
+    const DocumentDiff& diff_;
+    std::string out_;
+};
+
+std::string summary(const DocumentDiff& diff) {
+    if (diff.empty()) return "两个版本相同 (no differences)";
+    size_t added = 0, removed = 0, changed = 0, moved = 0, renumbered = 0;
+    for (const auto& d : diff.lists) {
+        added += d.added.size();
+        removed += d.removed.size();
+        changed += d.changed.size();
+        moved += d.moved.size();
+        renumbered += d.renumbered.size();
+    }
+    return fmt::format("删除 {} 项 · 新增 {} 项 · 移动 {} 项 · 修改 {} 项 · 重新编号 {} 项 ({} removed, {} added, {} moved, {} changed, {} renumbered)",
+                       removed, added, moved, changed, renumbered, removed, added, moved, changed, renumbered);
+}
+
+std::string columns_text(const std::vector<Column>& columns) {
+    std::string out;
+    for (const auto& c : columns) out += (out.empty() ? "" : "、") + c.label;
+    return out;
+}
+
+}  // namespace
+
+std::string diff_to_html(const DiffSubject& s) {
+    std::string metadata;
+    if (!s.diff.metadata.empty()) {
+        metadata = "<ul class=\"metadata\">";
+        for (const auto& m : s.diff.metadata)
+            metadata += fmt::format("<li>{}：{} → {}</li>", escape_markup(m.label), escape_markup(m.old_text), escape_markup(m.new_text));
+        metadata += "</ul>";
+    }
+    std::string lists;
+    for (const auto& d : s.diff.lists) {
+        const std::string& title = d.new_list >= 0 ? d.new_title : d.old_title;
+        lists += fmt::format("<h2>{}</h2>\n", escape_markup(title.empty() ? d.kind : title));
+        std::string notes;
+        if (d.old_list < 0) notes += "新增清单 (new list). ";
+        if (d.new_list < 0) notes += "清单已删除 (list dropped). ";
+        if (d.old_list >= 0 && d.new_list >= 0) {
+            if (!d.columns_added.empty()) notes += "新增列 (columns added): " + columns_text(d.columns_added) + ". ";
+            if (!d.columns_removed.empty()) notes += "删除列 (columns removed): " + columns_text(d.columns_removed) + ". ";
+            if (comparable_text(d.old_title) != comparable_text(d.new_title)) notes += "原标题 (title was): " + d.old_title + ". ";
+        }
+        if (!notes.empty()) lists += "<p class=\"list-notes\">" + escape_markup(notes) + "</p>\n";
+        lists += ListTable(s, d).render();
+    }
+    const std::string title = "清单修订对照 " + s.old_name + " → " + s.new_name;
+    auto version = [](const Document& doc, const std::string& name) {
+        std::string v = name;
+        if (!doc.title.empty()) v += "  " + doc.title;
+        if (!doc.date.empty()) v += " (" + doc.date + ")";
+        return v;
+    };
+    return fill(template_file("diff/diff.html"),
+                {{"title", escape_markup(title)},
+                 {"versions", "原版本 " + escape_markup(version(s.old_doc, s.old_name)) + "<br>新版本 " + escape_markup(version(s.new_doc, s.new_name))},
+                 {"summary", escape_markup(summary(s.diff))},
+                 {"metadata", metadata},
+                 {"lists", lists}});
+}
+
+}  // namespace dutylist::review
