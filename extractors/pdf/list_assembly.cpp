@@ -1,0 +1,238 @@
+#include "extractors/pdf/list_assembly.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/columns.hpp"
+#include "model/text.hpp"
+
+namespace dutylist::pdf {
+namespace {
+
+// Lines of one heading are at most this many font sizes apart.
+constexpr double heading_gap = 1.2;
+// A line repeated on consecutive pages within this distance is a running header or footer.
+constexpr double running_distance = 6.0;
+// Header labels are short.
+constexpr size_t max_label_chars = 24;
+// Font sizes within this are the same size (the cover title may span lines).
+constexpr double same_size = 0.5;
+
+std::string squeeze(const std::string& s) { return remove_whitespace(s); }
+
+size_t char_count(const std::string& s) {
+    size_t n = 0;
+    for (size_t i = 0; i < s.size();) {
+        next_code_point(s, i);
+        ++n;
+    }
+    return n;
+}
+
+bool is_number(const std::string& s) {
+    const std::string t = squeeze(s);
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+const CellBlock* cell_covering(const TableBlock& t, int row, int col) {
+    for (const CellBlock& c : t.cells)
+        if (row >= c.grid.row && row < c.grid.row + c.grid.row_span && col >= c.grid.col && col < c.grid.col + c.grid.col_span)
+            return &c;
+    return nullptr;
+}
+
+std::vector<std::string> row_labels(const TableBlock& t, int row) {
+    std::vector<std::string> labels;
+    for (int c = 0; c < t.cols; ++c) {
+        const CellBlock* cell = cell_covering(t, row, c);
+        labels.push_back(cell && cell->grid.col == c ? join_lines(cell->lines) : "");
+    }
+    return labels;
+}
+
+// A header row names its columns: 序号 or short labels that are not data.
+bool is_header(const std::vector<std::string>& labels) {
+    int named = 0;
+    for (const auto& l : labels) {
+        const std::string s = squeeze(l);
+        if (s == "序号" || s == "编号") return true;
+        if (s.empty() || is_number(s) || char_count(s) > max_label_chars) return false;
+        const std::string last = s.substr(s.size() - std::min<size_t>(3, s.size()));
+        if (last == "。" || last == "；" || last == "，") return false;
+        ++named;
+    }
+    return named >= 2;
+}
+
+bool same_labels(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (squeeze(a[i]) != squeeze(b[i])) return false;
+    return true;
+}
+
+int seq_column(const std::vector<std::string>& labels) {
+    const std::vector<Column> columns = make_columns(labels);
+    for (size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].key == "seq") return static_cast<int>(i);
+    return 0;
+}
+
+// The last block of lines (nearest the table) joined: a heading may wrap.
+std::string heading_text(const std::vector<TextLine>& lines) {
+    if (lines.empty()) return "";
+    size_t first = lines.size() - 1;
+    while (first > 0 && lines[first].page == lines[first - 1].page &&
+           lines[first].top - lines[first - 1].bottom < heading_gap * lines[first].size)
+        --first;
+    return join_lines(std::vector<TextLine>(lines.begin() + static_cast<long>(first), lines.end()));
+}
+
+void set_cover(Document& doc, const std::vector<TextLine>& cover) {
+    if (cover.empty()) return;
+    double largest = 0;
+    for (const auto& l : cover) largest = std::max(largest, l.size);
+    size_t first = 0;
+    while (first < cover.size() && cover[first].size < largest - same_size) ++first;
+    size_t last = first;
+    while (last + 1 < cover.size() && cover[last + 1].size >= largest - same_size && cover[last + 1].page == cover[first].page)
+        ++last;
+    doc.title = join_lines(std::vector<TextLine>(cover.begin() + static_cast<long>(first), cover.begin() + static_cast<long>(last) + 1));
+    doc.issuer = join_lines(std::vector<TextLine>(cover.begin(), cover.begin() + static_cast<long>(first)));
+    for (size_t i = last + 1; i < cover.size(); ++i) {
+        const std::string date = squeeze(cover[i].text);
+        if (!iso_date(date).empty()) {
+            doc.date = date;
+            doc.date_iso = iso_date(date);
+            break;
+        }
+    }
+}
+
+bool is_contents_page(const PageLayout& page) {
+    for (const auto& l : page.lines) {
+        const std::string s = squeeze(l.text);
+        if (s == "目录" || s == "目次") return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool ListAssembler::is_running(const TextLine& line) const {
+    const std::string s = squeeze(line.text);
+    for (const auto& p : previous_page_)
+        if (p.text == s && std::abs(p.y - line.top) < running_distance) return true;
+    return false;
+}
+
+void ListAssembler::add_page(const PageLayout& page) {
+    this_page_.clear();
+    std::vector<TextLine> lines;
+    for (const TextLine& l : page.lines) {
+        this_page_.push_back({squeeze(l.text), l.top});
+        if (!is_page_number(l.text) && !is_running(l)) lines.push_back(l);
+    }
+    if (page.tables.empty()) {
+        if (!seen_table_) {
+            if (!is_contents_page(page)) cover_.insert(cover_.end(), lines.begin(), lines.end());
+        } else {
+            since_table_.insert(since_table_.end(), lines.begin(), lines.end());
+        }
+    } else {
+        size_t next = 0;
+        for (const TableBlock& t : page.tables) {
+            std::vector<TextLine> above = std::move(since_table_);
+            since_table_.clear();
+            while (next < lines.size() && lines[next].bottom <= t.box.y0 + 1) above.push_back(lines[next++]);
+            while (next < lines.size() && lines[next].top < t.box.y1) ++next;  // inside the table's box
+            add_table(t, above, page.number);
+            seen_table_ = true;
+        }
+        since_table_.assign(lines.begin() + static_cast<long>(next), lines.end());
+    }
+    previous_page_ = std::move(this_page_);
+}
+
+void ListAssembler::add_table(const TableBlock& t, const std::vector<TextLine>& above, int page) {
+    std::vector<TextLine> heading_lines = above;
+    if (!seen_table_) {
+        // Before the first table, the lines on the same page as the table are its heading;
+        // the rest is cover.
+        std::erase_if(heading_lines, [&](const TextLine& l) { return l.page != page; });
+    }
+    const std::string heading = heading_text(heading_lines);
+    const std::vector<std::string> first_row = row_labels(t, 0);
+    const bool header = is_header(first_row);
+    OpenList* list = lists_.empty() ? nullptr : &lists_.back();
+    const bool continues = list && static_cast<int>(list->labels.size()) == t.cols &&
+                           (heading.empty() || squeeze(heading) == squeeze(list->title)) &&
+                           (!header || same_labels(first_row, list->labels));
+    if (!continues) {
+        lists_.push_back({heading, header ? first_row : std::vector<std::string>(static_cast<size_t>(t.cols)), {},
+                          std::vector<bool>(static_cast<size_t>(t.cols), false)});
+        list = &lists_.back();
+    }
+    const int seq = seq_column(list->labels);
+    const int body = header ? 1 : 0;
+    for (int r = body; r < t.rows; ++r) {
+        Row row;
+        row.cells.resize(static_cast<size_t>(t.cols));
+        bool any = false;
+        for (int c = 0; c < t.cols; ++c) {
+            const CellBlock* cell = cell_covering(t, r, c);
+            if (!cell || cell->grid.col != c) continue;
+            if (cell->grid.row_span > 1) list->merged[static_cast<size_t>(c)] = true;
+            row.cells[static_cast<size_t>(c)] = cell->lines;
+            any = any || !cell->lines.empty();
+        }
+        if (!any) continue;
+        row.source.pages = {page};
+        row.source.boxes = {{page, t.box.x0, t.ys[static_cast<size_t>(r)], t.box.x1, t.ys[static_cast<size_t>(r) + 1]}};
+        const bool top_of_page = r == body && continues;
+        if (top_of_page && !list->rows.empty() && row.cells[static_cast<size_t>(seq)].empty()) {
+            // The rest of the row above, split by the page break.
+            Row& prev = list->rows.back();
+            for (int c = 0; c < t.cols; ++c) {
+                const CellBlock* cell = cell_covering(t, r, c);
+                if (!cell || cell->grid.row_span > 1) continue;
+                auto& into = prev.cells[static_cast<size_t>(c)];
+                into.insert(into.end(), row.cells[static_cast<size_t>(c)].begin(), row.cells[static_cast<size_t>(c)].end());
+            }
+            prev.source.pages.push_back(page);
+            prev.source.boxes.push_back(row.source.boxes.front());
+            continue;
+        }
+        if (continues && !list->rows.empty()) {
+            // A merged cell carried over from the previous page is printed empty here.
+            for (int c = 0; c < t.cols; ++c) {
+                const CellBlock* cell = cell_covering(t, r, c);
+                auto& value = row.cells[static_cast<size_t>(c)];
+                if (value.empty() && cell && cell->grid.row == body && list->merged[static_cast<size_t>(c)] && c != seq)
+                    value = list->rows.back().cells[static_cast<size_t>(c)];
+            }
+        }
+        list->rows.push_back(std::move(row));
+    }
+}
+
+Document ListAssembler::finish() {
+    Document doc;
+    set_cover(doc, cover_);
+    for (OpenList& open : lists_) {
+        DutyList list;
+        list.title = open.title;
+        list.kind = kind_from_title(open.title);
+        list.columns = make_columns(open.labels);
+        for (Row& row : open.rows) {
+            Item item;
+            for (const auto& cell : row.cells) item.values.push_back(paragraphs_from_lines(cell));
+            item.source = std::move(row.source);
+            list.items.push_back(std::move(item));
+        }
+        doc.lists.push_back(std::move(list));
+    }
+    return doc;
+}
+
+}  // namespace dutylist::pdf

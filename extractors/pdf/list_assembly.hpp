@@ -1,0 +1,47 @@
+// Pages into lists: tables with the same columns on consecutive pages are one list, repeated
+// header rows dropped, rows split by a page break joined, merged cells filled; the cover gives
+// the document's issuer, title and date; the heading above a table titles its list.
+// Pages are fed in order and dropped once used, so memory does not grow with the page count
+// beyond the text of the lists themselves.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extractors/pdf/page_layout.hpp"
+#include "model/document.hpp"
+
+namespace dutylist::pdf {
+
+class ListAssembler {
+public:
+    void add_page(const PageLayout& page);
+    Document finish();
+
+private:
+    struct Row {
+        std::vector<std::vector<TextLine>> cells;
+        Provenance source;
+    };
+    struct OpenList {
+        std::string title;
+        std::vector<std::string> labels;
+        std::vector<Row> rows;
+        std::vector<bool> merged;  // columns where cells span rows
+    };
+    struct PlacedLine {
+        std::string text;
+        double y = 0;
+    };
+
+    void add_table(const TableBlock& table, const std::vector<TextLine>& heading, int page);
+    bool is_running(const TextLine& line) const;
+
+    std::vector<TextLine> cover_;
+    std::vector<TextLine> since_table_;  // lines after the last table: a heading or notes
+    std::vector<PlacedLine> previous_page_, this_page_;
+    std::vector<OpenList> lists_;
+    bool seen_table_ = false;
+};
+
+}  // namespace dutylist::pdf

@@ -1,0 +1,46 @@
+// What one PDF page holds, as plain data: the glyphs and the ruling segments, in points with
+// the origin at the top-left of the page as displayed (after /Rotate). Produced by the Poppler
+// device (poppler_device.hpp), consumed by the pure layout functions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace dutylist::pdf {
+
+struct Glyph {
+    char32_t code = 0;
+    double x0 = 0, x1 = 0;   // advance box, left to right
+    double baseline = 0;
+    double size = 0;         // font size on the page
+    int font = 0;            // index into PageContent::fonts
+
+    double top() const { return baseline - 0.85 * size; }
+    double bottom() const { return baseline + 0.15 * size; }
+    double centre_x() const { return (x0 + x1) / 2; }
+    double centre_y() const { return baseline - 0.35 * size; }
+};
+
+// An axis-aligned ruling: horizontal when y0 == y1, vertical when x0 == x1.
+struct Segment {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool horizontal() const { return y0 == y1; }
+};
+
+struct FontInfo {
+    std::string name;
+    bool bold = false;
+    std::string untrusted;  // why its Unicode cannot be trusted, "" when it can
+};
+
+struct PageContent {
+    int number = 0;  // 1-based
+    double width = 0, height = 0;
+    std::vector<Glyph> glyphs;
+    std::vector<Segment> segments;
+    std::vector<FontInfo> fonts;
+    int images = 0;            // images drawn (a page of images and no text is a scan)
+    int rotated_glyphs = 0;    // glyphs not on a horizontal line, left out of `glyphs`
+};
+
+}  // namespace dutylist::pdf

@@ -1,0 +1,113 @@
+#include "extractors/pdf/page_layout.hpp"
+
+#include <algorithm>
+
+#include "model/text.hpp"
+
+namespace dutylist::pdf {
+namespace {
+
+// A cell's padding is never more than this share of its width.
+constexpr double max_padding_share = 0.3;
+
+int locate(const std::vector<double>& bounds, double v) {
+    auto it = std::upper_bound(bounds.begin(), bounds.end(), v);
+    return static_cast<int>(it - bounds.begin()) - 1;
+}
+
+// The inner padding of a table's cells: the smallest gap between a cell's left edge and its
+// text among the cells (left-aligned cells show it; centred ones show more).
+double table_padding(const TableBlock& t) {
+    std::vector<double> gaps;
+    for (const CellBlock& c : t.cells) {
+        if (c.lines.empty()) continue;
+        double left = c.lines.front().x0;
+        for (const TextLine& l : c.lines) left = std::min(left, l.x0);
+        gaps.push_back(std::clamp(left - c.grid.box.x0, 0.0, max_padding_share * (c.grid.box.x1 - c.grid.box.x0)));
+    }
+    if (gaps.empty()) return 0;
+    std::sort(gaps.begin(), gaps.end());
+    return gaps[gaps.size() / 10];
+}
+
+}  // namespace
+
+bool is_page_number(const std::string& text) {
+    const std::string s = remove_whitespace(text);
+    std::u32string cps;
+    for (size_t i = 0; i < s.size();) cps.push_back(next_code_point(s, i));
+    size_t i = 0, digits = 0;
+    auto dash = [](char32_t c) { return c == U'—' || c == U'–' || c == U'-' || c == U'－' || c == U'_' || c == U'·'; };
+    while (i < cps.size() && (dash(cps[i]) || cps[i] == U'第' || cps[i] == U'P' || cps[i] == U'p')) ++i;
+    while (i < cps.size() && cps[i] >= U'0' && cps[i] <= U'9') ++i, ++digits;
+    if (!digits) return false;
+    if (i < cps.size() && cps[i] == U'/') {
+        ++i;
+        while (i < cps.size() && cps[i] >= U'0' && cps[i] <= U'9') ++i;
+    }
+    while (i < cps.size() && (dash(cps[i]) || cps[i] == U'页')) ++i;
+    return i == cps.size();
+}
+
+PageLayout layout_page(const PageContent& page) {
+    PageLayout out;
+    out.number = page.number;
+    out.width = page.width;
+    out.height = page.height;
+    out.glyphs = static_cast<int>(page.glyphs.size());
+    out.images = page.images;
+    for (const FontInfo& f : page.fonts)
+        if (!f.untrusted.empty()) out.untrusted.push_back("font " + f.name + ": " + f.untrusted);
+
+    const std::vector<RuledTable> tables = find_tables(page.segments);
+    std::vector<std::vector<int>> cell_at(tables.size());
+    std::vector<std::vector<std::vector<Glyph>>> cell_glyphs(tables.size());
+    for (size_t t = 0; t < tables.size(); ++t) {
+        cell_at[t].assign(static_cast<size_t>(tables[t].rows() * tables[t].cols()), 0);
+        for (size_t i = 0; i < tables[t].cells.size(); ++i) {
+            const GridCell& c = tables[t].cells[i];
+            for (int r = c.row; r < c.row + c.row_span; ++r)
+                for (int k = c.col; k < c.col + c.col_span; ++k)
+                    cell_at[t][static_cast<size_t>(r * tables[t].cols() + k)] = static_cast<int>(i);
+        }
+        cell_glyphs[t].resize(tables[t].cells.size());
+    }
+    std::vector<Glyph> free;
+    for (const Glyph& g : page.glyphs) {
+        const double x = g.centre_x(), y = g.centre_y();
+        bool placed = false;
+        for (size_t t = 0; t < tables.size() && !placed; ++t) {
+            if (!tables[t].box().contains(x, y)) continue;
+            const int r = locate(tables[t].ys, y), c = locate(tables[t].xs, x);
+            cell_glyphs[t][static_cast<size_t>(cell_at[t][static_cast<size_t>(r * tables[t].cols() + c)])].push_back(g);
+            placed = true;
+        }
+        if (!placed) free.push_back(g);
+    }
+    for (size_t t = 0; t < tables.size(); ++t) {
+        TableBlock block;
+        block.box = tables[t].box();
+        block.rows = tables[t].rows();
+        block.cols = tables[t].cols();
+        block.ys = tables[t].ys;
+        for (size_t i = 0; i < tables[t].cells.size(); ++i)
+            block.cells.push_back({tables[t].cells[i], build_lines(std::move(cell_glyphs[t][i]), page.fonts)});
+        const double pad = table_padding(block);
+        for (CellBlock& c : block.cells)
+            for (TextLine& l : c.lines) {
+                l.frame_x0 = c.grid.box.x0 + pad;
+                l.frame_x1 = c.grid.box.x1 - pad;
+                l.page = page.number;
+            }
+        out.tables.push_back(std::move(block));
+    }
+    out.lines = build_lines(std::move(free), page.fonts);
+    for (TextLine& l : out.lines) {
+        l.page = page.number;
+        l.frame_x0 = 0;
+        l.frame_x1 = page.width;
+    }
+    return out;
+}
+
+}  // namespace dutylist::pdf

@@ -1,0 +1,42 @@
+// One page cut into what the list assembly needs: tables of cells holding text lines, and the
+// lines outside tables (headings, cover text, page numbers). Pure; no Poppler.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extractors/pdf/page_content.hpp"
+#include "extractors/pdf/ruling_grid.hpp"
+#include "extractors/pdf/text_lines.hpp"
+
+namespace dutylist::pdf {
+
+struct CellBlock {
+    GridCell grid;
+    std::vector<TextLine> lines;
+};
+
+struct TableBlock {
+    Box box;
+    int rows = 0, cols = 0;
+    std::vector<double> ys;        // row boundaries, top to bottom
+    std::vector<CellBlock> cells;  // by row, then column
+    bool ruled = true;             // false: columns found from text alignment
+};
+
+struct PageLayout {
+    int number = 0;
+    double width = 0, height = 0;
+    std::vector<TextLine> lines;     // outside tables, top to bottom
+    std::vector<TableBlock> tables;  // top to bottom
+    int glyphs = 0;
+    int images = 0;
+    std::vector<std::string> untrusted;  // why some of the page's text cannot be trusted
+};
+
+PageLayout layout_page(const PageContent& page);
+
+// "— 3 —", "-3-", "第3页", "3/60", "3": a printed page number.
+bool is_page_number(const std::string& text);
+
+}  // namespace dutylist::pdf

@@ -1,0 +1,148 @@
+#include "extractors/pdf/pdf_reader.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "extractors/pdf/list_assembly.hpp"
+#include "extractors/pdf/page_layout.hpp"
+#include "extractors/pdf/poppler_device.hpp"
+#include "model/error.hpp"
+
+namespace dutylist {
+namespace {
+
+// Pages laid out ahead of the assembly at most, per worker: bounds memory on long files.
+constexpr int pages_ahead_per_worker = 4;
+// More workers than this gain nothing: Poppler's font loading dominates and memory grows.
+constexpr unsigned max_workers = 8;
+// PDF readers accept the header anywhere in the first kilobyte.
+constexpr size_t header_window = 1024;
+
+// Why pages cannot be trusted, collected while the pages stream past.
+class TrustCheck {
+public:
+    void check(const pdf::PageLayout& page) {
+        if (!page.untrusted.empty()) {
+            std::string why;
+            for (const auto& u : page.untrusted) why += (why.empty() ? "" : "; ") + u;
+            add(page.number, why);
+        } else if (page.glyphs == 0 && page.images > 0) {
+            add(page.number, "it has images but no text (a scan needs OCR first)");
+        }
+    }
+
+    void settle(const ReadOptions& options) const {
+        if (problems_.empty()) return;
+        if (options.force) {
+            for (const auto& [page, why] : problems_) options.warn(fmt::format("page {}: {}", page, why));
+            return;
+        }
+        std::string pages;
+        for (const auto& [page, why] : problems_) pages += (pages.empty() ? "" : ", ") + std::to_string(page);
+        throw Error(fmt::format("the text of page{} {} cannot be trusted: {} (--force converts anyway)",
+                                problems_.size() > 1 ? "s" : "", pages, problems_.front().second));
+    }
+
+private:
+    void add(int page, std::string why) { problems_.emplace_back(page, std::move(why)); }
+    std::vector<std::pair<int, std::string>> problems_;
+};
+
+// Lays out pages 2..count on `workers` threads, each with its own PdfFile, and hands them to
+// `use` in page order; at most a few pages per worker wait in memory.
+template <typename Use>
+void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first, int count, unsigned workers, Use use) {
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::map<int, pdf::PageLayout> ready;
+    int next_page = 2, next_use = 2;
+    std::exception_ptr failure;
+    const int window = pages_ahead_per_worker * static_cast<int>(workers);
+
+    auto work = [&](std::unique_ptr<pdf::PdfFile> file) {
+        try {
+            if (!file) file = std::make_unique<pdf::PdfFile>(bytes);
+            for (;;) {
+                int page;
+                {
+                    std::unique_lock lock(mutex);
+                    changed.wait(lock, [&] { return failure || next_page > count || next_page < next_use + window; });
+                    if (failure || next_page > count) return;
+                    page = next_page++;
+                }
+                pdf::PageLayout layout = pdf::layout_page(file->read_page(page));
+                std::lock_guard lock(mutex);
+                ready.emplace(page, std::move(layout));
+                changed.notify_all();
+            }
+        } catch (...) {
+            std::lock_guard lock(mutex);
+            if (!failure) failure = std::current_exception();
+            changed.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    threads.emplace_back(work, std::move(first));
+    for (unsigned i = 1; i < workers; ++i) threads.emplace_back(work, nullptr);
+    try {
+        while (next_use <= count) {
+            pdf::PageLayout layout;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return failure || ready.count(next_use); });
+                if (failure) break;
+                auto it = ready.find(next_use);
+                layout = std::move(it->second);
+                ready.erase(it);
+                ++next_use;
+                changed.notify_all();
+            }
+            use(layout);
+        }
+    } catch (...) {
+        std::lock_guard lock(mutex);
+        if (!failure) failure = std::current_exception();
+        changed.notify_all();
+    }
+    for (auto& t : threads) t.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace
+
+bool sniff_pdf(std::string_view bytes) { return bytes.substr(0, header_window).find("%PDF-") != std::string_view::npos; }
+
+Document read_pdf(const InputFile& input, const ReadOptions& options) {
+    auto file = std::make_unique<pdf::PdfFile>(input.bytes);
+    const int count = file->page_count();
+    pdf::ListAssembler assembler;
+    TrustCheck trust;
+    auto use = [&](const pdf::PageLayout& page) {
+        trust.check(page);
+        assembler.add_page(page);
+    };
+    // The first page on this thread also warms up the statics Poppler creates lazily and
+    // without a lock, before any worker starts.
+    use(pdf::layout_page(file->read_page(1)));
+    const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned workers = std::min({options.threads ? options.threads : hardware, max_workers,
+                                       static_cast<unsigned>(std::max(1, count - 1))});
+    if (workers <= 1) {
+        for (int p = 2; p <= count; ++p) use(pdf::layout_page(file->read_page(p)));
+    } else if (count > 1) {
+        stream_pages(input.bytes, std::move(file), count, workers, use);
+    }
+    trust.settle(options);
+    Document doc = assembler.finish();
+    if (doc.lists.empty()) throw Error("no table of a duty list was found in the PDF");
+    doc.source.pages = count;
+    return doc;
+}
+
+}  // namespace dutylist

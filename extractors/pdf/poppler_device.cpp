@@ -1,0 +1,291 @@
+// Poppler's private API, kept to this one file: its headers are unstable between releases.
+#include "extractors/pdf/poppler_device.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <unordered_map>
+
+#include <ErrorCodes.h>
+#include <GfxFont.h>
+#include <GfxState.h>
+#include <GlobalParams.h>
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#include <Stream.h>
+
+#include "model/error.hpp"
+
+namespace dutylist::pdf {
+namespace {
+
+// Rulings are drawn as stroked lines or as filled rectangles at most this thick.
+constexpr double max_ruling_thickness = 2.5;
+// A segment whose ends differ by less than this across its axis is axis-aligned.
+constexpr double axis_tolerance = 0.5;
+// Segments shorter than this are dots or glyph parts, never rulings.
+constexpr double min_segment_length = 1.0;
+// Colours at least this light are the paper colour: invisible text, no ruling.
+constexpr double white_level = 0.95;
+// A font is untrusted when at least this share of its glyphs decode to control or private-use
+// code points (a Unicode map that lost its entries).
+constexpr double bad_glyph_share = 0.02;
+
+void ignore_poppler_message(ErrorCategory, Goffset, const char*) {}
+
+// One GlobalParams for the whole process, created before the first PDFDoc.
+void ensure_global_params() {
+    static GlobalParamsIniter initer(ignore_poppler_message);
+}
+
+bool is_white(const GfxRGB& rgb) {
+    return colToDbl(rgb.r) >= white_level && colToDbl(rgb.g) >= white_level && colToDbl(rgb.b) >= white_level;
+}
+
+bool is_bad_code(char32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0xE000 && cp <= 0xF8FF) || cp == 0xFFFD;
+}
+
+std::string static_distrust(const GfxFont& font) {
+    if (font.hasToUnicodeCMap()) return "";
+    if (font.isCIDFont()) {
+        const auto* collection = static_cast<const GfxCIDFont&>(font).getCollection();
+        if (!collection || collection->cmp("Adobe-Identity") == 0)
+            return "its CID font has no ToUnicode map (Identity encoding), so its characters are guesses";
+    }
+    if (font.getType() == fontType3)
+        return "its Type 3 font has no ToUnicode map, so its characters come from glyph names";
+    return "";
+}
+
+class PageDevice : public OutputDev {
+public:
+    explicit PageDevice(PageContent& page) : page_(page) {}
+
+    bool upsideDown() override { return true; }
+    bool useDrawChar() override { return true; }
+    bool interpretType3Chars() override { return false; }
+    bool needNonText() override { return true; }
+
+    void startPage(int, GfxState* state, XRef*) override {
+        if (!state) return;
+        page_.width = state->getPageWidth();
+        page_.height = state->getPageHeight();
+    }
+
+    void endPage() override {
+        for (size_t i = 0; i < page_.fonts.size(); ++i) {
+            const auto& c = counts_[i];
+            if (page_.fonts[i].untrusted.empty() && c.bad > 0 && c.bad >= bad_glyph_share * c.all)
+                page_.fonts[i].untrusted = "characters of its font decode to control or private-use codes";
+        }
+    }
+
+    void drawChar(GfxState* state, double x, double y, double dx, double dy, double, double, CharCode, int,
+                  const Unicode* u, int uLen) override {
+        const int render = state->getRender() & 3;
+        if (render == 3) return;  // invisible: an OCR layer or a clipping trick
+        if (render == 0) {
+            GfxRGB rgb;
+            state->getFillRGB(&rgb);
+            if (is_white(rgb)) return;
+        }
+        double ux, uy, dirx, diry;
+        state->textTransformDelta(1, 0, &ux, &uy);
+        state->transformDelta(ux, uy, &dirx, &diry);
+        if (dirx <= 0 || std::abs(diry) > 0.2 * dirx) {
+            ++page_.rotated_glyphs;
+            return;
+        }
+        double tx, ty, tdx, tdy;
+        state->transform(x, y, &tx, &ty);
+        state->transformDelta(dx, dy, &tdx, &tdy);
+        const double size = state->getTransformedFontSize();
+        const int font = font_index(state);
+        if (uLen <= 0) {
+            ++counts_[font].all;
+            ++counts_[font].bad;
+            return;
+        }
+        const double step = tdx / uLen;
+        for (int i = 0; i < uLen; ++i) {
+            Glyph g;
+            g.code = static_cast<char32_t>(u[i]);
+            g.x0 = tx + i * step;
+            g.x1 = g.x0 + step;
+            g.baseline = ty;
+            g.size = size;
+            g.font = font;
+            ++counts_[font].all;
+            if (is_bad_code(g.code)) ++counts_[font].bad;
+            page_.glyphs.push_back(g);
+        }
+    }
+
+    void stroke(GfxState* state) override {
+        GfxRGB rgb;
+        state->getStrokeRGB(&rgb);
+        if (is_white(rgb)) return;
+        const GfxPath* path = state->getPath();
+        for (int s = 0; s < path->getNumSubpaths(); ++s) {
+            const GfxSubpath* sub = path->getSubpath(s);
+            const int n = sub->getNumPoints();
+            for (int i = 0; i + 1 < n; ++i) {
+                if (sub->getCurve(i) || sub->getCurve(i + 1)) continue;
+                add_line(state, sub->getX(i), sub->getY(i), sub->getX(i + 1), sub->getY(i + 1));
+            }
+            if (sub->isClosed() && n > 2 && !sub->getCurve(n - 1))
+                add_line(state, sub->getX(n - 1), sub->getY(n - 1), sub->getX(0), sub->getY(0));
+        }
+    }
+
+    void fill(GfxState* state) override { fill_rectangles(state); }
+    void eoFill(GfxState* state) override { fill_rectangles(state); }
+
+    void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
+                       bool inlineImg) override {
+        ++page_.images;
+        OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inlineImg);
+    }
+    void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* colorMap,
+                   bool interpolate, const int* maskColors, bool inlineImg) override {
+        ++page_.images;
+        OutputDev::drawImage(state, ref, str, width, height, colorMap, interpolate, maskColors, inlineImg);
+    }
+    void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* colorMap,
+                         bool interpolate, Stream* maskStr, int maskWidth, int maskHeight, bool maskInvert,
+                         bool maskInterpolate) override {
+        ++page_.images;
+        OutputDev::drawMaskedImage(state, ref, str, width, height, colorMap, interpolate, maskStr, maskWidth,
+                                   maskHeight, maskInvert, maskInterpolate);
+    }
+    void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
+                             GfxImageColorMap* colorMap, bool interpolate, Stream* maskStr, int maskWidth,
+                             int maskHeight, GfxImageColorMap* maskColorMap, bool maskInterpolate) override {
+        ++page_.images;
+        OutputDev::drawSoftMaskedImage(state, ref, str, width, height, colorMap, interpolate, maskStr, maskWidth,
+                                       maskHeight, maskColorMap, maskInterpolate);
+    }
+
+private:
+    struct GlyphCounts {
+        int all = 0;
+        int bad = 0;
+    };
+
+    int font_index(GfxState* state) {
+        const std::shared_ptr<GfxFont>& font = state->getFont();
+        const GfxFont* key = font.get();
+        if (key == last_font_) return last_index_;
+        auto [it, added] = font_ids_.try_emplace(key, static_cast<int>(page_.fonts.size()));
+        if (added) {
+            FontInfo info;
+            if (font) {
+                info.name = font->getName().value_or("");
+                info.bold = font->isBold() || font->getWeight() >= GfxFont::W600 ||
+                            info.name.find("Bold") != std::string::npos;
+                info.untrusted = static_distrust(*font);
+            }
+            page_.fonts.push_back(std::move(info));
+            counts_.emplace_back();
+        }
+        last_font_ = key;
+        last_index_ = it->second;
+        return it->second;
+    }
+
+    void add_line(GfxState* state, double ax, double ay, double bx, double by) {
+        double x0, y0, x1, y1;
+        state->transform(ax, ay, &x0, &y0);
+        state->transform(bx, by, &x1, &y1);
+        if (std::abs(y1 - y0) < axis_tolerance) add_segment(state, x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+        else if (std::abs(x1 - x0) < axis_tolerance) add_segment(state, (x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+    }
+
+    // Thin filled rectangles are rulings too (Word, WPS and browsers draw borders that way).
+    void fill_rectangles(GfxState* state) {
+        GfxRGB rgb;
+        state->getFillRGB(&rgb);
+        if (is_white(rgb)) return;
+        const GfxPath* path = state->getPath();
+        for (int s = 0; s < path->getNumSubpaths(); ++s) {
+            const GfxSubpath* sub = path->getSubpath(s);
+            const int n = sub->getNumPoints();
+            if (n < 4 || n > 5) continue;
+            double xs[5], ys[5];
+            bool curved = false;
+            for (int i = 0; i < n; ++i) {
+                curved = curved || sub->getCurve(i);
+                state->transform(sub->getX(i), sub->getY(i), &xs[i], &ys[i]);
+            }
+            if (curved) continue;
+            const double x0 = *std::min_element(xs, xs + n), x1 = *std::max_element(xs, xs + n);
+            const double y0 = *std::min_element(ys, ys + n), y1 = *std::max_element(ys, ys + n);
+            bool rectangle = true;
+            for (int i = 0; i < n; ++i) {
+                const bool on_x = std::abs(xs[i] - x0) < axis_tolerance || std::abs(xs[i] - x1) < axis_tolerance;
+                const bool on_y = std::abs(ys[i] - y0) < axis_tolerance || std::abs(ys[i] - y1) < axis_tolerance;
+                rectangle = rectangle && on_x && on_y;
+            }
+            if (!rectangle) continue;
+            const double w = x1 - x0, h = y1 - y0;
+            if (h <= max_ruling_thickness && w > h) add_segment(state, x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+            else if (w <= max_ruling_thickness && h > w) add_segment(state, (x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+        }
+    }
+
+    void add_segment(GfxState* state, double x0, double y0, double x1, double y1) {
+        double cx0, cy0, cx1, cy1;
+        state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+        if (x0 > x1) std::swap(x0, x1);
+        if (y0 > y1) std::swap(y0, y1);
+        x0 = std::max(x0, cx0);
+        x1 = std::min(x1, cx1);
+        y0 = std::max(y0, cy0);
+        y1 = std::min(y1, cy1);
+        if (x0 > x1 || y0 > y1) return;
+        if (std::max(x1 - x0, y1 - y0) < min_segment_length) return;
+        page_.segments.push_back({x0, y0, x1, y1});
+    }
+
+    PageContent& page_;
+    std::unordered_map<const GfxFont*, int> font_ids_;
+    std::vector<GlyphCounts> counts_;
+    const GfxFont* last_font_ = nullptr;
+    int last_index_ = 0;
+};
+
+}  // namespace
+
+struct PdfFile::Impl {
+    std::unique_ptr<PDFDoc> doc;
+};
+
+PdfFile::PdfFile(std::string_view bytes) : impl_(std::make_unique<Impl>()) {
+    ensure_global_params();
+    // PDFDoc owns the stream; the stream only borrows the bytes.
+    auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
+    impl_->doc = std::make_unique<PDFDoc>(stream);
+    if (!impl_->doc->isOk()) {
+        if (impl_->doc->getErrorCode() == errEncrypted)
+            throw Error("the PDF is protected by a password; open it with the password and save a copy without one");
+        throw Error("the PDF is damaged and cannot be read");
+    }
+    if (impl_->doc->getNumPages() <= 0) throw Error("the PDF has no pages");
+}
+
+PdfFile::~PdfFile() = default;
+
+int PdfFile::page_count() const { return impl_->doc->getNumPages(); }
+
+PageContent PdfFile::read_page(int number) {
+    PageContent page;
+    page.number = number;
+    {
+        PageDevice device(page);
+        impl_->doc->displayPage(&device, number, 72, 72, 0, false, true, false);
+    }
+    return page;
+}
+
+}  // namespace dutylist::pdf

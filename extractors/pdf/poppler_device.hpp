@@ -1,0 +1,29 @@
+// The only door to Poppler: opens a PDF held in memory and reads one page at a time into plain
+// PageContent. One PdfFile per thread; several may read the same bytes at once.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "extractors/pdf/page_content.hpp"
+
+namespace dutylist::pdf {
+
+class PdfFile {
+public:
+    // `bytes` must outlive the PdfFile. Throws Error when the file is damaged or needs a
+    // password to be opened; a file with only an owner password (restrictions) opens.
+    explicit PdfFile(std::string_view bytes);
+    ~PdfFile();
+    PdfFile(const PdfFile&) = delete;
+    PdfFile& operator=(const PdfFile&) = delete;
+
+    int page_count() const;
+    PageContent read_page(int number);  // 1-based; nothing of Poppler's page is kept
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dutylist::pdf

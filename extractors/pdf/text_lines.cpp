@@ -1,0 +1,208 @@
+#include "extractors/pdf/text_lines.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "model/text.hpp"
+
+namespace dutylist::pdf {
+namespace {
+
+constexpr std::u32string_view opening_punctuation = U"（(“‘《〈【〔[「『";
+constexpr std::u32string_view closing_punctuation = U"，。、；：？！）)”’》〉】〕]」』,.;:?!%％";
+constexpr std::u32string_view sentence_end = U"。；;：:！!？?";
+constexpr std::u32string_view chinese_numerals = U"一二三四五六七八九十百";
+
+bool contains(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
+
+bool is_digit(char32_t cp) { return (cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９'); }
+
+std::u32string decode(std::string_view s) {
+    std::u32string out;
+    for (size_t i = 0; i < s.size();) {
+        const char32_t cp = next_code_point(s, i);
+        if (!is_space(cp)) out.push_back(cp);
+    }
+    return out;
+}
+
+bool in_unifiable_range(char32_t cp) {
+    return (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F);
+}
+
+// The first thing a line break cannot split: opening brackets, one ideograph or Latin word,
+// and the closing punctuation that may not start a line.
+double lead_width(const std::vector<Glyph>& glyphs) {
+    size_t i = 0;
+    while (i < glyphs.size() && is_space(glyphs[i].code)) ++i;
+    if (i == glyphs.size()) return 0;
+    const double start = glyphs[i].x0;
+    while (i < glyphs.size() && contains(opening_punctuation, glyphs[i].code)) ++i;
+    if (i < glyphs.size() && is_cjk(glyphs[i].code) && !contains(closing_punctuation, glyphs[i].code)) {
+        ++i;
+    } else {
+        while (i < glyphs.size() && !is_space(glyphs[i].code) && !is_cjk(glyphs[i].code)) ++i;
+    }
+    while (i < glyphs.size() && contains(closing_punctuation, glyphs[i].code)) ++i;
+    return glyphs[std::max<size_t>(i, 1) - 1].x1 - start;
+}
+
+TextLine make_line(std::vector<Glyph>& glyphs, const std::vector<FontInfo>& fonts, const LineTolerances& tol) {
+    std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) { return a.x0 < b.x0; });
+    std::vector<Glyph> kept;
+    kept.reserve(glyphs.size());
+    for (const Glyph& g : glyphs) {
+        bool duplicate = false;
+        for (size_t k = kept.size(); k-- > 0 && kept.size() - k <= 3;)
+            duplicate = duplicate || (kept[k].code == g.code && std::abs(kept[k].x0 - g.x0) < tol.fake_bold * g.size &&
+                                      std::abs(kept[k].baseline - g.baseline) < tol.fake_bold * g.size);
+        if (!duplicate) kept.push_back(g);
+    }
+    TextLine line;
+    int bold = 0, ink = 0;
+    const Glyph* prev = nullptr;
+    for (const Glyph& g : kept) {
+        if (is_space(g.code)) {
+            if (!line.text.empty() && line.text.back() != ' ') line.text += ' ';
+            prev = nullptr;
+            continue;
+        }
+        if (prev && !is_cjk(prev->code) && !is_cjk(g.code) && g.x0 - prev->x1 > tol.word_gap * g.size &&
+            line.text.back() != ' ')
+            line.text += ' ';
+        append_utf8(line.text, g.code);
+        line.x0 = ink ? std::min(line.x0, g.x0) : g.x0;
+        line.x1 = ink ? std::max(line.x1, g.x1) : g.x1;
+        line.size = std::max(line.size, g.size);
+        line.top = ink ? std::min(line.top, g.top()) : g.top();
+        line.bottom = ink ? std::max(line.bottom, g.bottom()) : g.bottom();
+        line.baseline = g.baseline;
+        ++ink;
+        if (g.font >= 0 && static_cast<size_t>(g.font) < fonts.size() && fonts[static_cast<size_t>(g.font)].bold) ++bold;
+        prev = &g;
+    }
+    line.text = trim(line.text);
+    line.bold = ink > 0 && 2 * bold > ink;
+    line.lead_width = lead_width(kept);
+    line.frame_x0 = line.x0;
+    line.frame_x1 = line.x1;
+    return line;
+}
+
+bool ends_sentence(const std::string& text) {
+    const std::u32string s = decode(text);
+    return !s.empty() && contains(sentence_end, s.back());
+}
+
+bool joins_without_space(const std::string& left, const std::string& right) {
+    const std::u32string l = decode(left), r = decode(right);
+    return l.empty() || r.empty() || is_cjk(l.back()) || is_cjk(r.front()) || l.back() == U'-' || l.back() == U'/';
+}
+
+// Room left at the end of a line: to the right edge, or around it when the line is centred.
+double room_after(const TextLine& line) {
+    const double left = line.x0 - line.frame_x0, right = line.frame_x1 - line.x1;
+    const bool centred = left > 0.5 * line.size && std::abs(left - right) < 0.5 * line.size;
+    return centred ? left + right : right;
+}
+
+}  // namespace
+
+char32_t unify_ideograph(char32_t cp) {
+    if (!in_unifiable_range(cp)) return cp;
+    UErrorCode status = U_ZERO_ERROR;
+    static const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (!nfkc) return cp;
+    icu::UnicodeString mapped;
+    if (!nfkc->getDecomposition(static_cast<UChar32>(cp), mapped) || mapped.countChar32() != 1) return cp;
+    return static_cast<char32_t>(mapped.char32At(0));
+}
+
+std::vector<TextLine> build_lines(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts, const LineTolerances& tol) {
+    for (Glyph& g : glyphs) g.code = unify_ideograph(g.code);
+    std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) { return a.centre_y() < b.centre_y(); });
+    std::vector<TextLine> lines;
+    std::vector<Glyph> current;
+    double centre = 0, size = 0;
+    for (const Glyph& g : glyphs) {
+        if (!current.empty() && std::abs(g.centre_y() - centre) > tol.same_line * std::max(size, g.size)) {
+            lines.push_back(make_line(current, fonts, tol));
+            current.clear();
+        }
+        if (current.empty()) {
+            centre = g.centre_y();
+            size = g.size;
+        }
+        current.push_back(g);
+    }
+    if (!current.empty()) lines.push_back(make_line(current, fonts, tol));
+    std::erase_if(lines, [](const TextLine& l) { return l.text.empty(); });
+    return lines;
+}
+
+bool starts_with_marker(const std::string& text) {
+    const std::u32string s = decode(text);
+    size_t i = 0;
+    if (s.empty()) return false;
+    if (s[0] >= U'①' && s[0] <= U'⑳') return true;
+    if (is_digit(s[0])) {
+        while (i < s.size() && i < 3 && is_digit(s[i])) ++i;
+        if (i >= s.size()) return false;
+        const char32_t mark = s[i];
+        if (mark == U'、' || mark == U'）' || mark == U')') return true;
+        return (mark == U'.' || mark == U'．') && (i + 1 >= s.size() || !is_digit(s[i + 1]));
+    }
+    if (s[0] == U'（' || s[0] == U'(') {
+        i = 1;
+        while (i < s.size() && i < 4 && (is_digit(s[i]) || contains(chinese_numerals, s[i]))) ++i;
+        return i > 1 && i < s.size() && (s[i] == U'）' || s[i] == U')');
+    }
+    while (i < s.size() && i < 3 && contains(chinese_numerals, s[i])) ++i;
+    return i > 0 && i < s.size() && s[i] == U'、';
+}
+
+bool is_heading_line(const std::string& text) {
+    const std::u32string s = decode(text);
+    if (s.size() < 3 || s.size() > 20 || (s.back() != U'：' && s.back() != U':')) return false;
+    for (size_t i = 0; i + 1 < s.size(); ++i)
+        if (contains(closing_punctuation, s[i]) && s[i] != U'）' && s[i] != U')') return false;
+    return true;
+}
+
+Paragraphs paragraphs_from_lines(const std::vector<TextLine>& lines, const ParagraphTolerances& tol) {
+    Paragraphs out;
+    std::string current;
+    auto flush = [&] {
+        std::string p = normalize_paragraph(current);
+        if (!p.empty()) out.push_back(std::move(p));
+        current.clear();
+    };
+    const TextLine* prev = nullptr;
+    for (const TextLine& line : lines) {
+        if (prev) {
+            const bool fits = room_after(*prev) >= line.lead_width - tol.fit_slack * line.size;
+            const bool marker = starts_with_marker(line.text) && ends_sentence(prev->text);
+            if (fits || marker || is_heading_line(line.text) || is_heading_line(prev->text)) flush();
+            else if (!joins_without_space(current, line.text)) current += ' ';
+        }
+        current += line.text;
+        prev = &line;
+    }
+    flush();
+    return out;
+}
+
+std::string join_lines(const std::vector<TextLine>& lines) {
+    std::string out;
+    for (const TextLine& line : lines) {
+        if (!out.empty() && !joins_without_space(out, line.text)) out += ' ';
+        out += line.text;
+    }
+    return normalize_paragraph(out);
+}
+
+}  // namespace dutylist::pdf

@@ -1,0 +1,56 @@
+// Glyphs into lines and lines into paragraphs, as pure functions with named tolerances.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extractors/pdf/page_content.hpp"
+#include "model/document.hpp"
+
+namespace dutylist::pdf {
+
+struct LineTolerances {
+    double same_line = 0.5;    // centres closer than this many font sizes are on one line
+    double fake_bold = 0.3;    // the same glyph repeated closer than this (× size) is fake bold
+    double word_gap = 0.25;    // a gap wider than this (× size) between Latin glyphs is a space
+};
+
+struct TextLine {
+    std::string text;       // spaces only where the page has them (none between CJK)
+    double x0 = 0, x1 = 0;  // ink extent of the line
+    double top = 0, bottom = 0, baseline = 0;
+    double size = 0;        // the largest font size on the line
+    double lead_width = 0;  // width of what a line break cannot split at the line start
+    bool bold = false;      // most glyphs in a bold font
+    // The frame the line sits in: the cell's left and right content edges.
+    double frame_x0 = 0, frame_x1 = 0;
+    int page = 0;
+};
+
+// The ideograph a Kangxi radical or CJK compatibility ideograph stands for; other code
+// points unchanged.
+char32_t unify_ideograph(char32_t cp);
+
+// Glyphs grouped into lines, top to bottom, each left to right; fake-bold duplicates dropped,
+// ideographs unified. `fonts` tells which glyphs are bold.
+std::vector<TextLine> build_lines(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts,
+                                  const LineTolerances& tol = {});
+
+struct ParagraphTolerances {
+    // A line ends its paragraph when the start of the next line would have fitted in the room
+    // left at its end, less this slack (× font size) for justification and rounding.
+    double fit_slack = 0.3;
+};
+
+// True when `line` starts a paragraph by its look alone: a list marker (2. 2、（二） 二、 (2) ①)
+// or a department heading standing alone (县水利局：).
+bool starts_with_marker(const std::string& text);
+bool is_heading_line(const std::string& text);
+
+// A cell's paragraphs from its lines (which may come from several pages).
+Paragraphs paragraphs_from_lines(const std::vector<TextLine>& lines, const ParagraphTolerances& tol = {});
+
+// A header label or a heading: all lines joined, no paragraph breaks.
+std::string join_lines(const std::vector<TextLine>& lines);
+
+}  // namespace dutylist::pdf
