@@ -1,11 +1,13 @@
 #include "readers.hpp"
 
 #include "extractors/json/json_reader.hpp"
+#include "extractors/pdf/pdf_reader.hpp"
 
 namespace dutylist {
 
 std::vector<Reader> registered_readers() {
     return {
+        {"pdf", sniff_pdf, read_pdf},
         {"json", sniff_json, read_json},
     };
 }
