@@ -1,5 +1,6 @@
 #include "readers.hpp"
 
+#include "extractors/docx/docx_reader.hpp"
 #include "extractors/json/json_reader.hpp"
 #include "extractors/pdf/pdf_reader.hpp"
 
@@ -7,6 +8,7 @@ namespace dutylist {
 
 std::vector<Reader> registered_readers() {
     return {
+        {"docx", sniff_docx, read_docx},
         {"pdf", sniff_pdf, read_pdf},
         {"json", sniff_json, read_json},
     };
