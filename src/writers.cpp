@@ -1,6 +1,7 @@
 #include "writers.hpp"
 
 #include "renderers/csv_renderer.hpp"
+#include "renderers/html_renderer.hpp"
 #include "renderers/json_renderer.hpp"
 
 namespace dutylist {
@@ -9,6 +10,7 @@ std::vector<Writer> registered_writers() {
     return {
         {"json", render_json},
         {"csv", render_csv},
+        {"html", render_html},
     };
 }
 

@@ -1,0 +1,97 @@
+#include "renderers/html_renderer.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "model/error.hpp"
+#include "renderers/list_names.hpp"
+#include "renderers/markup.hpp"
+#include "renderers/templates.hpp"
+
+namespace dutylist {
+namespace {
+
+// Replaces every {{name}} in the template; a placeholder without a value is a build defect.
+std::string fill(std::string_view page, const std::map<std::string, std::string>& values) {
+    std::string out;
+    out.reserve(page.size());
+    size_t pos = 0;
+    for (size_t open; (open = page.find("{{", pos)) != std::string_view::npos;) {
+        const size_t close = page.find("}}", open);
+        if (close == std::string_view::npos) break;
+        const std::string name(page.substr(open + 2, close - open - 2));
+        const auto it = values.find(name);
+        if (it == values.end()) throw Error("the HTML template names an unknown field {{" + name + "}}");
+        out.append(page.substr(pos, open - pos));
+        out += it->second;
+        pos = close + 2;
+    }
+    out.append(page.substr(pos));
+    return out;
+}
+
+std::string list_title(const DutyList& list) { return list.title.empty() ? kind_label(list.kind) : list.title; }
+
+std::string column_class(const Column& column) { return "col-" + escape_markup(column.key); }
+
+void append_cell(std::string& out, const Column& column, const Paragraphs& cell) {
+    out += "<td class=\"" + column_class(column) + "\">";
+    for (const auto& p : cell) {
+        out += "<p>";
+        append_escaped(out, p);
+        out += "</p>";
+    }
+    out += "</td>";
+}
+
+std::string list_section(const DutyList& list, const std::string& name) {
+    std::string out = fmt::format("<section class=\"list\" id=\"list-{}\">\n<table class=\"duty-list\" id=\"table-{}\">\n", name, name);
+    out += "<caption><h2>" + escape_markup(list_title(list)) + "</h2>";
+    out += fmt::format("<span class=\"count\">共 {} 项</span></caption>\n<thead><tr>", list.items.size());
+    for (const auto& c : list.columns) out += "<th scope=\"col\" class=\"" + column_class(c) + "\">" + escape_markup(c.label) + "</th>";
+    out += "</tr></thead>\n<tbody>\n";
+    const Paragraphs empty;
+    for (size_t i = 0; i < list.items.size(); ++i) {
+        const Item& item = list.items[i];
+        out += fmt::format("<tr id=\"{}-{}\">", name, i + 1);
+        for (size_t c = 0; c < list.columns.size(); ++c) append_cell(out, list.columns[c], c < item.values.size() ? item.values[c] : empty);
+        out += "</tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+    if (!list.notes.empty()) {
+        out += "<div class=\"notes\">";
+        for (const auto& n : list.notes) out += "<p>" + escape_markup(n) + "</p>";
+        out += "</div>\n";
+    }
+    return out + "</section>\n";
+}
+
+}  // namespace
+
+std::vector<Output> render_html(const Document& doc, const RenderOptions&) {
+    const auto names = list_names(doc);
+    std::string cover;
+    if (!doc.issuer.empty()) cover += "<p class=\"issuer\">" + escape_markup(doc.issuer) + "</p>\n";
+    cover += "<h1>" + escape_markup(doc.title.empty() ? "履职事项清单" : doc.title) + "</h1>";
+    if (!doc.date.empty()) cover += "\n<p class=\"date\">" + escape_markup(doc.date) + "</p>";
+    std::string toc, lists;
+    for (size_t i = 0; i < doc.lists.size(); ++i) {
+        const DutyList& list = doc.lists[i];
+        toc += fmt::format("<li><a href=\"#list-{}\">{}</a> <span class=\"count\">{} 项</span></li>\n", names[i],
+                           escape_markup(list_title(list)), list.items.size());
+        lists += list_section(list, names[i]);
+    }
+    if (!toc.empty()) toc.pop_back();
+    if (!lists.empty()) lists.pop_back();
+    const std::string page_title = doc.issuer + (doc.title.empty() ? "履职事项清单" : doc.title);
+    const std::string source =
+        doc.source.file.empty() ? "由 dutylist 生成" : "由 dutylist 从 " + escape_markup(doc.source.file) + " 生成";
+    return {{".html", fill(template_file("html/page.html"), {{"page_title", escape_markup(page_title)},
+                                                              {"cover", cover},
+                                                              {"toc", toc},
+                                                              {"lists", lists},
+                                                              {"source", source}})}};
+}
+
+}  // namespace dutylist
