@@ -25,6 +25,8 @@ constexpr double max_ruling_thickness = 2.5;
 constexpr double axis_tolerance = 0.5;
 // Segments shorter than this are dots or glyph parts, never rulings.
 constexpr double min_segment_length = 1.0;
+// A ruling this close outside the clipping box is still drawn in part (half its width).
+constexpr double clip_tolerance = 1.5;
 // Colours at least this light are the paper colour: invisible text, no ruling.
 constexpr double white_level = 0.95;
 // A font is untrusted when at least this share of its glyphs decode to control or private-use
@@ -237,6 +239,11 @@ private:
     void add_segment(GfxState* state, double x0, double y0, double x1, double y1) {
         double cx0, cy0, cx1, cy1;
         state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+        // Browsers clip to the content box, through the middle of the outer borders.
+        cx0 -= clip_tolerance;
+        cy0 -= clip_tolerance;
+        cx1 += clip_tolerance;
+        cy1 += clip_tolerance;
         if (x0 > x1) std::swap(x0, x1);
         if (y0 > y1) std::swap(y0, y1);
         x0 = std::max(x0, cx0);

@@ -7,6 +7,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "extractors/pdf/equivalent_ideographs.hpp"
 #include "model/text.hpp"
 
 namespace dutylist::pdf {
@@ -114,11 +115,17 @@ double room_after(const TextLine& line) {
 
 char32_t unify_ideograph(char32_t cp) {
     if (!in_unifiable_range(cp)) return cp;
+    if (cp <= 0x2FDF) {
+        // Radicals: Unicode's table of equivalent ideographs (most have no decomposition).
+        auto it = std::lower_bound(equivalent_ideographs.begin(), equivalent_ideographs.end(), cp,
+                                   [](const auto& entry, char32_t c) { return entry.first < c; });
+        return it != equivalent_ideographs.end() && it->first == cp ? it->second : cp;
+    }
+    // Compatibility ideographs: their canonical decomposition is the unified ideograph.
     UErrorCode status = U_ZERO_ERROR;
-    static const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-    if (!nfkc) return cp;
+    static const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     icu::UnicodeString mapped;
-    if (!nfkc->getDecomposition(static_cast<UChar32>(cp), mapped) || mapped.countChar32() != 1) return cp;
+    if (!nfc || !nfc->getDecomposition(static_cast<UChar32>(cp), mapped) || mapped.countChar32() != 1) return cp;
     return static_cast<char32_t>(mapped.char32At(0));
 }
 
