@@ -71,6 +71,19 @@ double coverage(const std::vector<const Line*>& lines, double at, double from, d
     return to > from ? covered / (to - from) : 1.0;
 }
 
+// Rulings running past the last crossing ruling mean an open side: a row cut by a page break
+// has no bottom border, a table without side borders no outer verticals. Their ends close it.
+void close_open_sides(std::vector<double>& bounds, const std::vector<const Line*>& across, double min_cell) {
+    if (bounds.empty() || across.empty()) return;
+    double from = across.front()->from, to = across.front()->to;
+    for (const Line* l : across) {
+        from = std::min(from, l->from);
+        to = std::max(to, l->to);
+    }
+    if (to > bounds.back() + min_cell) bounds.push_back(to);
+    if (from < bounds.front() - min_cell) bounds.insert(bounds.begin(), from);
+}
+
 RuledTable cut_into_cells(const std::vector<const Line*>& hs, const std::vector<const Line*>& vs,
                           const GridTolerances& tol) {
     RuledTable t;
@@ -79,6 +92,8 @@ RuledTable cut_into_cells(const std::vector<const Line*>& hs, const std::vector<
     for (const Line* v : vs) xs.push_back(v->at);
     t.ys = boundaries(ys, tol.min_cell);
     t.xs = boundaries(xs, tol.min_cell);
+    close_open_sides(t.ys, vs, tol.min_cell);
+    close_open_sides(t.xs, hs, tol.min_cell);
     const int rows = t.rows(), cols = t.cols();
     if (rows < 1 || cols < 1) return t;
     const double near = tol.min_cell;
