@@ -101,25 +101,30 @@ void check_columns(const DutyList& list, Checker& check) {
     if (list.items.empty()) check.add(&list, "", Severity::warning, "empty-list", "the list has no items");
 }
 
+struct Shift {
+    std::string reason;       // "" when the row looks in place
+    std::optional<int> seq;   // the row number found in another cell
+};
+
 // Signs that the extraction put cells in the wrong columns: a number outside 序号 while 序号
 // is not one, text in 序号 while the row ends in an empty cell, or numbered duties under
-// 对应上级部门 while 上级部门职责 is empty.
-std::string shifted_reason(const DutyList& list, const Item& item, const std::string& seq) {
+// 对应上级部门 (department names never start with "1.").
+Shift shifted(const DutyList& list, const Item& item, const std::string& seq) {
     if (column_index(list, "seq") >= 0 && !parse_seq(seq)) {
         for (size_t c = 0; c < list.columns.size(); ++c) {
             if (list.columns[c].key == "seq") continue;
             std::string text = trim(cell_text(list, item, static_cast<int>(c)));
-            if (parse_seq(text))
-                return fmt::format("the {} cell holds the number \"{}\" and 序号 is {}", list.columns[c].label, text,
-                                   seq.empty() ? "empty" : "\"" + seq + "\"");
+            if (auto n = parse_seq(text))
+                return {fmt::format("the {} cell holds the number \"{}\" and 序号 is {}", list.columns[c].label, text,
+                                    seq.empty() ? "empty" : "\"" + seq + "\""),
+                        n};
         }
         if (!seq.empty() && !list.columns.empty() && trim(cell_text(list, item, static_cast<int>(list.columns.size()) - 1)).empty())
-            return fmt::format("序号 holds \"{}\" and the last cell is empty", seq);
+            return {fmt::format("序号 holds \"{}\" and the last cell is empty", seq), std::nullopt};
     }
-    const int duties = column_index(list, "department_duties");
-    if (duties >= 0 && starts_numbered(trim(cell_text(list, item, "departments"))) && trim(cell_text(list, item, duties)).empty())
-        return "对应上级部门 holds numbered duties and 上级部门职责 is empty";
-    return "";
+    if (starts_numbered(trim(cell_text(list, item, "departments"))))
+        return {"对应上级部门 holds numbered duties", std::nullopt};
+    return {};
 }
 
 void check_items(const DutyList& list, Checker& check) {
@@ -136,11 +141,14 @@ void check_items(const DutyList& list, Checker& check) {
         if (item.values.size() != list.columns.size())
             check.add(&list, at, Severity::error, "cell-count",
                       fmt::format("row {} has {} cells but the list has {} columns", row, item.values.size(), list.columns.size()));
-        const std::string shifted = shifted_reason(list, item, seq);
-        if (!shifted.empty())
-            check.add(&list, at, Severity::error, "shifted-row", fmt::format("the cells of row {} look shifted: {}", row, shifted));
-        // A shifted row's 序号 has already been reported.
-        if (seq_col >= 0 && (shifted.empty() || parse_seq(seq))) {
+        const Shift shift = shifted(list, item, seq);
+        if (!shift.reason.empty())
+            check.add(&list, at, Severity::error, "shifted-row", fmt::format("the cells of row {} look shifted: {}", row, shift.reason));
+        if (shift.seq) {
+            // The number in the wrong cell still tells where the sequence stands.
+            seen_seq.emplace(*shift.seq, row);
+            previous = previous ? std::max(*previous, *shift.seq) : *shift.seq;
+        } else if (seq_col >= 0 && (shift.reason.empty() || parse_seq(seq))) {
             std::optional<int> n = parse_seq(seq);
             if (seq.empty()) {
                 check.add(&list, at, Severity::error, "seq-empty", fmt::format("row {} has no 序号", row));
