@@ -1,6 +1,7 @@
 #include "writers.hpp"
 
 #include "renderers/csv_renderer.hpp"
+#include "renderers/docx_renderer.hpp"
 #include "renderers/html_renderer.hpp"
 #include "renderers/json_renderer.hpp"
 
@@ -11,6 +12,7 @@ std::vector<Writer> registered_writers() {
         {"json", render_json},
         {"csv", render_csv},
         {"html", render_html},
+        {"docx", render_docx},
     };
 }
 
