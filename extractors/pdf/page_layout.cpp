@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extractors/pdf/borderless_table.hpp"
 #include "model/text.hpp"
 
 namespace dutylist::pdf {
@@ -100,6 +101,15 @@ PageLayout layout_page(const PageContent& page) {
                 l.page = page.number;
             }
         out.tables.push_back(std::move(block));
+    }
+    if (tables.empty()) {
+        BorderlessResult borderless = find_borderless_tables(std::move(free), page.fonts);
+        for (TableBlock& t : borderless.tables) {
+            for (CellBlock& c : t.cells)
+                for (TextLine& l : c.lines) l.page = page.number;
+            out.tables.push_back(std::move(t));
+        }
+        free = std::move(borderless.rest);
     }
     out.lines = build_lines(std::move(free), page.fonts);
     for (TextLine& l : out.lines) {

@@ -6,23 +6,10 @@
 #include <vector>
 
 #include "extractors/pdf/page_content.hpp"
-#include "extractors/pdf/ruling_grid.hpp"
+#include "extractors/pdf/table_block.hpp"
 #include "extractors/pdf/text_lines.hpp"
 
 namespace dutylist::pdf {
-
-struct CellBlock {
-    GridCell grid;
-    std::vector<TextLine> lines;
-};
-
-struct TableBlock {
-    Box box;
-    int rows = 0, cols = 0;
-    std::vector<double> ys;        // row boundaries, top to bottom
-    std::vector<CellBlock> cells;  // by row, then column
-    bool ruled = true;             // false: columns found from text alignment
-};
 
 struct PageLayout {
     int number = 0;

@@ -129,25 +129,34 @@ char32_t unify_ideograph(char32_t cp) {
     return static_cast<char32_t>(mapped.char32At(0));
 }
 
-std::vector<TextLine> build_lines(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts, const LineTolerances& tol) {
+std::vector<std::vector<Glyph>> group_into_lines(std::vector<Glyph> glyphs, const LineTolerances& tol) {
     for (Glyph& g : glyphs) g.code = unify_ideograph(g.code);
     std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) { return a.centre_y() < b.centre_y(); });
-    std::vector<TextLine> lines;
-    std::vector<Glyph> current;
+    std::vector<std::vector<Glyph>> lines;
     double centre = 0, size = 0;
     for (const Glyph& g : glyphs) {
-        if (!current.empty() && std::abs(g.centre_y() - centre) > tol.same_line * std::max(size, g.size)) {
-            lines.push_back(make_line(current, fonts, tol));
-            current.clear();
-        }
-        if (current.empty()) {
+        if (lines.empty() || std::abs(g.centre_y() - centre) > tol.same_line * std::max(size, g.size)) {
+            lines.emplace_back();
             centre = g.centre_y();
             size = g.size;
         }
-        current.push_back(g);
+        lines.back().push_back(g);
     }
-    if (!current.empty()) lines.push_back(make_line(current, fonts, tol));
-    std::erase_if(lines, [](const TextLine& l) { return l.text.empty(); });
+    for (auto& line : lines)
+        std::sort(line.begin(), line.end(), [](const Glyph& a, const Glyph& b) { return a.x0 < b.x0; });
+    return lines;
+}
+
+TextLine line_from_glyphs(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts, const LineTolerances& tol) {
+    return make_line(glyphs, fonts, tol);
+}
+
+std::vector<TextLine> build_lines(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts, const LineTolerances& tol) {
+    std::vector<TextLine> lines;
+    for (auto& group : group_into_lines(std::move(glyphs), tol)) {
+        TextLine line = make_line(group, fonts, tol);
+        if (!line.text.empty()) lines.push_back(std::move(line));
+    }
     return lines;
 }
 

@@ -31,6 +31,11 @@ struct TextLine {
 // points unchanged.
 char32_t unify_ideograph(char32_t cp);
 
+// Glyphs grouped by line, top to bottom, each left to right; ideographs unified.
+std::vector<std::vector<Glyph>> group_into_lines(std::vector<Glyph> glyphs, const LineTolerances& tol = {});
+// One line's glyphs as a line; fake-bold duplicates dropped.
+TextLine line_from_glyphs(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts, const LineTolerances& tol = {});
+
 // Glyphs grouped into lines, top to bottom, each left to right; fake-bold duplicates dropped,
 // ideographs unified. `fonts` tells which glyphs are bold.
 std::vector<TextLine> build_lines(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts,

@@ -1,0 +1,26 @@
+// Tables without rulings (stream mode): a header row that names 序号 starts a table, the empty
+// vertical gutters of the text under it give the columns, and the numbers of the 序号 column
+// give the rows. Pure; tolerances named.
+#pragma once
+
+#include <vector>
+
+#include "extractors/pdf/page_content.hpp"
+#include "extractors/pdf/table_block.hpp"
+
+namespace dutylist::pdf {
+
+struct BorderlessTolerances {
+    double min_gutter = 2.0;      // points: a narrower empty strip between glyphs is no column gap
+    double heading_size = 1.15;   // a line this many times the body size is a heading, not a row
+};
+
+struct BorderlessResult {
+    std::vector<TableBlock> tables;  // top to bottom
+    std::vector<Glyph> rest;         // glyphs outside the tables
+};
+
+BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts,
+                                        const BorderlessTolerances& tol = {});
+
+}  // namespace dutylist::pdf
