@@ -72,6 +72,9 @@ XmlPart parse_xml(std::string_view bytes, const std::string& name) {
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), name.c_str(), nullptr, options);
     if (!doc || !ctxt->wellFormed) {
         if (doc) xmlFreeDoc(doc);
+        // libxml2 stops entity loops itself; the reason to give is the DTD that declared them.
+        if (ctxt->intSubName || ctxt->extSubURI || ctxt->extSubSystem)
+            throw Error("the Word document is unsafe or damaged: its part " + name + " declares a DTD");
         std::string detail;
         if (const xmlError* e = xmlCtxtGetLastError(ctxt.get()); e && e->message) detail = trim(e->message);
         throw Error("the Word document is damaged: its part " + name + " is not well-formed XML" +
