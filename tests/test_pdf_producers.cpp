@@ -49,7 +49,7 @@ void check_against_truth(const fs::path& pdf) {
     try {
         document = read_document(InputFile{name, test::read_file(pdf)}, ReadOptions{});
     } catch (const Error& e) {
-        FAIL_CHECK(name << ": not read: " << e.what());
+        FAIL_CHECK(name << ": not read: " << std::string(e.what()));
         return;
     }
     CHECK(document.source.format == "pdf");
