@@ -5,6 +5,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "model/error.hpp"
@@ -96,6 +97,30 @@ std::vector<DocxRelationship> read_relationships(const std::string& bytes, const
     return out;
 }
 
+// A section without a header or footer reference of some type inherits the previous
+// section's, so the last section shows, for each type, the latest reference in the body.
+std::string section_references(xmlNode* body, const std::vector<DocxRelationship>& relationships) {
+    std::vector<xmlNode*> sections;
+    for (xmlNode* p : children(body, w_ns, "p"))
+        for (xmlNode* ppr : children(p, w_ns, "pPr"))
+            for (xmlNode* s : children(ppr, w_ns, "sectPr")) sections.push_back(s);
+    for (xmlNode* s : children(body, w_ns, "sectPr")) sections.push_back(s);
+    std::map<std::string, std::string> latest;  // "footerReference default" → its XML
+    for (xmlNode* section : sections)
+        for (xmlNode* c = section->children; c; c = c->next) {
+            const char* element = is(c, w_ns, "headerReference") ? "headerReference" : is(c, w_ns, "footerReference") ? "footerReference" : nullptr;
+            if (!element) continue;
+            const std::string id = attribute(c, "id", r_ns);
+            if (std::none_of(relationships.begin(), relationships.end(), [&](const auto& r) { return r.id == id; })) continue;
+            std::string type = attribute(c, "type", w_ns);
+            if (type.empty()) type = "default";
+            latest[std::string(element) + " " + type] = std::string("<w:") + element + " w:type=\"" + escape_markup(type) + "\" r:id=\"" + escape_markup(id) + "\"/>";
+        }
+    std::string out;
+    for (const auto& [key, xml] : latest) out += xml;
+    return out;
+}
+
 DocxReference reference_from_parts(std::map<std::string, std::string> parts, const std::string& what) {
     const std::string not_word = what + " is not a Word document (.docx)";
     if (!parts.contains("_rels/.rels") || !parts.contains("[Content_Types].xml")) throw Error(not_word);
@@ -117,20 +142,7 @@ DocxReference reference_from_parts(std::map<std::string, std::string> parts, con
     auto body_doc = parse_xml(parts[ref.main_part], what);
     xmlNode* body = nullptr;
     for (xmlNode* b : children(xmlDocGetRootElement(body_doc.get()), w_ns, "body")) body = b;
-    auto sections = children(body, w_ns, "sectPr");
-    if (!sections.empty()) {
-        for (xmlNode* c = sections.back()->children; c; c = c->next) {
-            const bool header = is(c, w_ns, "headerReference");
-            if (!header && !is(c, w_ns, "footerReference")) continue;
-            const std::string id = attribute(c, "id", r_ns);
-            bool known = false;
-            for (const auto& r : ref.relationships) known = known || r.id == id;
-            if (!known) continue;
-            std::string type = attribute(c, "type", w_ns);
-            ref.section_references += std::string("<w:") + (header ? "headerReference" : "footerReference") + " w:type=\"" +
-                                      escape_markup(type.empty() ? "default" : type) + "\" r:id=\"" + escape_markup(id) + "\"/>";
-        }
-    }
+    ref.section_references = section_references(body, ref.relationships);
     for (const std::string& generated : {ref.main_part, main_rels, std::string("[Content_Types].xml"), std::string("_rels/.rels"),
                                          std::string("docProps/core.xml")})
         parts.erase(generated);
