@@ -22,6 +22,7 @@ struct ConvertOptions {
     ReadOptions read;
     RenderOptions render;
     bool quiet = false;
+    unsigned jobs = 0;  // files converted at once; 0: one per core
 };
 
 // Largest input accepted: far above any published list, low enough to refuse a runaway file.

@@ -1,14 +1,22 @@
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
 #include <system_error>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "io/files.hpp"
 #include "model/error.hpp"
+#include "renderers/jsonl_renderer.hpp"
 
 namespace dutylist::cli {
 namespace fs = std::filesystem;
@@ -22,67 +30,279 @@ void report_failure(const std::string& name, const std::string& reason) {
 
 namespace {
 
+// The dataset of -t jsonl, in the output folder: one line per item of every input.
+constexpr const char* dataset_name = "items.jsonl";
+
+// What a walk through a folder picks up. Files named on the command line are read whatever
+// they are called; in a folder only these are taken, so that images, spreadsheets and our own
+// CSV/HTML outputs lying beside the lists are not reported as failures. The content still
+// decides how a file is read.
+bool listed_extension(const fs::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".pdf" || ext == ".docx" || ext == ".json";
+}
+
+struct Job {
+    std::string input;     // the path as given or found, for messages
+    fs::path relative_dir;  // under the output folder: the file's folder below the folder given
+    std::string output;    // OUTDIR/relative_dir/stem, the outputs' common prefix
+};
+
+struct Failure {
+    std::string name;
+    std::string reason;
+};
+
+struct Inputs {
+    std::vector<Job> jobs;
+    std::vector<Failure> failures;  // folders that cannot be read or hold nothing to convert
+};
+
 bool same_file(const fs::path& a, const fs::path& b) {
     std::error_code ec;
     return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
 }
 
+// Every listed file under dir, sorted, skipping hidden entries (.git, our temporary files)
+// and the output folder, which a second run would otherwise convert again.
+void walk(const fs::path& root, const fs::path& dir, const fs::path& output_dir, Inputs& inputs) {
+    std::error_code ec;
+    std::vector<fs::path> entries;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(it->path());
+    if (ec) {
+        inputs.failures.push_back({dir.string(), fmt::format("the folder cannot be read ({})", ec.message())});
+        return;
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const auto& path : entries) {
+        if (path.filename().string().starts_with(".")) continue;
+        std::error_code kind_ec;
+        if (fs::is_directory(path, kind_ec)) {
+            if (!same_file(path, output_dir)) walk(root, path, output_dir, inputs);
+        } else if (fs::is_regular_file(path, kind_ec) && listed_extension(path)) {
+            inputs.jobs.push_back({path.string(), path.parent_path().lexically_relative(root), ""});
+        }
+    }
+}
+
+Inputs collect_inputs(const ConvertOptions& options) {
+    Inputs inputs;
+    for (const auto& input : options.inputs) {
+        std::error_code ec;
+        if (input != "-" && fs::is_directory(input, ec)) {
+            const size_t before = inputs.jobs.size(), failures = inputs.failures.size();
+            walk(input, input, options.output_dir, inputs);
+            if (inputs.jobs.size() == before && inputs.failures.size() == failures)
+                inputs.failures.push_back({input, "is a folder with no PDF, DOCX or JSON file in it"});
+        } else {
+            inputs.jobs.push_back({input, "", ""});
+        }
+    }
+    return inputs;
+}
+
+// Outputs go to OUTDIR/<folder below the input folder>/<stem>. Inputs that would share that
+// prefix (a.pdf and a.docx, or one name in two input folders) keep their extension in it
+// (a.pdf.json, a.docx.json), and any still equal get -2, -3 in input order.
+void assign_outputs(std::vector<Job>& jobs, const std::string& output_dir) {
+    auto prefix = [&](const Job& job, bool with_extension) {
+        std::string stem = output_stem(job.input);
+        if (with_extension && job.input != "-") {
+            for (char c : fs::path(job.input).extension().string())
+                if (std::isalnum(static_cast<unsigned char>(c)) || c == '.') stem += c;
+        }
+        return (fs::path(output_dir) / job.relative_dir / stem).lexically_normal().string();
+    };
+    std::map<std::string, int> claims;
+    for (const auto& job : jobs) ++claims[prefix(job, false)];
+    std::set<std::string> taken;
+    for (auto& job : jobs) {
+        std::string base = prefix(job, claims[prefix(job, false)] > 1);
+        std::string candidate = base;
+        for (int n = 2; taken.count(candidate); ++n) candidate = fmt::format("{}-{}", base, n);
+        taken.insert(candidate);
+        job.output = candidate;
+    }
+}
+
 std::vector<Output> render_all(const Document& doc, const ConvertOptions& options) {
     std::vector<Output> outputs;
     for (const auto& name : options.formats) {
+        if (name == "jsonl") continue;
         const Writer* writer = find_writer(name);
         for (auto& out : writer->render(doc, options.render)) outputs.push_back(std::move(out));
     }
     return outputs;
 }
 
-// Converts one input; throws Error on failure. Every output is rendered before any is written.
-void convert_one(const std::string& input_path, const ConvertOptions& options) {
-    InputFile input = read_input(input_path, max_input_bytes);
-    Document doc = read_document(input, options.read);
-    std::vector<Output> outputs = render_all(doc, options);
-    if (options.output_dir == "-") {
-        if (outputs.size() != 1)
-            throw UsageError{fmt::format("-o - writes one output, but this conversion makes {} (CSV writes one file per list)", outputs.size())};
-        std::cout.write(outputs[0].bytes.data(), static_cast<std::streamsize>(outputs[0].bytes.size()));
-        std::cout.flush();
-        if (!std::cout) throw Error("cannot write to standard output");
-        return;
+bool wants_jsonl(const ConvertOptions& options) {
+    return std::find(options.formats.begin(), options.formats.end(), "jsonl") != options.formats.end();
+}
+
+void write_stdout(std::string_view bytes) {
+    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::cout.flush();
+    if (!std::cout) throw Error("cannot write to standard output");
+}
+
+// The progress line and warnings share stderr; one lock keeps their lines whole.
+class Console {
+public:
+    Console(bool progress, size_t total) : progress_(progress), total_(total) {}
+
+    void warn(const ReadOptions& read, const std::string& message) {
+        std::lock_guard lock(mutex_);
+        clear();
+        read.warn(message);
     }
-    const std::string stem = output_stem(input_path);
+    void finished(const std::string& input) {
+        std::lock_guard lock(mutex_);
+        ++done_;
+        if (progress_) std::cerr << fmt::format("\r\033[K[{}/{}] {}", done_, total_, input) << std::flush;
+    }
+    void note(const std::string& line) {
+        std::lock_guard lock(mutex_);
+        clear();
+        std::cerr << line << '\n';
+    }
+    bool single() const { return total_ == 1; }
+    void close() {
+        std::lock_guard lock(mutex_);
+        clear();
+    }
+
+private:
+    void clear() {
+        if (progress_ && done_) std::cerr << "\r\033[K" << std::flush;
+    }
+
+    std::mutex mutex_;
+    const bool progress_;
+    const size_t total_;
+    size_t done_ = 0;
+};
+
+struct Result {
+    std::optional<Failure> failure;
+    std::optional<UsageError> usage;
+    std::string jsonl;
+};
+
+// Converts one input: every output is rendered before any is written. Throws Error.
+std::string convert_one(const Job& job, const ConvertOptions& options, const ReadOptions& read, Console& console) {
+    InputFile input = read_input(job.input, max_input_bytes);
+    Document doc = read_document(input, read);
+    std::vector<Output> outputs = render_all(doc, options);
+    std::string jsonl = wants_jsonl(options) ? document_to_jsonl(doc, job.input) : "";
+    if (options.output_dir == "-") {
+        if (outputs.size() > 1)
+            throw UsageError{fmt::format("-o - writes one output, but this conversion makes {} (CSV writes one file per list)", outputs.size())};
+        if (!outputs.empty()) write_stdout(outputs[0].bytes);
+        return jsonl;
+    }
+    if (!outputs.empty()) {
+        std::error_code ec;
+        fs::create_directories(fs::path(job.output).parent_path(), ec);
+    }
     for (const auto& out : outputs) {
-        fs::path path = fs::path(options.output_dir) / (stem + out.suffix);
-        if (input_path != "-" && same_file(path, input_path))
+        fs::path path = job.output + out.suffix;
+        if (job.input != "-" && same_file(path, job.input))
             throw Error(fmt::format("the output {} would overwrite the input; choose another folder with -o", path.string()));
         write_file_atomically(path, out.bytes);
-        if (!options.quiet && isatty(STDERR_FILENO)) std::cerr << fmt::format("wrote {}\n", path.string());
+        if (!options.quiet && console.single() && isatty(STDERR_FILENO)) console.note(fmt::format("wrote {}", path.string()));
     }
+    return jsonl;
+}
+
+Result run_job(const Job& job, const ConvertOptions& options, const ReadOptions& read, Console& console) {
+    Result result;
+    try {
+        result.jsonl = convert_one(job, options, read, console);
+    } catch (const Error& e) {
+        result.failure = Failure{job.input, e.what()};
+    } catch (const UsageError& e) {
+        result.usage = e;
+    } catch (const std::bad_alloc&) {
+        result.failure = Failure{job.input, "not enough memory to convert this file"};
+    } catch (const std::exception& e) {
+        result.failure = Failure{job.input, std::string("internal error: ") + e.what()};
+    }
+    console.finished(job.input);
+    return result;
+}
+
+// Runs every job on `threads` threads; results in job order.
+std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, const ConvertOptions& options, Console& console) {
+    ReadOptions read = options.read;
+    // Several files at once share the cores between files; one file may use them all.
+    read.threads = jobs.size() > 1 ? 1 : threads;
+    read.warn = [&](const std::string& message) { console.warn(options.read, message); };
+    std::vector<Result> results(jobs.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i = next++; i < jobs.size(); i = next++) {
+            ReadOptions own = read;
+            if (jobs.size() > 1) own.warn = [&, i](const std::string& message) { console.warn(options.read, jobs[i].input + ": " + message); };
+            results[i] = run_job(jobs[i], options, own, console);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < std::min<size_t>(threads, jobs.size()); ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    return results;
+}
+
+// The dataset of every input converted: OUTDIR/items.jsonl, or standard output under -o -.
+void write_dataset(const std::vector<Result>& results, const ConvertOptions& options) {
+    std::string lines;
+    for (const auto& r : results) lines += r.jsonl;
+    if (options.output_dir == "-") write_stdout(lines);
+    else write_file_atomically(fs::path(options.output_dir) / dataset_name, lines);
 }
 
 }  // namespace
 
 int convert(const ConvertOptions& options) {
-    if (options.output_dir == "-" && options.inputs.size() != 1)
-        throw UsageError{"-o - writes to standard output and takes exactly one input"};
+    const bool dataset_only = options.formats == std::vector<std::string>{"jsonl"};
+    Inputs inputs = collect_inputs(options);
+    if (options.output_dir == "-" && !dataset_only && (options.inputs.size() != 1 || inputs.jobs.size() != 1))
+        throw UsageError{"-o - writes to standard output and takes exactly one input file (or -t jsonl alone)"};
     if (options.output_dir != "-") {
         std::error_code ec;
         fs::create_directories(options.output_dir, ec);
         if (!fs::is_directory(options.output_dir))
             throw UsageError{fmt::format("the output folder {} cannot be created", options.output_dir)};
     }
-    int failures = 0;
-    for (const auto& input : options.inputs) {
+    assign_outputs(inputs.jobs, options.output_dir);
+
+    const unsigned threads = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    Console console(!options.quiet && inputs.jobs.size() > 1 && isatty(STDERR_FILENO), inputs.jobs.size());
+    std::vector<Result> results = run_jobs(inputs.jobs, threads, options, console);
+    console.close();
+    for (const auto& r : results)
+        if (r.usage) throw *r.usage;
+
+    std::vector<Failure> failures = std::move(inputs.failures);
+    size_t converted = 0;
+    for (const auto& r : results) {
+        if (r.failure) failures.push_back(*r.failure);
+        else ++converted;
+    }
+    if (wants_jsonl(options) && converted > 0) {
         try {
-            convert_one(input, options);
+            write_dataset(results, options);
         } catch (const Error& e) {
-            report_failure(input, e.what());
-            ++failures;
-        } catch (const std::bad_alloc&) {
-            report_failure(input, "not enough memory to convert this file");
-            ++failures;
+            failures.push_back({options.output_dir == "-" ? "-" : (fs::path(options.output_dir) / dataset_name).string(), e.what()});
         }
     }
-    return failures ? exit_failed : exit_ok;
+    for (const auto& f : failures) report_failure(f.name, f.reason);
+    // Scripts get one line per failure and nothing else; a person at a terminal gets the count.
+    if (converted + failures.size() > 1 && !options.quiet && isatty(STDERR_FILENO))
+        std::cerr << fmt::format("converted {} of {} files{}\n", converted, inputs.jobs.size(),
+                                 failures.empty() ? "" : fmt::format(", {} failed (named above)", failures.size()));
+    return failures.empty() ? exit_ok : exit_failed;
 }
 
 }  // namespace dutylist::cli

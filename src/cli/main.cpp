@@ -30,7 +30,8 @@ std::vector<std::string> parse_formats(const std::string& list) {
             for (const auto& w : writers()) formats.emplace_back(w.name);
             continue;
         }
-        if (!find_writer(name)) throw UsageError{fmt::format("unknown output format \"{}\" (choose from {}, or all)", name, writer_names())};
+        if (!find_writer(name) && name != "jsonl")
+            throw UsageError{fmt::format("unknown output format \"{}\" (choose from {}, jsonl, or all)", name, writer_names())};
         formats.push_back(name);
     }
     if (formats.empty()) throw UsageError{"no output format given to -t"};
@@ -49,12 +50,24 @@ Examples:
   dutylist convert a.docx b.pdf -t all -o out       every format for each input
   dutylist convert - -t json -o - < 清单.pdf        as a filter: standard input to standard output
   dutylist convert out/清单.json -t docx            our JSON back into an official-looking DOCX
+  dutylist convert 各乡镇/ -t json,jsonl -o out      every PDF/DOCX/JSON under the folder, both cores
   dutylist inspect 清单.pdf                         lists, item counts and pages
   dutylist validate 清单.pdf                        gaps in 序号, empty cells, repeated names
   dutylist diff 旧.pdf 新.pdf --format html -o d.html   what a revision changed, side by side
 
 Outputs are named after the input: OUTDIR/<stem>.json, <stem>.html, <stem>.docx and one CSV per
 list, <stem>.basic.csv, <stem>.cooperative.csv, <stem>.withdrawn.csv.
+
+Folders: every file called *.pdf, *.docx or *.json under a folder is converted (hidden files and
+the output folder are skipped; files named on the command line are read whatever they are
+called). Outputs keep the layout below the folder: 各乡镇/甲镇/清单.pdf → out/甲镇/清单.json.
+Two inputs that would share a name keep their extension (清单.pdf.json, 清单.docx.json). A bad
+file does not stop the others; every failure is named at the end.
+
+-t jsonl writes one dataset for all inputs, OUTDIR/items.jsonl: one JSON object per line per
+item, with its document (doc_issuer, doc_title, doc_date, source_file, input) and list
+(list_kind, list_title) beside the item's cells (seq, category, name, …) — ready for DuckDB
+(read_json_auto) and pandas (read_json(lines=True)). With -o - the lines go to standard output.
 
 Exit codes: 0 done; 1 an input could not be converted (one line on stderr names the file and the
 reason; no output file is left behind for it); 2 a usage error.)";
@@ -71,8 +84,8 @@ int main(int argc, char** argv) {
     std::string format_list = "json";
     bool force = false;
     auto* convert_cmd = app.add_subcommand("convert", "Convert duty lists (PDF, DOCX or dutylist JSON) to other formats");
-    convert_cmd->add_option("inputs", convert_options.inputs, "Files to convert; - reads standard input")->required();
-    convert_cmd->add_option("-t,--to", format_list, "Output formats, comma separated: " + writer_names() + " or all")
+    convert_cmd->add_option("inputs", convert_options.inputs, "Files or folders to convert; - reads standard input")->required();
+    convert_cmd->add_option("-t,--to", format_list, "Output formats, comma separated: " + writer_names() + ", jsonl (one dataset of all inputs) or all")
         ->capture_default_str();
     convert_cmd->add_option("-o,--output", convert_options.output_dir, "Output folder (created if missing); - writes to standard output")
         ->capture_default_str();
@@ -84,6 +97,7 @@ int main(int argc, char** argv) {
                             "DOCX: take styles, page setup, header and footer from this .docx")
         ->check(CLI::ExistingFile);
     convert_cmd->add_flag("-q,--quiet", convert_options.quiet, "Print nothing but errors");
+    convert_cmd->add_option("-j,--jobs", convert_options.jobs, "Files converted at once (default: one per core)")->check(CLI::Range(1u, 256u));
 
     std::vector<std::string> inspect_inputs;
     bool inspect_force = false;
