@@ -1,6 +1,8 @@
 // The PDF extractor on PDFs from other producers than the corpus's LibreOffice export: every
-// tests/data/pdf/NAME.pdf must give its NAME.truth.json exactly (see tests/data/pdf/README.md for
-// what each file exercises and make_pdfs.sh there for how they are made).
+// tests/data/pdf/NAME.pdf must give its NAME.truth.json exactly, and every PDF in
+// tests/data/pdf/untrusted/ (text whose Unicode mapping the producer broke) must be refused
+// rather than read as wrong data. See tests/data/pdf/README.md for what each file exercises and
+// make_pdfs.sh there for how they are made.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -22,9 +24,9 @@ namespace {
 
 fs::path data_dir() { return test::source_dir() / "tests" / "data" / "pdf"; }
 
-std::vector<fs::path> producer_pdfs() {
+std::vector<fs::path> pdfs_in(const fs::path& dir) {
     std::vector<fs::path> pdfs;
-    for (const auto& entry : fs::directory_iterator(data_dir()))
+    for (const auto& entry : fs::directory_iterator(dir))
         if (entry.path().extension() == ".pdf") pdfs.push_back(entry.path());
     std::sort(pdfs.begin(), pdfs.end());
     return pdfs;
@@ -72,14 +74,25 @@ void check_against_truth(const fs::path& pdf) {
 }  // namespace
 
 TEST_CASE("every producer's PDF is there with its truth") {
-    const auto pdfs = producer_pdfs();
-    CHECK(pdfs.size() >= 8);
+    const auto pdfs = pdfs_in(data_dir());
+    CHECK(pdfs.size() >= 10);
+    CHECK(!pdfs_in(data_dir() / "untrusted").empty());
     for (const auto& pdf : pdfs) CHECK_MESSAGE(fs::exists(truth_of(pdf)), pdf.filename().string());
 }
 
 TEST_CASE("every producer's PDF gives exactly its truth") {
-    for (const auto& pdf : producer_pdfs()) {
+    for (const auto& pdf : pdfs_in(data_dir())) {
         const std::string name = pdf.filename().string();
         SUBCASE(name.c_str()) { check_against_truth(pdf); }
+    }
+}
+
+TEST_CASE("a PDF whose text does not say what its pages show is refused, not read") {
+    for (const auto& pdf : pdfs_in(data_dir() / "untrusted")) {
+        const std::string name = pdf.filename().string();
+        SUBCASE(name.c_str()) {
+            const InputFile input{name, test::read_file(pdf)};
+            CHECK_THROWS_AS(read_document(input, ReadOptions{}), Error);
+        }
     }
 }

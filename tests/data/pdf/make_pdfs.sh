@@ -30,11 +30,22 @@ gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$work/gs-redisti
     "$work/lo-ruled-landscape.pdf"
 cp "$work/lo-ruled-landscape.truth.json" "$work/gs-redistilled.truth.json"
 
-# Landscape pages re-expressed as portrait pages with /Rotate 90.
-qpdf --qdf --object-streams=disable "$work/lo-rotated.pdf" "$work/rotated.qdf"
-/usr/bin/python3 "$here/rotate_pages.py" "$work/rotated.qdf" "$work/rotated-turned.qdf"
-fix-qdf <"$work/rotated-turned.qdf" >"$work/rotated-fixed.qdf"
-qpdf --object-streams=generate "$work/rotated-fixed.qdf" "$work/lo-rotated.pdf"
+# Ghostscript pdfwrite of Chromium's Type 3 fonts: the pages look right but part of the Unicode
+# mapping is lost (radicals for ideographs, and wrong letters: 助 as "û", 、 as "1"). No extractor
+# can give the truth from it: it belongs in untrusted/, where it must be refused, not read.
+mkdir -p "$work/untrusted"
+gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$work/untrusted/gs-chromium-type3.pdf" \
+    "$work/chromium-type3.pdf"
+cp "$work/chromium-type3.truth.json" "$work/untrusted/gs-chromium-type3.truth.json"
+
+# Landscape pages re-expressed as portrait pages with /Rotate 90 or 270.
+for rotated in lo-rotated:90 lo-rotated-270:270; do
+    name=${rotated%:*}
+    qpdf --qdf --object-streams=disable "$work/$name.pdf" "$work/rotated.qdf"
+    /usr/bin/python3 "$here/rotate_pages.py" "$work/rotated.qdf" "$work/rotated-turned.qdf" "${rotated#*:}"
+    fix-qdf <"$work/rotated-turned.qdf" >"$work/rotated-fixed.qdf"
+    qpdf --object-streams=generate "$work/rotated-fixed.qdf" "$work/$name.pdf"
+done
 
 for pdf in "$work"/*.pdf; do
     name=$(basename "$pdf" .pdf)
@@ -45,3 +56,5 @@ for pdf in "$work"/*.pdf; do
     cp "$pdf" "$work/$name.truth.json" "$here/"
 done
 cp "$work"/*.docx "$work"/*.html "$here/"
+mkdir -p "$here/untrusted"
+cp "$work"/untrusted/* "$here/untrusted/"

@@ -234,8 +234,11 @@ def write_docx(v, truth, path):
         section.footer.is_linked_to_previous = False
     for n, l in enumerate(truth["lists"]):
         add_par(doc, l["title"], v["title_size"], font=v["fonts"]["title"], align=WD_ALIGN_PARAGRAPH.CENTER,
-                after=8, first=n == 0 and not v["cover"], page_break_before=n > 0)
+                before=0 if n == 0 or v.get("list_page_break", True) else 18, after=8,
+                first=n == 0 and not v["cover"], page_break_before=n > 0 and v.get("list_page_break", True))
         add_table(doc, l, v)
+        for note in v.get("notes", {}).get(l["kind"], []):
+            add_par(doc, note, v["body_size"], v["fonts"]["body"], before=4)
     doc.core_properties.title = truth["title"] or ""
     doc.save(path)
 
@@ -247,7 +250,7 @@ KIND_LABELS = {"basic": "基本履职事项清单", "cooperative": "配合履职
 # HTML for headless Chromium
 
 CSS = """
-@page { size: A4 landscape; margin: 20mm 18mm 20mm 18mm;
+@page { size: PAGE_SIZE; margin: 20mm 18mm 20mm 18mm;
         @bottom-center { content: "— " counter(page) " —"; font: 12pt "Liberation Serif"; } }
 @page cover { size: A4 portrait; margin: 25mm; @bottom-center { content: none; } }
 body { font-family: "BODY_FONT"; margin: 0; }
@@ -258,9 +261,13 @@ th { font-family: "HEAD_FONT"; }
 .cover .title { font-size: 40pt; margin: 20mm 0 0 0; }
 .cover .date { font-size: 16pt; margin-top: 80mm; }
 h1 { font-size: 18pt; font-weight: normal; text-align: center; margin: 0 0 4mm 0; }
-section + section { break-before: page; }
+section + section { break-before: BREAK; }
+section > p.note { font-size: 10.5pt; margin: 2mm 0 0 0; }
+section + section h1 { margin-top: GAP; }
+table.ruled th, table.ruled td { border: 0.75pt solid #000; }
+th { SHADOW }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-th, td { border: 0.75pt solid #000; padding: 1mm 1.5mm; vertical-align: middle; }
+th, td { padding: 1mm 1.5mm; vertical-align: middle; }
 th { font-size: 12pt; font-weight: normal; }
 td { font-size: 10.5pt; text-align: justify; }
 td.c { text-align: center; }
@@ -269,7 +276,11 @@ td p { margin: 0; }
 
 
 def write_html(v, truth, path):
-    css = CSS.replace("BODY_FONT", v["fonts"]["body"]).replace("HEAD_FONT", v["fonts"]["head"])
+    css = (CSS.replace("BODY_FONT", v["fonts"]["body"]).replace("HEAD_FONT", v["fonts"]["head"])
+           .replace("BREAK", "page" if v.get("list_page_break", True) else "auto")
+           .replace("GAP", "0" if v.get("list_page_break", True) else "8mm")
+           .replace("PAGE_SIZE", v.get("page_size", "A4 landscape"))
+           .replace("SHADOW", v.get("header_style", "")))
     out = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
            f"<title>{html.escape(truth['title'])}</title><style>{css}</style></head><body>"]
     if v["cover"]:
@@ -279,7 +290,8 @@ def write_html(v, truth, path):
         out.append(f'<p class="date">{html.escape(truth["date"])}</p></div>')
     for l in truth["lists"]:
         widths = v["widths"][l["kind"]]
-        out.append(f"<section><h1>{html.escape(l['title'])}</h1><table><colgroup>")
+        ruled = ' class="ruled"' if v.get("ruled", True) else ""
+        out.append(f"<section><h1>{html.escape(l['title'])}</h1><table{ruled}><colgroup>")
         out += [f'<col style="width:{w}mm">' for w in widths]
         out.append("</colgroup><thead><tr>")
         out += [f"<th>{html.escape(c)}</th>" for c in l["columns"]]
@@ -290,7 +302,9 @@ def write_html(v, truth, path):
                 cls = ' class="c"' if j == 0 or l["columns"][j] == "事项类别" else ""
                 out.append(f"<td{cls}>" + "".join(f"<p>{html.escape(p)}</p>" for p in cell) + "</td>")
             out.append("</tr>")
-        out.append("</tbody></table></section>")
+        out.append("</tbody></table>")
+        out += [f'<p class="note">{html.escape(n)}</p>' for n in v.get("notes", {}).get(l["kind"], [])]
+        out.append("</section>")
     out.append("</body></html>")
     path.write_text("\n".join(out), encoding="utf-8")
 
@@ -343,10 +357,21 @@ VARIANTS = {
         producer="html", cover=False, widths=LANDSCAPE_WIDTHS,
         fonts={"body": "Noto Sans CJK SC", "head": "Noto Sans CJK SC"},
         lists=[dict(kind="basic", rows=[31, 32, 34]), dict(kind="withdrawn", rows=[10, 11])]),
-    # Other column sets: no 事项类别 and an added 备注; 承接部门 and 工作方式 as two columns.
+    # Headless Chromium without any borders, portrait, the lists one after the other on the same
+    # page, a note under a table, the header row in fake bold (a text shadow: every header glyph
+    # drawn twice, a fraction of a point apart).
+    "chromium-borderless": dict(
+        producer="html", cover=False, ruled=False, list_page_break=False, page_size="A4 portrait",
+        fonts=DROID, header_style="text-shadow: 0.35pt 0 0 #000;",
+        widths={"basic": [14, 28, 132], "withdrawn": [12, 22, 52, 88]},
+        notes={"basic": ["注：本清单所列事项随法律法规和机构职能调整实行动态管理。"]},
+        lists=[dict(kind="basic", rows=range(35, 45)), dict(kind="withdrawn", rows=[4, 5, 6, 8, 9])]),
+    # Other column sets: no 事项类别 and an added 备注; 承接部门 and 工作方式 as two columns. The
+    # second list starts on the page where the first ends, below a note.
     "lo-other-columns": dict(
         producer="docx", fonts=DROID, cover=False, landscape=True, ruled=True, repeat_header=True,
-        page_numbers=True, body_size=11, head_size=12, title_size=16,
+        page_numbers=True, body_size=11, head_size=12, title_size=16, list_page_break=False,
+        notes={"basic": ["注：备注栏为空的事项，按原清单执行。"]},
         widths={"basic": [16, 190, 51], "withdrawn": [14, 24, 70, 40, 109]},
         lists=[dict(kind="basic", rows=range(1, 11), transform=without_category_with_remarks),
                dict(kind="withdrawn", rows=[7, 12, 14, 15, 16, 23, 32, 35, 36, 37],
@@ -360,6 +385,14 @@ VARIANTS = {
         header_labels={"cooperative": ["序号", ["事项", "类别"], "事项名称", "对应上级部门",
                                        "上级部门职责", "乡镇配合职责"]},
         lists=[dict(kind="cooperative", rows=[19, 20, 21, 23, 24])]),
+    # The same, turned the other way: /Rotate 270.
+    "lo-rotated-270": dict(
+        producer="docx", fonts=DROID, cover=False, landscape=True, ruled=True, repeat_header=True,
+        page_numbers=True, body_size=11, head_size=12, title_size=16,
+        widths={"cooperative": [12, 17, 45, 21, 81, 81]},
+        header_labels={"cooperative": ["序号", ["事项", "类别"], "事项名称", "对应上级部门",
+                                       "上级部门职责", "乡镇配合职责"]},
+        lists=[dict(kind="cooperative", rows=[25, 26, 27, 28])]),
 }
 
 
