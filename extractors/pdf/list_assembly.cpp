@@ -169,8 +169,8 @@ void ListAssembler::add_table(const TableBlock& t, const std::vector<TextLine>& 
                            (heading.empty() || squeeze(heading) == squeeze(list->title)) &&
                            (!header || same_labels(first_row, list->labels));
     if (!continues) {
-        lists_.push_back({heading, header ? first_row : std::vector<std::string>(static_cast<size_t>(t.cols)), {},
-                          std::vector<bool>(static_cast<size_t>(t.cols), false)});
+        lists_.push_back({heading, header ? first_row : std::vector<std::string>(static_cast<size_t>(t.cols)),
+                          std::vector<bool>(static_cast<size_t>(t.cols), false), {}, std::nullopt});
         list = &lists_.back();
     }
     const int seq = seq_column(list->labels);
@@ -190,9 +190,9 @@ void ListAssembler::add_table(const TableBlock& t, const std::vector<TextLine>& 
         row.source.pages = {page};
         row.source.boxes = {{page, t.box.x0, t.ys[static_cast<size_t>(r)], t.box.x1, t.ys[static_cast<size_t>(r) + 1]}};
         const bool top_of_page = r == body && continues;
-        if (top_of_page && !list->rows.empty() && row.cells[static_cast<size_t>(seq)].empty()) {
+        if (top_of_page && list->last && row.cells[static_cast<size_t>(seq)].empty()) {
             // The rest of the row above, split by the page break.
-            Row& prev = list->rows.back();
+            Row& prev = *list->last;
             for (int c = 0; c < t.cols; ++c) {
                 const CellBlock* cell = cell_covering(t, r, c);
                 if (!cell || cell->grid.row_span > 1) continue;
@@ -203,33 +203,43 @@ void ListAssembler::add_table(const TableBlock& t, const std::vector<TextLine>& 
             prev.source.boxes.push_back(row.source.boxes.front());
             continue;
         }
-        if (continues && !list->rows.empty()) {
+        if (continues && list->last) {
             // A merged cell carried over from the previous page is printed empty here.
             for (int c = 0; c < t.cols; ++c) {
                 const CellBlock* cell = cell_covering(t, r, c);
                 auto& value = row.cells[static_cast<size_t>(c)];
                 if (value.empty() && cell && cell->grid.row == body && list->merged[static_cast<size_t>(c)] && c != seq)
-                    value = list->rows.back().cells[static_cast<size_t>(c)];
+                    value = list->last->cells[static_cast<size_t>(c)];
             }
         }
-        list->rows.push_back(std::move(row));
+        list->push(std::move(row));
     }
+}
+
+void ListAssembler::OpenList::push(Row row) {
+    close();
+    last = std::move(row);
+}
+
+void ListAssembler::OpenList::close() {
+    if (!last) return;
+    Item item;
+    for (const auto& cell : last->cells) item.values.push_back(paragraphs_from_lines(cell));
+    item.source = std::move(last->source);
+    items.push_back(std::move(item));
+    last.reset();
 }
 
 Document ListAssembler::finish() {
     Document doc;
     set_cover(doc, cover_);
     for (OpenList& open : lists_) {
+        open.close();
         DutyList list;
         list.title = open.title;
         list.kind = kind_from_title(open.title);
         list.columns = make_columns(open.labels);
-        for (Row& row : open.rows) {
-            Item item;
-            for (const auto& cell : row.cells) item.values.push_back(paragraphs_from_lines(cell));
-            item.source = std::move(row.source);
-            list.items.push_back(std::move(item));
-        }
+        list.items = std::move(open.items);
         doc.lists.push_back(std::move(list));
     }
     return doc;

@@ -1,10 +1,11 @@
 // Pages into lists: tables with the same columns on consecutive pages are one list, repeated
 // header rows dropped, rows split by a page break joined, merged cells filled; the cover gives
 // the document's issuer, title and date; the heading above a table titles its list.
-// Pages are fed in order and dropped once used, so memory does not grow with the page count
-// beyond the text of the lists themselves.
+// Pages are fed in order and dropped once used, and a row becomes paragraphs as soon as no page
+// break can continue it, so memory does not grow with the page count beyond the lists' text.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,8 +27,11 @@ private:
     struct OpenList {
         std::string title;
         std::vector<std::string> labels;
-        std::vector<Row> rows;
         std::vector<bool> merged;  // columns where cells span rows
+        std::vector<Item> items;   // finished rows
+        std::optional<Row> last;   // the row a page break may still continue
+        void push(Row row);
+        void close();
     };
     struct PlacedLine {
         std::string text;
