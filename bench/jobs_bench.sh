@@ -1,0 +1,54 @@
+#!/bin/sh
+# Folder conversion with --jobs 2 against --jobs 1 on the same files, in one run.
+#   bench/jobs_bench.sh [BUILD_DIR] [COUNT] [pdf|docx|json]
+# Defaults: build-bench, 200 files, pdf. DUTYLIST=path/to/dutylist uses that binary instead of
+# building one. The files are copies of the corpus list made in a
+# temporary folder at bench time (never committed); json files are our JSON of the corpus DOCX.
+# Prints both wall times, the ratio (target: at least 1.8) and the load average, since other
+# work on the machine takes cores away from --jobs 2. Checks that both runs wrote the same files.
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-"$here/build-bench"}
+count=${2:-200}
+kind=${3:-pdf}
+if [ -n "${DUTYLIST:-}" ]; then
+    dutylist=$DUTYLIST
+else
+    cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+    cmake --build "$build" --target dutylist -j2 >/dev/null
+    dutylist="$build/dutylist"
+fi
+corpus="$here/../shared/corpus/wumachang"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/in"
+case "$kind" in
+    pdf) source="$corpus/wumachang.pdf" ;;
+    docx) source="$corpus/wumachang.docx" ;;
+    json) "$dutylist" convert "$corpus/wumachang.docx" -t json -o "$work" -q; source="$work/wumachang.json" ;;
+    *) echo "usage: $0 [BUILD_DIR] [COUNT] [pdf|docx|json]" >&2; exit 2 ;;
+esac
+i=1
+while [ "$i" -le "$count" ]; do
+    cp "$source" "$work/in/list$i.$kind"
+    i=$((i + 1))
+done
+
+now() { date +%s.%N; }
+run() {
+    start=$(now)
+    "$dutylist" convert "$work/in" -t json,jsonl -o "$work/out$1" -j "$1" -q
+    end=$(now)
+    echo "$end - $start" | bc
+}
+# One untimed pass so that both timed runs find the files and the binary in the page cache.
+"$dutylist" convert "$work/in" -t json -o "$work/warm" -j 2 -q
+one=$(run 1)
+two=$(run 2)
+diff -r "$work/out1" "$work/out2" >/dev/null || { echo "FAIL: --jobs 1 and --jobs 2 wrote different files" >&2; exit 1; }
+lines=$(wc -l <"$work/out2/items.jsonl")
+ratio=$(echo "scale=2; $one / $two" | bc)
+printf '%s %s files (%s jsonl lines): --jobs 1 %.2f s, --jobs 2 %.2f s, speed-up %s (target >= 1.8)\n' \
+    "$count" "$kind" "$lines" "$one" "$two" "$ratio"
+echo "cores: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
