@@ -46,84 +46,155 @@ int column_of(const std::vector<double>& bounds, double x) {
     return static_cast<int>(it - bounds.begin()) - 1;
 }
 
-// The row gap in (from, to): the empty strip right above the line with the next number. Rows
-// are top-aligned, and the gap between rows need not be taller than between lines (a number set
-// in another font may sit higher than the text beside it).
-const Span* row_gap(const std::vector<Span>& runs, double from, double to) {
-    const Span* best = nullptr;
-    for (const Span& r : runs)
-        if (r.from >= from && r.to <= to) best = &r;
-    return best;
+// The vertical extent of a line from its baseline: a number set in another font may sit higher
+// than the ideographs beside it, and must not narrow the gap above it.
+Span line_band(const TextLine& l) { return {l.baseline - 0.85 * l.size, l.baseline + 0.15 * l.size}; }
+
+// Candidate column gutters: the gaps between the header's labels, narrowed by the body lines.
+// A body line that would close every open gutter spans the table (a note): the table ends there.
+struct Gutters {
+    std::vector<Span> gaps;                  // from the header
+    std::vector<std::vector<Span>> blocked;  // glyph spans in each gap
+    std::vector<bool> open;
+
+    Gutters(const GlyphLine& header, const BorderlessTolerances& tol) {
+        std::vector<Span> spans;
+        for (const Glyph& g : header.glyphs)
+            if (!is_space(g.code)) spans.push_back({g.x0, g.x1});
+        for (const Span& run : empty_runs(spans, tol.label_gap * header.line.size)) gaps.push_back(run);
+        blocked.resize(gaps.size());
+        open.assign(gaps.size(), true);
+    }
+
+    std::vector<Span> free_runs(size_t i, const std::vector<Span>& extra, double min_width) const {
+        std::vector<Span> spans = blocked[i];
+        spans.insert(spans.end(), extra.begin(), extra.end());
+        spans.push_back({gaps[i].from - 1, gaps[i].from});
+        spans.push_back({gaps[i].to, gaps[i].to + 1});
+        return empty_runs(spans, min_width);
+    }
+
+    // Adds the line, or returns false when it would close every open gutter.
+    bool add(const GlyphLine& line, double min_width) {
+        std::vector<std::vector<Span>> in(gaps.size());
+        int alive = 0, closing = 0;
+        for (size_t i = 0; i < gaps.size(); ++i) {
+            if (!open[i]) continue;
+            ++alive;
+            for (const Glyph& g : line.glyphs)
+                if (!is_space(g.code) && g.x1 > gaps[i].from && g.x0 < gaps[i].to) in[i].push_back({g.x0, g.x1});
+            if (!in[i].empty() && free_runs(i, in[i], min_width).empty()) ++closing;
+        }
+        if (alive > 0 && closing == alive) return false;
+        for (size_t i = 0; i < gaps.size(); ++i) {
+            if (!open[i] || in[i].empty()) continue;
+            if (free_runs(i, in[i], min_width).empty()) open[i] = false;
+            else blocked[i].insert(blocked[i].end(), in[i].begin(), in[i].end());
+        }
+        return true;
+    }
+
+    // Column boundaries: the middle of the widest free strip of each open gutter.
+    std::vector<double> bounds(double left, double right, double min_width) const {
+        std::vector<double> out{left};
+        for (size_t i = 0; i < gaps.size(); ++i) {
+            if (!open[i]) continue;
+            Span best{0, 0};
+            for (const Span& r : free_runs(i, {}, min_width))
+                if (r.to - r.from > best.to - best.from) best = r;
+            out.push_back((best.from + best.to) / 2);
+        }
+        out.push_back(right);
+        return out;
+    }
+};
+
+// Where the row of the number on `anchor` starts, between `from` and the anchor's line: the
+// gap right above the anchor when rows are top-aligned, the tallest gap when they are centred.
+const Span* row_gap(const std::vector<Span>& runs, double from, double to, double top_aligned_share) {
+    const Span* tallest = nullptr;
+    const Span* above = nullptr;
+    for (const Span& r : runs) {
+        if (r.from < from || r.to > to) continue;
+        if (!tallest || r.to - r.from > tallest->to - tallest->from) tallest = &r;
+        above = &r;
+    }
+    if (above && (above->to - above->from) >= top_aligned_share * (tallest->to - tallest->from)) return above;
+    return tallest;
 }
 
-TableBlock build_table(const GlyphLine& header, const std::vector<const GlyphLine*>& body,
+TableBlock build_table(const GlyphLine& header, const std::vector<const GlyphLine*>& body, const Gutters& gutters,
                        const std::vector<FontInfo>& fonts, const BorderlessTolerances& tol) {
     TableBlock t;
     t.ruled = false;
-    std::vector<Span> xs;
     double left = header.line.x0, right = header.line.x1;
-    auto add_x = [&](const GlyphLine& l) {
-        for (const Glyph& g : l.glyphs)
-            if (!is_space(g.code)) xs.push_back({g.x0, g.x1});
-        left = std::min(left, l.line.x0);
-        right = std::max(right, l.line.x1);
-    };
-    add_x(header);
-    for (const GlyphLine* l : body) add_x(*l);
-    std::vector<double> bounds{left - 1};
-    for (const Span& gutter : empty_runs(xs, tol.min_gutter)) bounds.push_back((gutter.from + gutter.to) / 2);
-    bounds.push_back(right + 1);
-    // Every column has a label; a gutter inside a label's column (under a spaced-out label) is none.
-    std::vector<std::string> labels(bounds.size() - 1);
-    for (const Glyph& g : header.glyphs)
-        if (!is_space(g.code)) append_utf8(labels[static_cast<size_t>(column_of(bounds, g.centre_x()))], g.code);
-    for (size_t c = labels.size(); c-- > 0;)
-        if (labels[c].empty() && labels.size() > 1) {
-            bounds.erase(bounds.begin() + static_cast<long>(c == 0 ? 1 : c));
-            labels.erase(labels.begin() + static_cast<long>(c));
-        }
+    for (const GlyphLine* l : body) {
+        left = std::min(left, l->line.x0);
+        right = std::max(right, l->line.x1);
+    }
+    const std::vector<double> bounds = gutters.bounds(left - 1, right + 1, tol.min_gutter);
     const int cols = static_cast<int>(bounds.size()) - 1;
     int seq = 0;
-    for (int c = 0; c < cols; ++c)
-        if (labels[static_cast<size_t>(c)] == "序号" || labels[static_cast<size_t>(c)] == "编号") seq = c;
+    for (int c = 0; c < cols; ++c) {
+        std::vector<Glyph> label;
+        for (const Glyph& g : header.glyphs)
+            if (column_of(bounds, g.centre_x()) == c) label.push_back(g);
+        const std::string text = remove_whitespace(line_from_glyphs(label, fonts).text);
+        if (text == "序号" || text == "编号") seq = c;
+    }
 
-    // Rows: each number in the 序号 column starts one, at the row gap above it.
+    // Rows: each number in the 序号 column starts one.
     std::vector<Span> ys;
-    for (const GlyphLine* l : body) ys.push_back({l->line.top, l->line.bottom});
+    for (const GlyphLine* l : body) ys.push_back(line_band(l->line));
     const std::vector<Span> gaps = empty_runs(ys, 0.1);
-    std::vector<double> cuts;
-    double previous = body.empty() ? header.line.bottom : body.front()->line.top;
+    const double top = header.line.top - 1;
+    const double body_top = std::max(header.line.bottom, line_band(header.line).to) + 0.1;
+    struct Cut {
+        double at;
+        double height;
+    };
+    std::vector<Cut> cuts;
+    bool leading = false;  // a cut before the first number: the rest of a row from the page before
+    double previous = body.empty() ? body_top : line_band(body.front()->line).from - 0.1;
     for (const GlyphLine* l : body) {
         std::string number;
         for (const Glyph& g : l->glyphs)
             if (column_of(bounds, g.centre_x()) == seq) append_utf8(number, g.code);
         if (!is_number(number)) continue;
-        if (l->line.top > previous + 0.1) {
-            const Span* gap = row_gap(gaps, previous, l->line.top + 0.1);
-            cuts.push_back(gap ? (gap->from + gap->to) / 2 : l->line.top - 0.1);
+        const Span band = line_band(l->line);
+        if (band.from > previous + 0.1) {
+            if (const Span* gap = row_gap(gaps, previous, band.from + 0.1, tol.top_aligned_share)) {
+                leading = leading || cuts.empty();
+                cuts.push_back({(gap->from + gap->to) / 2, gap->to - gap->from});
+            }
         }
-        previous = l->line.bottom;
+        previous = band.to;
     }
-    const double top = header.line.top - 1;
-    const double body_top = header.line.bottom + 0.5;
-    const double bottom = body.empty() ? body_top + 1 : body.back()->line.bottom + 1;
+    if (leading && cuts.size() > 1) {
+        // Lines above the first number are another row only if their gap is a row gap.
+        std::vector<double> heights;
+        for (size_t i = 1; i < cuts.size(); ++i) heights.push_back(cuts[i].height);
+        std::sort(heights.begin(), heights.end());
+        if (cuts.front().height < tol.top_aligned_share * heights[heights.size() / 2]) cuts.erase(cuts.begin());
+    }
+    const double bottom = body.empty() ? body_top + 1 : line_band(body.back()->line).to + 1;
     t.ys = {top, body_top};
-    for (double c : cuts)
-        if (c > t.ys.back()) t.ys.push_back(c);
-    t.ys.push_back(bottom);
+    for (const Cut& c : cuts)
+        if (c.at > t.ys.back()) t.ys.push_back(c.at);
+    t.ys.push_back(std::max(bottom, t.ys.back() + 1));
     t.rows = static_cast<int>(t.ys.size()) - 1;
     t.cols = cols;
-    t.box = {bounds.front(), top, bounds.back(), bottom};
+    t.box = {bounds.front(), top, bounds.back(), t.ys.back()};
 
     std::vector<std::vector<Glyph>> cell_glyphs(static_cast<size_t>(t.rows * cols));
-    auto place = [&](const GlyphLine& l) {
-        const double y = (l.line.top + l.line.bottom) / 2;
-        const int r = static_cast<int>(std::upper_bound(t.ys.begin(), t.ys.end(), y) - t.ys.begin()) - 1;
-        for (const Glyph& g : l.glyphs)
-            cell_glyphs[static_cast<size_t>(std::clamp(r, 0, t.rows - 1) * cols + column_of(bounds, g.centre_x()))].push_back(g);
+    auto place = [&](const GlyphLine& l, bool is_header) {
+        const Span band = line_band(l.line);
+        const double y = (band.from + band.to) / 2;
+        const int r = is_header ? 0 : std::clamp(static_cast<int>(std::upper_bound(t.ys.begin(), t.ys.end(), y) - t.ys.begin()) - 1, 1, t.rows - 1);
+        for (const Glyph& g : l.glyphs) cell_glyphs[static_cast<size_t>(r * cols + column_of(bounds, g.centre_x()))].push_back(g);
     };
-    place(header);
-    for (const GlyphLine* l : body) place(*l);
+    place(header, true);
+    for (const GlyphLine* l : body) place(*l, false);
     std::vector<Span> frames(static_cast<size_t>(cols), {1e9, -1e9});
     for (int r = 0; r < t.rows; ++r)
         for (int c = 0; c < cols; ++c) {
@@ -171,14 +242,16 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
         const double body_size = sizes.empty() ? lines[headers[h]].line.size : sizes[sizes.size() / 2];
         while (end > first && (lines[end - 1].line.size >= tol.heading_size * body_size || is_page_number(lines[end - 1].line.text)))
             --end;
+        Gutters gutters(lines[headers[h]], tol);
         std::vector<const GlyphLine*> body;
-        for (size_t i = first; i < end; ++i)
-            if (!is_page_number(lines[i].line.text)) {
-                body.push_back(&lines[i]);
-                used[i] = true;
-            }
+        for (size_t i = first; i < end; ++i) {
+            if (is_page_number(lines[i].line.text)) continue;
+            if (!gutters.add(lines[i], tol.min_gutter)) break;
+            body.push_back(&lines[i]);
+            used[i] = true;
+        }
         used[headers[h]] = true;
-        out.tables.push_back(build_table(lines[headers[h]], body, fonts, tol));
+        out.tables.push_back(build_table(lines[headers[h]], body, gutters, fonts, tol));
     }
     for (size_t i = 0; i < lines.size(); ++i)
         if (!used[i]) out.rest.insert(out.rest.end(), lines[i].glyphs.begin(), lines[i].glyphs.end());

@@ -11,7 +11,9 @@
 namespace dutylist::pdf {
 
 struct BorderlessTolerances {
-    double min_gutter = 2.0;      // points: a narrower empty strip between glyphs is no column gap
+    double label_gap = 0.8;        // × size: wider gaps between header glyphs may be column gaps
+    double min_gutter = 2.0;       // points: a narrower empty strip between glyphs is no column gap
+    double top_aligned_share = 0.8;  // the gap above a row's number this share of the tallest: top-aligned rows
     double heading_size = 1.15;   // a line this many times the body size is a heading, not a row
 };
 
