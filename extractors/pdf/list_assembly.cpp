@@ -235,6 +235,7 @@ Document ListAssembler::finish() {
     set_cover(doc, cover_);
     for (OpenList& open : lists_) {
         open.close();
+        if (open.items.empty()) continue;  // a ruled frame or a header with no rows under it
         DutyList list;
         list.title = open.title;
         list.kind = kind_from_title(open.title);

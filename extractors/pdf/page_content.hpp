@@ -40,6 +40,7 @@ struct PageContent {
     std::vector<Segment> segments;
     std::vector<FontInfo> fonts;
     int images = 0;            // images drawn (a page of images and no text is a scan)
+    int shapes = 0;            // filled paths other than rectangles (glyphs drawn as outlines)
     int rotated_glyphs = 0;    // glyphs not on a horizontal line, left out of `glyphs`
 };
 

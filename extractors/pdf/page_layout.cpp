@@ -57,8 +57,9 @@ PageLayout layout_page(const PageContent& page) {
     out.height = page.height;
     out.glyphs = static_cast<int>(page.glyphs.size());
     out.images = page.images;
+    out.shapes = page.shapes;
     for (const FontInfo& f : page.fonts)
-        if (!f.untrusted.empty()) out.untrusted.push_back("font " + f.name + ": " + f.untrusted);
+        if (!f.untrusted.empty()) out.untrusted.push_back((f.name.empty() ? "an unnamed font" : "font " + f.name) + ": " + f.untrusted);
 
     const std::vector<RuledTable> tables = find_tables(page.segments);
     std::vector<std::vector<int>> cell_at(tables.size());

@@ -18,6 +18,7 @@ struct PageLayout {
     std::vector<TableBlock> tables;  // top to bottom
     int glyphs = 0;
     int images = 0;
+    int shapes = 0;
     std::vector<std::string> untrusted;  // why some of the page's text cannot be trusted
 };
 

@@ -29,29 +29,44 @@ class TrustCheck {
 public:
     void check(const pdf::PageLayout& page) {
         if (!page.untrusted.empty()) {
-            std::string why;
-            for (const auto& u : page.untrusted) why += (why.empty() ? "" : "; ") + u;
-            add(page.number, why);
-        } else if (page.glyphs == 0 && page.images > 0) {
-            add(page.number, "it has images but no text (a scan needs OCR first)");
+            for (const auto& why : page.untrusted) add(page.number, why);
+        } else if (page.glyphs == 0 && (page.images > 0 || page.shapes > 0)) {
+            add(page.number, "it has no characters, only images or drawn shapes (a scan or outlined text needs OCR)");
         }
     }
 
     void settle(const ReadOptions& options) const {
         if (problems_.empty()) return;
         if (options.force) {
-            for (const auto& [page, why] : problems_) options.warn(fmt::format("page {}: {}", page, why));
+            for (const auto& [why, pages] : problems_) options.warn(fmt::format("{}: {}", page_list(pages), why));
             return;
         }
-        std::string pages;
-        for (const auto& [page, why] : problems_) pages += (pages.empty() ? "" : ", ") + std::to_string(page);
-        throw Error(fmt::format("the text of page{} {} cannot be trusted: {} (--force converts anyway)",
-                                problems_.size() > 1 ? "s" : "", pages, problems_.front().second));
+        std::vector<int> pages;
+        for (const auto& [why, on] : problems_) pages.insert(pages.end(), on.begin(), on.end());
+        std::sort(pages.begin(), pages.end());
+        pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
+        const std::string more = problems_.size() > 1 ? fmt::format(" (and {} more findings)", problems_.size() - 1) : "";
+        throw Error(fmt::format("the text of {} cannot be trusted: {}{}; --force converts it anyway", page_list(pages),
+                                problems_.front().first, more));
     }
 
 private:
-    void add(int page, std::string why) { problems_.emplace_back(page, std::move(why)); }
-    std::vector<std::pair<int, std::string>> problems_;
+    static std::string page_list(const std::vector<int>& pages) {
+        std::string list;
+        for (int p : pages) list += (list.empty() ? "" : ", ") + std::to_string(p);
+        return (pages.size() > 1 ? "pages " : "page ") + list;
+    }
+
+    // One finding per distinct reason, with the pages it was seen on.
+    void add(int page, const std::string& why) {
+        for (auto& [reason, pages] : problems_)
+            if (reason == why) {
+                if (pages.back() != page) pages.push_back(page);
+                return;
+            }
+        problems_.emplace_back(why, std::vector<int>{page});
+    }
+    std::vector<std::pair<std::string, std::vector<int>>> problems_;
 };
 
 // Lays out pages 2..count on `workers` threads, each with its own PdfFile, and hands them to

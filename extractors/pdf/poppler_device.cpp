@@ -2,6 +2,8 @@
 #include "extractors/pdf/poppler_device.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <cmath>
 #include <mutex>
 #include <unordered_map>
@@ -30,8 +32,12 @@ constexpr double clip_tolerance = 1.5;
 // Colours at least this light are the paper colour: invisible text, no ruling.
 constexpr double white_level = 0.95;
 // A font is untrusted when at least this share of its glyphs decode to control or private-use
-// code points (a Unicode map that lost its entries).
+// code points, or to Latin letters and digits drawn as wide as ideographs (a Unicode map that
+// lost or scrambled its entries: 助 read as "û", 。 as "2").
 constexpr double bad_glyph_share = 0.02;
+constexpr int min_bad_glyphs = 2;
+// A Latin letter or digit whose own advance is at least this many font sizes is an ideograph.
+constexpr double ideograph_advance = 0.9;
 
 void ignore_poppler_message(ErrorCategory, Goffset, const char*) {}
 
@@ -48,6 +54,13 @@ bool is_bad_code(char32_t cp) {
     return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0xE000 && cp <= 0xF8FF) || cp == 0xFFFD;
 }
 
+// Letters and digits that fonts set narrower than an ideograph (ASCII and Latin-1/Latin
+// Extended letters; full-width forms are meant to be wide).
+bool is_narrow_letter(char32_t cp) {
+    return (cp >= U'0' && cp <= U'9') || (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z') ||
+           (cp >= 0xC0 && cp <= 0x24F);
+}
+
 std::string static_distrust(const GfxFont& font) {
     if (font.hasToUnicodeCMap()) return "";
     if (font.isCIDFont()) {
@@ -55,9 +68,26 @@ std::string static_distrust(const GfxFont& font) {
         if (!collection || collection->cmp("Adobe-Identity") == 0)
             return "its CID font has no ToUnicode map (Identity encoding), so its characters are guesses";
     }
-    if (font.getType() == fontType3)
-        return "its Type 3 font has no ToUnicode map, so its characters come from glyph names";
     return "";
+}
+
+// Glyph names that say nothing of the character ("g12", "cid345", "glyph7"): without a
+// ToUnicode map Poppler falls back to the character code.
+bool is_anonymous_glyph_name(const char* name) {
+    if (!name || !*name) return true;
+    const char* p = name;
+    while (std::isalpha(static_cast<unsigned char>(*p))) ++p;
+    if (p == name || !std::isdigit(static_cast<unsigned char>(*p))) return false;
+    const std::string_view prefix(name, static_cast<size_t>(p - name));
+    if (prefix == "uni" || prefix == "u" || prefix == "afii") return false;
+    while (std::isdigit(static_cast<unsigned char>(*p))) ++p;
+    return *p == 0;
+}
+
+// True when a simple font's glyph has no name that maps to Unicode.
+bool unnamed_glyph(const GfxFont& font, CharCode code) {
+    if (font.hasToUnicodeCMap() || font.isCIDFont() || code > 255) return false;
+    return is_anonymous_glyph_name(static_cast<const Gfx8BitFont&>(font).getCharName(static_cast<int>(code)));
 }
 
 class PageDevice : public OutputDev {
@@ -78,12 +108,17 @@ public:
     void endPage() override {
         for (size_t i = 0; i < page_.fonts.size(); ++i) {
             const auto& c = counts_[i];
-            if (page_.fonts[i].untrusted.empty() && c.bad > 0 && c.bad >= bad_glyph_share * c.all)
-                page_.fonts[i].untrusted = "characters of its font decode to control or private-use codes";
+            if (!page_.fonts[i].untrusted.empty()) continue;
+            if (c.bad >= min_bad_glyphs && c.bad >= bad_glyph_share * c.all)
+                page_.fonts[i].untrusted = "its characters decode to control or private-use codes";
+            else if (c.unnamed >= min_bad_glyphs && c.unnamed >= bad_glyph_share * c.all)
+                page_.fonts[i].untrusted = "its glyphs have no Unicode map and only numbered names (like /g12)";
+            else if (c.wide_latin >= min_bad_glyphs && c.wide_latin >= bad_glyph_share * c.all)
+                page_.fonts[i].untrusted = "glyphs as wide as ideographs decode to Latin letters or digits";
         }
     }
 
-    void drawChar(GfxState* state, double x, double y, double dx, double dy, double, double, CharCode, int,
+    void drawChar(GfxState* state, double x, double y, double dx, double dy, double, double, CharCode code, int,
                   const Unicode* u, int uLen) override {
         const int render = state->getRender() & 3;
         if (render == 3) return;  // invisible: an OCR layer or a clipping trick
@@ -104,11 +139,17 @@ public:
         state->transformDelta(dx, dy, &tdx, &tdy);
         const double size = state->getTransformedFontSize();
         const int font = font_index(state);
+        if (state->getFont() && unnamed_glyph(*state->getFont(), code)) ++counts_[font].unnamed;
         if (uLen <= 0) {
             ++counts_[font].all;
             ++counts_[font].bad;
             return;
         }
+        // The glyph's own advance, without character spacing (justified lines add it).
+        double space_x, space_y, space_dx, space_dy;
+        state->textTransformDelta(state->getCharSpace() * state->getHorizScaling(), 0, &space_x, &space_y);
+        state->transformDelta(space_x, space_y, &space_dx, &space_dy);
+        const bool wide = tdx - space_dx >= ideograph_advance * size;
         const double step = tdx / uLen;
         for (int i = 0; i < uLen; ++i) {
             Glyph g;
@@ -120,6 +161,7 @@ public:
             g.font = font;
             ++counts_[font].all;
             if (is_bad_code(g.code)) ++counts_[font].bad;
+            if (wide && uLen == 1 && is_narrow_letter(g.code)) ++counts_[font].wide_latin;
             page_.glyphs.push_back(g);
         }
     }
@@ -173,6 +215,8 @@ private:
     struct GlyphCounts {
         int all = 0;
         int bad = 0;
+        int wide_latin = 0;
+        int unnamed = 0;
     };
 
     int font_index(GfxState* state) {
@@ -213,14 +257,20 @@ private:
         for (int s = 0; s < path->getNumSubpaths(); ++s) {
             const GfxSubpath* sub = path->getSubpath(s);
             const int n = sub->getNumPoints();
-            if (n < 4 || n > 5) continue;
+            if (n < 4 || n > 5) {
+                ++page_.shapes;
+                continue;
+            }
             double xs[5], ys[5];
             bool curved = false;
             for (int i = 0; i < n; ++i) {
                 curved = curved || sub->getCurve(i);
                 state->transform(sub->getX(i), sub->getY(i), &xs[i], &ys[i]);
             }
-            if (curved) continue;
+            if (curved) {
+                ++page_.shapes;
+                continue;
+            }
             const double x0 = *std::min_element(xs, xs + n), x1 = *std::max_element(xs, xs + n);
             const double y0 = *std::min_element(ys, ys + n), y1 = *std::max_element(ys, ys + n);
             bool rectangle = true;
