@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 
 #include "model/error.hpp"
 #include "renderers/markup.hpp"
@@ -151,6 +152,49 @@ DocxReference reference_from_parts(std::map<std::string, std::string> parts, con
     return ref;
 }
 
+// The package path of the styles part that a reference's relationships name, or "".
+std::string styles_part(const DocxReference& ref) {
+    for (const auto& r : ref.relationships)
+        if (r.type == std::string(rel_type_prefix) + "styles")
+            return r.target.starts_with('/') ? r.target.substr(1) : folder_of(ref.main_part) + r.target;
+    return "";
+}
+
+// Our paragraph styles that a user's reference lacks are added to its styles part, as pandoc
+// does: LibreOffice lays out paragraphs that name a missing style wrongly (portrait pages,
+// vertical text). libxml2 copies the nodes so that namespace prefixes are reconciled.
+void add_missing_styles(DocxReference& ref, const DocxReference& builtin, const std::string& what) {
+    const std::string ours_path = styles_part(builtin);
+    const std::string theirs_path = styles_part(ref);
+    if (theirs_path.empty() || !ref.parts.contains(theirs_path)) {
+        const std::string path = folder_of(ref.main_part) + "styles.xml";
+        ref.parts[path] = builtin.parts.at(ours_path);
+        ref.override_types["/" + path] = builtin.override_types.at("/" + ours_path);
+        ref.relationships.push_back({"rIdDutylistStyles", std::string(rel_type_prefix) + "styles", "styles.xml"});
+        return;
+    }
+    auto ours = parse_xml(builtin.parts.at(ours_path), "the built-in reference document");
+    auto theirs = parse_xml(ref.parts[theirs_path], what);
+    xmlNode* root = xmlDocGetRootElement(theirs.get());
+    std::set<std::string> present;
+    for (xmlNode* style : children(root, w_ns, "style")) present.insert(attribute(style, "styleId", w_ns));
+    bool added = false;
+    for (xmlNode* style : children(xmlDocGetRootElement(ours.get()), w_ns, "style")) {
+        if (present.contains(attribute(style, "styleId", w_ns))) continue;
+        xmlNode* copy = xmlDocCopyNode(style, theirs.get(), 1);
+        if (!copy || !xmlAddChild(root, copy)) throw Error("not enough memory to complete the styles of " + what);
+        xmlReconciliateNs(theirs.get(), copy);
+        added = true;
+    }
+    if (!added) return;
+    xmlChar* bytes = nullptr;
+    int size = 0;
+    xmlDocDumpMemoryEnc(theirs.get(), &bytes, &size, "UTF-8");
+    if (!bytes) throw Error("not enough memory to complete the styles of " + what);
+    ref.parts[theirs_path].assign(reinterpret_cast<const char*>(bytes), static_cast<size_t>(size));
+    xmlFree(bytes);
+}
+
 std::map<std::string, std::string> unzip(std::string_view bytes, const std::string& what) {
     const std::string not_word = what + " is not a Word document (.docx)";
     zip_error_t error;
@@ -249,14 +293,16 @@ std::string zip_parts(const std::vector<std::pair<std::string, const std::string
 
 }  // namespace
 
-DocxReference read_docx_reference(std::string_view docx_bytes, const std::string& what) {
-    return reference_from_parts(unzip(docx_bytes, what), what);
-}
-
 DocxReference builtin_docx_reference() {
     std::map<std::string, std::string> parts;
     for (const auto& f : template_folder("docx/")) parts[std::string(f.path)] = std::string(f.bytes);
     return reference_from_parts(std::move(parts), "the built-in reference document");
+}
+
+DocxReference read_docx_reference(std::string_view docx_bytes, const std::string& what) {
+    DocxReference ref = reference_from_parts(unzip(docx_bytes, what), what);
+    add_missing_styles(ref, builtin_docx_reference(), what);
+    return ref;
 }
 
 std::string build_docx_package(const DocxReference& ref, const std::string& document_xml, const std::string& core_xml) {
