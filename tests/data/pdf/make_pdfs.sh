@@ -38,6 +38,17 @@ gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$work/untrusted/
     "$work/chromium-type3.pdf"
 cp "$work/chromium-type3.truth.json" "$work/untrusted/gs-chromium-type3.truth.json"
 
+# Ghostscript with -dNoOutputFonts: every glyph drawn as a filled outline, no text at all.
+gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -dNoOutputFonts \
+    -sOutputFile="$work/untrusted/gs-outlines.pdf" "$work/chromium-type3.pdf"
+cp "$work/chromium-type3.truth.json" "$work/untrusted/gs-outlines.truth.json"
+
+# Fonts without ToUnicode: Identity-H CIDs that Poppler turns into plausible wrong ideographs.
+qpdf --qdf --object-streams=disable "$work/chromium-borderless.pdf" "$work/no-tounicode.qdf"
+sed '/^  \/ToUnicode [0-9]* 0 R$/d' "$work/no-tounicode.qdf" | fix-qdf >"$work/no-tounicode-fixed.qdf"
+qpdf --object-streams=generate "$work/no-tounicode-fixed.qdf" "$work/untrusted/no-tounicode.pdf"
+cp "$work/chromium-borderless.truth.json" "$work/untrusted/no-tounicode.truth.json"
+
 # Landscape pages re-expressed as portrait pages with /Rotate 90 or 270.
 for rotated in lo-rotated:90 lo-rotated-270:270; do
     name=${rotated%:*}
@@ -54,6 +65,10 @@ for pdf in "$work"/*.pdf; do
     echo "$name.pdf: $pages pages, $size bytes"
     [ "$size" -lt 300000 ] || { echo "$name.pdf is too big for the repository" >&2; exit 1; }
     cp "$pdf" "$work/$name.truth.json" "$here/"
+done
+for pdf in "$work"/untrusted/*.pdf; do
+    echo "untrusted/$(basename "$pdf"): $(wc -c <"$pdf") bytes"
+    [ "$(wc -c <"$pdf")" -lt 300000 ] || { echo "$pdf is too big for the repository" >&2; exit 1; }
 done
 cp "$work"/*.docx "$work"/*.html "$here/"
 mkdir -p "$here/untrusted"

@@ -232,6 +232,10 @@ def write_docx(v, truth, path):
         page_number_footer(section, 1)
     elif v["cover"]:
         section.footer.is_linked_to_previous = False
+    if v.get("running_header"):
+        section.header.is_linked_to_previous = False
+        add_par(section.header, v["running_header"], 9, v["fonts"]["body"], align=WD_ALIGN_PARAGRAPH.RIGHT,
+                first=True)
     for n, l in enumerate(truth["lists"]):
         add_par(doc, l["title"], v["title_size"], font=v["fonts"]["title"], align=WD_ALIGN_PARAGRAPH.CENTER,
                 before=0 if n == 0 or v.get("list_page_break", True) else 18, after=8,
@@ -272,6 +276,8 @@ th { font-size: 12pt; font-weight: normal; }
 td { font-size: 10.5pt; text-align: justify; }
 td.c { text-align: center; }
 td p { margin: 0; }
+.watermark { position: fixed; top: 70mm; left: 60mm; transform: rotate(-30deg); font-size: 72pt;
+             color: rgba(0, 0, 0, 0.12); font-family: "HEAD_FONT"; }
 """
 
 
@@ -305,6 +311,8 @@ def write_html(v, truth, path):
         out.append("</tbody></table>")
         out += [f'<p class="note">{html.escape(n)}</p>' for n in v.get("notes", {}).get(l["kind"], [])]
         out.append("</section>")
+    if v.get("watermark"):
+        out.append(f'<div class="watermark">{html.escape(v["watermark"])}</div>')
     out.append("</body></html>")
     path.write_text("\n".join(out), encoding="utf-8")
 
@@ -339,10 +347,11 @@ VARIANTS = {
         widths=LANDSCAPE_WIDTHS,
         lists=[dict(kind="basic", rows=range(11, 21)), dict(kind="withdrawn", rows=range(1, 13))]),
     # Portrait, narrow columns, the header row printed only on the first page, categories merged
-    # vertically (a merged cell continuing on the next page), no page numbers.
+    # vertically (a merged cell continuing on the next page), a running header, no page numbers.
     "lo-portrait-narrow": dict(
         producer="docx", fonts=NOTO, cover=False, landscape=False, ruled=True, repeat_header=False,
         page_numbers=False, body_size=10.5, head_size=10.5, title_size=15, merge_category=True,
+        running_header="五马场哈萨克族乡履职事项清单（2025年7月）",
         widths={"cooperative": [9, 15, 24, 25, 49, 48]},
         lists=[dict(kind="cooperative", rows=[8, 9, 10, 11, 12, 13, 14])]),
     # Headless Chromium (Skia): Type 3 fonts, borders as filled rectangles, thead repeated.
@@ -352,10 +361,11 @@ VARIANTS = {
         lists=[dict(kind="basic", rows=range(21, 31)), dict(kind="cooperative", rows=[15, 16, 17, 18]),
                dict(kind="withdrawn", rows=range(13, 21))]),
     # Headless Chromium with every glyph in Type 3 fonts (Skia cannot embed the CFF-based Noto CJK
-    # otherwise): few rows, because each Type 3 glyph costs about 1 KB.
+    # otherwise): few rows, because each Type 3 glyph costs about 1 KB. A turned, faint watermark
+    # on every page.
     "chromium-type3": dict(
         producer="html", cover=False, widths=LANDSCAPE_WIDTHS,
-        fonts={"body": "Noto Sans CJK SC", "head": "Noto Sans CJK SC"},
+        fonts={"body": "Noto Sans CJK SC", "head": "Noto Sans CJK SC"}, watermark="内部资料",
         lists=[dict(kind="basic", rows=[31, 32, 34]), dict(kind="withdrawn", rows=[10, 11])]),
     # Headless Chromium without any borders, portrait, the lists one after the other on the same
     # page, a note under a table, the header row in fake bold (a text shadow: every header glyph
