@@ -1,0 +1,147 @@
+// Glyphs → lines → paragraphs, on synthetic glyphs.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractors/pdf/text_lines.hpp"
+#include "model/text.hpp"
+
+using namespace dutylist;
+using namespace dutylist::pdf;
+
+namespace {
+
+constexpr double size = 10;
+
+// Glyphs for `text` from x on a baseline, each `advance` wide (ideographs 1 em, others ½).
+std::vector<Glyph> glyphs(const std::string& text, double x, double baseline, double extra = 0) {
+    std::vector<Glyph> out;
+    for (size_t i = 0; i < text.size();) {
+        const char32_t cp = next_code_point(text, i);
+        const double w = (is_cjk(cp) ? size : size / 2) + extra;
+        Glyph g;
+        g.code = cp;
+        g.x0 = x;
+        g.x1 = x + w;
+        g.baseline = baseline;
+        g.size = size;
+        out.push_back(g);
+        x += w;
+    }
+    return out;
+}
+
+std::vector<Glyph> operator+(std::vector<Glyph> a, const std::vector<Glyph>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+const std::vector<FontInfo> fonts = {{"Serif", false, ""}};
+
+// A line in a frame [0, width] as a cell would give it.
+TextLine line(const std::string& text, double width, double baseline = 0, double x = 0) {
+    auto lines = build_lines(glyphs(text, x, baseline), fonts);
+    REQUIRE(lines.size() == 1);
+    TextLine l = lines[0];
+    l.frame_x0 = 0;
+    l.frame_x1 = width;
+    return l;
+}
+
+}  // namespace
+
+TEST_CASE("no space is invented between ideographs, a gap between Latin words is one") {
+    auto ideographs = glyphs("开展", 0, 100, 2.0) + glyphs("工作", 30, 100);  // spread out (justified)
+    auto lines = build_lines(ideographs, fonts);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].text == "开展工作");
+    lines = build_lines(glyphs("PDF", 0, 100) + glyphs("file", 25, 100), fonts);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].text == "PDF file");
+}
+
+TEST_CASE("glyphs are read by position, not by the order they were drawn in") {
+    auto g = glyphs("乙行", 0, 120) + glyphs("甲行", 0, 100);
+    std::swap(g[0], g[1]);
+    const auto lines = build_lines(g, fonts);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].text == "甲行");
+    CHECK(lines[1].text == "乙行");
+}
+
+TEST_CASE("fake bold, the same glyph printed twice a fraction of a point apart, counts once") {
+    auto g = glyphs("序号", 0, 100) + glyphs("序号", 0.35, 100.1);
+    const auto lines = build_lines(g, fonts);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].text == "序号");
+}
+
+TEST_CASE("Kangxi radicals, radical supplements and compatibility ideographs become unified ideographs") {
+    CHECK(unify_ideograph(U'⼀') == U'一');
+    CHECK(unify_ideograph(U'⼯') == U'工');
+    CHECK(unify_ideograph(U'⻢') == U'马');
+    CHECK(unify_ideograph(U'⺠') == U'民');
+    CHECK(unify_ideograph(0xF900) == 0x8C48);
+    CHECK(unify_ideograph(U'一') == U'一');
+    CHECK(unify_ideograph(U'，') == U'，');
+    const auto lines = build_lines(glyphs("⺠⽣服务", 0, 100), fonts);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].text == "民生服务");
+}
+
+TEST_CASE("list markers and department headings") {
+    CHECK(starts_with_marker("2.对上报的候选人"));
+    CHECK(starts_with_marker("12、组织"));
+    CHECK(starts_with_marker("（二）分户"));
+    CHECK(starts_with_marker("二、分户工作"));
+    CHECK(starts_with_marker("①收集"));
+    CHECK_FALSE(starts_with_marker("2.5亩以上"));
+    CHECK_FALSE(starts_with_marker("12月底前完成"));
+    CHECK_FALSE(starts_with_marker("二十四小时"));
+    CHECK(is_heading_line("奇台县水利局："));
+    CHECK(is_heading_line("奇台县人力资源和社会保障局:"));
+    CHECK_FALSE(is_heading_line("负责执法检查，巡查："));
+    CHECK_FALSE(is_heading_line("对违规领取高龄津贴的追缴。"));
+}
+
+TEST_CASE("a full line continues its paragraph, a line with room for the next word ends it") {
+    // Frame 100 pt: ten ideographs fill a line.
+    const std::vector<TextLine> lines = {line("一二三四五六七八九十", 100, 100), line("续行。", 100, 114),
+                                         line("新段落", 100, 128)};
+    CHECK(paragraphs_from_lines(lines) == Paragraphs{"一二三四五六七八九十续行。", "新段落"});
+}
+
+TEST_CASE("a line short only by what cannot start a line still continues") {
+    // Nine ideographs and room for one: the next line starts with 字， which would not fit.
+    const std::vector<TextLine> lines = {line("一二三四五六七八九", 100, 100), line("字，续", 100, 114)};
+    CHECK(paragraphs_from_lines(lines) == Paragraphs{"一二三四五六七八九字，续"});
+}
+
+TEST_CASE("a numbered item after a sentence end starts a paragraph even after a full line") {
+    const std::vector<TextLine> lines = {line("一二三四五六七八；", 90, 100), line("2.对上报的", 90, 114)};
+    CHECK(paragraphs_from_lines(lines) == Paragraphs{"一二三四五六七八；", "2.对上报的"});
+}
+
+TEST_CASE("a department heading stands alone") {
+    const std::vector<TextLine> lines = {line("奇台县民政局：", 200, 100), line("负责审核。", 200, 114)};
+    CHECK(paragraphs_from_lines(lines) == Paragraphs{"奇台县民政局：", "负责审核。"});
+}
+
+TEST_CASE("centred lines are measured against the whole frame") {
+    // 社会治理与 / 公共服务 centred in a 60 pt frame: the first line is full.
+    const std::vector<TextLine> lines = {line("社会治理与", 60, 100, 5), line("公共服务", 60, 114, 10)};
+    CHECK(paragraphs_from_lines(lines) == Paragraphs{"社会治理与公共服务"});
+}
+
+TEST_CASE("lines continued on the next page join as one paragraph") {
+    TextLine last = line("一二三四五六七八九十", 100, 500);
+    last.page = 3;
+    TextLine next = line("完成。", 100, 80);
+    next.page = 4;
+    CHECK(paragraphs_from_lines({last, next}) == Paragraphs{"一二三四五六七八九十完成。"});
+}
+
+TEST_CASE("header labels wrapped over two lines are one label") {
+    CHECK(join_lines({line("对应上级", 40, 100), line("部门", 40, 114)}) == "对应上级部门");
+}
