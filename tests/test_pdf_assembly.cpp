@@ -1,0 +1,210 @@
+// Pages → lists, on synthetic pages laid out like a duty list: headers repeated on every page,
+// rows split by a page break, merged cells, page numbers, a cover, borderless tables.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractors/pdf/list_assembly.hpp"
+#include "extractors/pdf/page_layout.hpp"
+#include "model/text.hpp"
+
+using namespace dutylist;
+using namespace dutylist::pdf;
+
+namespace {
+
+constexpr double size = 10;
+constexpr double line_height = 14;
+constexpr double pad = 5;
+
+void add_text(PageContent& page, const std::string& text, double x, double baseline, double glyph_size = size) {
+    for (size_t i = 0; i < text.size();) {
+        const char32_t cp = next_code_point(text, i);
+        const double w = is_cjk(cp) ? glyph_size : glyph_size / 2;
+        Glyph g;
+        g.code = cp;
+        g.x0 = x;
+        g.x1 = x + w;
+        g.baseline = baseline;
+        g.size = glyph_size;
+        page.glyphs.push_back(g);
+        x += w;
+    }
+}
+
+std::vector<std::string> split_lines(const std::string& cell) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    for (size_t nl; (nl = cell.find('\n', start)) != std::string::npos; start = nl + 1) out.push_back(cell.substr(start, nl - start));
+    if (start < cell.size()) out.push_back(cell.substr(start));
+    return out;
+}
+
+// A table whose columns are `widths` wide, at the top of the page below an optional heading;
+// a cell's lines are separated by '\n'. `merged` lists (row, column) positions whose top
+// ruling is left out, merging them with the cell above.
+struct TableSpec {
+    std::vector<double> widths;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::pair<int, int>> merged = {};
+    bool ruled = true;
+
+    TableSpec(std::vector<double> w, std::vector<std::vector<std::string>> r, std::vector<std::pair<int, int>> m = {},
+              bool with_rulings = true)
+        : widths(std::move(w)), rows(std::move(r)), merged(std::move(m)), ruled(with_rulings) {}
+};
+
+PageContent make_page(int number, const std::string& heading, const TableSpec& table, bool page_number = true) {
+    PageContent page;
+    page.number = number;
+    page.width = 842;
+    page.height = 595;
+    page.fonts = {{"Serif", false, ""}};
+    double y = 60;
+    if (!heading.empty()) {
+        add_text(page, heading, 200, y, 16);
+        y += 30;
+    }
+    std::vector<double> xs{50};
+    for (double w : table.widths) xs.push_back(xs.back() + w);
+    std::vector<double> ys{y};
+    for (const auto& row : table.rows) {
+        size_t lines = 1;
+        for (const auto& cell : row) lines = std::max(lines, split_lines(cell).size());
+        const double top = ys.back();
+        for (size_t c = 0; c < row.size(); ++c) {
+            const auto cell_lines = split_lines(row[c]);
+            for (size_t i = 0; i < cell_lines.size(); ++i)
+                add_text(page, cell_lines[i], xs[c] + pad, top + pad + size * 0.85 + static_cast<double>(i) * line_height);
+        }
+        ys.push_back(top + 2 * pad + static_cast<double>(lines) * line_height);
+    }
+    if (table.ruled) {
+        for (size_t r = 0; r < ys.size(); ++r)
+            for (size_t c = 0; c + 1 < xs.size(); ++c) {
+                bool skip = false;
+                for (auto [mr, mc] : table.merged) skip = skip || (static_cast<size_t>(mr) == r && static_cast<size_t>(mc) == c);
+                if (!skip) page.segments.push_back({xs[c], ys[r], xs[c + 1], ys[r]});
+            }
+        for (double x : xs) page.segments.push_back({x, ys.front(), x, ys.back()});
+    }
+    if (page_number) add_text(page, "— " + std::to_string(number) + " —", 400, 570);
+    return page;
+}
+
+Document assemble(const std::vector<PageContent>& pages) {
+    ListAssembler assembler;
+    for (const auto& p : pages) assembler.add_page(layout_page(p));
+    return assembler.finish();
+}
+
+const std::vector<double> three = {40, 80, 150};  // 序号, 事项类别, 事项名称: 14 ideographs a line
+const std::vector<std::string> header = {"序号", "事项类别", "事项名称"};
+
+PageContent cover() {
+    PageContent page;
+    page.number = 1;
+    page.width = 595;
+    page.height = 842;
+    page.fonts = {{"Serif", false, ""}};
+    add_text(page, "新疆维吾尔自治区昌吉回族自治州", 100, 200, 18);
+    add_text(page, "奇台县五马场哈萨克族乡", 150, 230, 18);
+    add_text(page, "履职事项清单", 200, 320, 26);
+    add_text(page, "2025年7月", 250, 500, 16);
+    return page;
+}
+
+}  // namespace
+
+TEST_CASE("the cover gives issuer, title and date; the heading titles the list and gives its kind") {
+    const Document doc = assemble({cover(), make_page(2, "某乡基本履职事项清单", {three, {header, {"1", "党的建设", "组织学习"}}})});
+    CHECK(doc.issuer == "新疆维吾尔自治区昌吉回族自治州奇台县五马场哈萨克族乡");
+    CHECK(doc.title == "履职事项清单");
+    CHECK(doc.date == "2025年7月");
+    CHECK(doc.date_iso == "2025-07");
+    REQUIRE(doc.lists.size() == 1);
+    CHECK(doc.lists[0].title == "某乡基本履职事项清单");
+    CHECK(doc.lists[0].kind == ListKind::basic);
+    REQUIRE(doc.lists[0].columns.size() == 3);
+    CHECK(doc.lists[0].columns[0].key == "seq");
+    REQUIRE(doc.lists[0].items.size() == 1);
+    CHECK(doc.lists[0].items[0].values[2] == Paragraphs{"组织学习"});
+    CHECK(doc.lists[0].items[0].source.pages == std::vector<int>{2});
+}
+
+TEST_CASE("a list over pages: repeated headers dropped, a split row joined, page numbers left out") {
+    const Document doc = assemble({
+        make_page(1, "某乡基本履职事项清单", {three, {header, {"1", "党的建设", "组织学习"}, {"2", "党的建设", "一二三四五六七八九十一二三四\n五六七八九十一二三四五六七八"}}}),
+        make_page(2, "", {three, {header, {"", "", "九十。"}, {"3", "经济发展", "制订规划"}}}),
+    });
+    REQUIRE(doc.lists.size() == 1);
+    const auto& items = doc.lists[0].items;
+    REQUIRE(items.size() == 3);
+    CHECK(items[1].values[2] == Paragraphs{"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。"});
+    CHECK(items[1].source.pages == std::vector<int>{1, 2});
+    CHECK(items[2].values[0] == Paragraphs{"3"});
+    CHECK(items[2].source.pages == std::vector<int>{2});
+    for (const auto& item : items)
+        for (const auto& cell : item.values)
+            for (const auto& p : cell) CHECK(p.find("—") == std::string::npos);
+}
+
+TEST_CASE("a row split where a paragraph ends keeps the paragraph break") {
+    const Document doc = assemble({
+        make_page(1, "某乡基本履职事项清单", {three, {header, {"1", "党的建设", "1.短段落；"}}}),
+        make_page(2, "", {three, {header, {"", "", "2.下一段。"}}}),
+    });
+    REQUIRE(doc.lists.size() == 1);
+    REQUIRE(doc.lists[0].items.size() == 1);
+    CHECK(doc.lists[0].items[0].values[2] == Paragraphs{"1.短段落；", "2.下一段。"});
+}
+
+TEST_CASE("a merged category fills every row it covers, also on the next page") {
+    const Document doc = assemble({
+        make_page(1, "某乡基本履职事项清单",
+                  {three, {header, {"1", "党的建设", "甲"}, {"2", "", "乙"}, {"3", "经济发展", "丙"}}, {{2, 1}}}),
+        make_page(2, "", {three, {header, {"4", "", "丁"}, {"5", "", "戊"}, {"6", "民生服务", "己"}}, {{2, 1}}}),
+    });
+    REQUIRE(doc.lists.size() == 1);
+    const auto& items = doc.lists[0].items;
+    REQUIRE(items.size() == 6);
+    const std::vector<std::string> want = {"党的建设", "党的建设", "经济发展", "经济发展", "经济发展", "民生服务"};
+    for (size_t i = 0; i < items.size(); ++i) CHECK(items[i].values[1] == Paragraphs{want[i]});
+}
+
+TEST_CASE("a new heading starts a new list, with its own columns") {
+    const std::vector<std::string> four = {"序号", "事项类别", "事项名称", "承接部门及工作方式"};
+    const Document doc = assemble({
+        make_page(1, "某乡基本履职事项清单", {three, {header, {"1", "党的建设", "甲"}}}),
+        make_page(2, "某乡上级部门收回事项清单", {{40, 80, 150, 150}, {four, {"1", "民生服务", "乙", "奇台县民政局：\n负责。"}}}),
+    });
+    REQUIRE(doc.lists.size() == 2);
+    CHECK(doc.lists[1].kind == ListKind::withdrawn);
+    CHECK(doc.lists[1].columns.size() == 4);
+    REQUIRE(doc.lists[1].items.size() == 1);
+    CHECK(doc.lists[1].items[0].values[3] == Paragraphs{"奇台县民政局：", "负责。"});
+}
+
+TEST_CASE("a borderless table: columns from the text's gutters, rows from the 序号 numbers") {
+    TableSpec spec{three, {header, {"1", "党的建设", "一二三四五六七八九十一二三四\n续完。"}, {"2", "经济发展", "制订规划"}}, {}, false};
+    const Document doc = assemble({make_page(1, "某乡基本履职事项清单", spec)});
+    REQUIRE(doc.lists.size() == 1);
+    const auto& list = doc.lists[0];
+    REQUIRE(list.columns.size() == 3);
+    CHECK(list.columns[1].label == "事项类别");
+    REQUIRE(list.items.size() == 2);
+    CHECK(list.items[0].values[2] == Paragraphs{"一二三四五六七八九十一二三四续完。"});
+    CHECK(list.items[1].values[0] == Paragraphs{"2"});
+    CHECK(list.items[1].values[1] == Paragraphs{"经济发展"});
+}
+
+TEST_CASE("a line across a borderless table ends it: a note is not a row") {
+    TableSpec spec{three, {header, {"1", "党的建设", "组织学习"}}, {}, false};
+    PageContent page = make_page(1, "某乡基本履职事项清单", spec);
+    add_text(page, "注：本清单所列事项随法律法规和机构职能调整实行动态管理。", 50, 140);
+    const Document doc = assemble({page});
+    REQUIRE(doc.lists.size() == 1);
+    REQUIRE(doc.lists[0].items.size() == 1);
+    CHECK(doc.lists[0].items[0].values[2] == Paragraphs{"组织学习"});
+}
