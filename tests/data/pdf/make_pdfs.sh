@@ -38,6 +38,12 @@ gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$work/untrusted/
     "$work/chromium-type3.pdf"
 cp "$work/chromium-type3.truth.json" "$work/untrusted/gs-chromium-type3.truth.json"
 
+# The same with Chromium's CID TrueType fonts: characters come out as other ideographs' radicals,
+# Latin letters, punctuation and control characters (吉 as "]", 五 as "Þ", 、 as "1").
+gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$work/untrusted/gs-chromium-ruled.pdf" \
+    "$work/chromium-ruled.pdf"
+cp "$work/chromium-ruled.truth.json" "$work/untrusted/gs-chromium-ruled.truth.json"
+
 # Ghostscript with -dNoOutputFonts: every glyph drawn as a filled outline, no text at all.
 gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -dNoOutputFonts \
     -sOutputFile="$work/untrusted/gs-outlines.pdf" "$work/chromium-type3.pdf"

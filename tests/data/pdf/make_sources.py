@@ -116,14 +116,15 @@ def page_setup(section, landscape):
     section.footer_distance = Mm(10)
 
 
-def page_number_footer(section, start):
+def page_number_footer(section, start, parts):
+    """parts: the footer's text, fields given by their names in capitals (PAGE, NUMPAGES)."""
     section.footer.is_linked_to_previous = False
     p = section.footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for text in ("— ", None, " —"):
-        if text is None:
+    for text in parts:
+        if text in ("PAGE", "NUMPAGES"):
             fld = OxmlElement("w:fldSimple")
-            fld.set(qn("w:instr"), "PAGE")
+            fld.set(qn("w:instr"), text)
             r = OxmlElement("w:r")
             t = OxmlElement("w:t")
             t.text = "1"
@@ -229,7 +230,7 @@ def write_docx(v, truth, path):
         section = doc.add_section(WD_SECTION.NEW_PAGE)
     page_setup(section, v["landscape"])
     if v.get("page_numbers"):
-        page_number_footer(section, 1)
+        page_number_footer(section, 1, v.get("page_number_parts", ("— ", "PAGE", " —")))
     elif v["cover"]:
         section.footer.is_linked_to_previous = False
     if v.get("running_header"):
@@ -340,10 +341,12 @@ VARIANTS = {
         widths=dict(LANDSCAPE_WIDTHS, withdrawn=[14, 22, 66, 155]),
         lists=[dict(kind="basic", rows=range(1, 11)), dict(kind="cooperative", rows=[2, 3, 7]),
                dict(kind="withdrawn", rows=[1, 2, 3, 5, 7, 10])]),
-    # No rulings at all: columns and rows only from the text's positions.
+    # No rulings at all: columns and rows only from the text's positions. Page numbers as
+    # "第 N 页 共 M 页".
     "lo-borderless": dict(
         producer="docx", fonts=DROID, cover=False, landscape=True, ruled=False, repeat_header=True,
         page_numbers=True, body_size=11, head_size=12, title_size=16, bold_header=True,
+        page_number_parts=("第 ", "PAGE", " 页 共 ", "NUMPAGES", " 页"),
         widths=LANDSCAPE_WIDTHS,
         lists=[dict(kind="basic", rows=range(11, 21)), dict(kind="withdrawn", rows=range(1, 13))]),
     # Portrait, narrow columns, the header row printed only on the first page, categories merged
@@ -354,6 +357,13 @@ VARIANTS = {
         running_header="五马场哈萨克族乡履职事项清单（2025年7月）",
         widths={"cooperative": [9, 15, 24, 25, 49, 48]},
         lists=[dict(kind="cooperative", rows=[8, 9, 10, 11, 12, 13, 14])]),
+    # A row taller than a page: it starts on page 1, fills page 2 below the repeated header and
+    # ends on page 3, so page 2 has no row start at all.
+    "lo-long-row": dict(
+        producer="docx", fonts=DROID, cover=False, landscape=False, ruled=True, repeat_header=True,
+        page_numbers=True, body_size=16, head_size=16, title_size=18,
+        widths={"cooperative": [11, 16, 30, 24, 46, 43]},
+        lists=[dict(kind="cooperative", rows=[5, 63, 64])]),
     # Headless Chromium (Skia): Type 3 fonts, borders as filled rectangles, thead repeated.
     "chromium-ruled": dict(
         producer="html", cover=True, widths=LANDSCAPE_WIDTHS,
