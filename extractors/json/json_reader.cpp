@@ -132,7 +132,8 @@ Document read_json_text(std::string_view bytes) {
 
 bool sniff_json(std::string_view bytes) {
     std::string_view s = skip_bom_and_space(bytes);
-    return !s.empty() && s[0] == '{';
+    // An RTF document also starts with '{'; WPS and old Word save "Word" files as RTF.
+    return !s.empty() && s[0] == '{' && !s.starts_with("{\\rtf");
 }
 
 Document read_json(const InputFile& input, const ReadOptions&) {

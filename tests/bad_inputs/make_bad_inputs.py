@@ -1,0 +1,415 @@
+#!/usr/bin/python3
+"""Makes the bad-input suite: files dutylist must refuse with exit 1 and one clear line.
+
+Run at test time by tests/test_bad_inputs.cpp into a temporary folder, so that no hostile blob
+is kept in the tree. Writes the files into OUTDIR and OUTDIR/manifest.tsv, one line per file:
+    name <TAB> expected <TAB> what
+where `expected` is a regular expression the error line must match (empty: any clear reason)
+and `what` says what the file is.
+Usage: make_bad_inputs.py SHARED_DIR OUTDIR
+"""
+import io
+import os
+import random
+import struct
+import subprocess
+import sys
+import zipfile
+import zlib
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+GIB = 1 << 30
+
+
+class Suite:
+    def __init__(self, outdir):
+        self.outdir = outdir
+        self.rows = []
+
+    def add(self, name, data, what, expected=""):
+        with open(os.path.join(self.outdir, name), "wb") as f:
+            f.write(data)
+        self.rows.append((name, expected, what))
+
+    def add_folder(self, name, what, expected):
+        os.mkdir(os.path.join(self.outdir, name))
+        self.rows.append((name, expected, what))
+
+    def add_sparse(self, name, size, what, expected):
+        with open(os.path.join(self.outdir, name), "wb") as f:
+            f.truncate(size)
+        self.rows.append((name, expected, what))
+
+    def write_manifest(self):
+        with open(os.path.join(self.outdir, "manifest.tsv"), "w", encoding="utf-8") as f:
+            for row in self.rows:
+                f.write("\t".join(row) + "\n")
+
+
+# --- ZIP and DOCX -----------------------------------------------------------------------------
+
+def zip_bytes(parts, method=zipfile.ZIP_DEFLATED):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def docx_parts(path):
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def with_part(parts, name, data):
+    changed = dict(parts)
+    if data is None:
+        changed.pop(name, None)
+    else:
+        changed[name] = data
+    return changed
+
+
+MINIMAL_PACKAGE = {
+    "[Content_Types].xml": (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        b'<Default Extension="xml" ContentType="application/xml"/>'
+        b'<Override PartName="/word/document.xml" '
+        b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+    "_rels/.rels": (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'officeDocument" Target="word/document.xml"/></Relationships>'),
+}
+
+
+def document_xml(body, prolog=""):
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + prolog +
+            '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W_NS, body)).encode("utf-8")
+
+
+def small_list_body(first_cell="1"):
+    """A heading and a two-row duty-list table: a valid list apart from what a case changes."""
+    def cell(text):
+        return "<w:tc><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>" % text
+    rows = ["<w:tr>" + "".join(cell(t) for t in ("序号", "事项类别", "事项名称")) + "</w:tr>",
+            "<w:tr>" + "".join(cell(t) for t in (first_cell, "党的建设", "学习贯彻")) + "</w:tr>"]
+    return ("<w:p><w:r><w:t>某乡基本履职事项清单</w:t></w:r></w:p><w:tbl>" + "".join(rows) + "</w:tbl>")
+
+
+def minimal_docx(document):
+    return zip_bytes(with_part(MINIMAL_PACKAGE, "word/document.xml", document))
+
+
+def crc32_combine(crc1, crc2, len2):
+    """zlib's crc32_combine: the CRC of A+B from the CRCs of A and B and the length of B."""
+    def times(mat, vec):
+        total = 0
+        i = 0
+        while vec:
+            if vec & 1:
+                total ^= mat[i]
+            vec >>= 1
+            i += 1
+        return total
+
+    def square(mat):
+        return [times(mat, mat[n]) for n in range(32)]
+
+    if len2 == 0:
+        return crc1
+    odd = [0xEDB88320] + [1 << n for n in range(31)]
+    even = square(odd)
+    odd = square(even)
+    while True:
+        even = square(odd)
+        if len2 & 1:
+            crc1 = times(even, crc1)
+        len2 >>= 1
+        if len2 == 0:
+            break
+        odd = square(even)
+        if len2 & 1:
+            crc1 = times(odd, crc1)
+        len2 >>= 1
+        if len2 == 0:
+            break
+    return crc1 ^ crc2
+
+
+def deflate_bomb(prefix, filler, repeats, suffix):
+    """Raw DEFLATE of prefix + filler * repeats + suffix, built without inflating it: after a full
+    flush the compressor starts afresh, so every copy of the filler compresses to the same bytes."""
+    co = zlib.compressobj(9, zlib.DEFLATED, -15)
+    head = co.compress(prefix) + co.flush(zlib.Z_FULL_FLUSH)
+    chunk = co.compress(filler) + co.flush(zlib.Z_FULL_FLUSH)
+    tail = co.compress(suffix) + co.flush()
+    crc_chunk = zlib.crc32(filler)
+    crc = zlib.crc32(prefix)
+    # CRC of `repeats` copies by doubling.
+    block_crc, block_len, remaining, body_crc, body_len = crc_chunk, len(filler), repeats, 0, 0
+    while remaining:
+        if remaining & 1:
+            body_crc = crc32_combine(body_crc, block_crc, block_len) if body_len else block_crc
+            body_len += block_len
+        block_crc = crc32_combine(block_crc, block_crc, block_len)
+        block_len *= 2
+        remaining >>= 1
+    crc = crc32_combine(crc, body_crc, body_len)
+    crc = crc32_combine(crc, zlib.crc32(suffix), len(suffix))
+    size = len(prefix) + body_len + len(suffix)
+    return head + chunk * repeats + tail, crc, size
+
+
+def raw_zip(entries):
+    """A ZIP from (name, method, crc, compressed bytes, declared size) without zipfile's checks."""
+    out = bytearray()
+    central = bytearray()
+    for name, method, crc, data, size in entries:
+        name_b = name.encode("utf-8")
+        offset = len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0x21, crc, len(data), size, len(name_b), 0)
+        out += name_b + data
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0x21, crc, len(data), size,
+                               len(name_b), 0, 0, 0, 0, 0, offset)
+        central += name_b
+    out += central
+    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central),
+                       len(out) - len(central), 0)
+    return bytes(out)
+
+
+def stored(name, data):
+    return (name, 0, zlib.crc32(data), data, len(data))
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+def make_pdf(objects):
+    """A PDF from object bodies (object 1 is the catalog), with a correct xref table."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def stream(data, extra=b""):
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def one_page_pdf(content, resources=b"<< >>", extra_objects=()):
+    return make_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                     b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R /Resources " +
+                     resources + b" >>",
+                     stream(content)] + list(extra_objects))
+
+
+def png_image():
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    raw = b"".join(b"\x00" + bytes([x * 8 % 256 for x in range(32)]) for _ in range(32))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 32, 32, 8, 0, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def qpdf_encrypt(source, target, user, owner, bits):
+    """40-bit is RC4 (qpdf writes it only when told to allow weak crypto), 128 and 256 AES."""
+    args = ["qpdf", "--encrypt", user, owner, str(bits)]
+    if bits == 40:
+        args.insert(1, "--allow-weak-crypto")
+    if bits == 128:
+        args.append("--use-aes=y")
+    subprocess.run(args + ["--", source, target], check=True)
+
+
+# --- the suite --------------------------------------------------------------------------------
+
+def main():
+    shared, outdir = sys.argv[1], sys.argv[2]
+    os.makedirs(outdir, exist_ok=True)
+    corpus = os.path.join(shared, "corpus", "wumachang")
+    pdf = open(os.path.join(corpus, "wumachang.pdf"), "rb").read()
+    docx = open(os.path.join(corpus, "wumachang.docx"), "rb").read()
+    parts = docx_parts(os.path.join(corpus, "wumachang.docx"))
+    rng = random.Random(7)
+    s = Suite(outdir)
+
+    # Empty and blank.
+    for name in ("empty.pdf", "empty.docx", "empty.json", "empty"):
+        s.add(name, b"", "an empty file", "empty")
+    s.add("blank.pdf", b"   \n\n  \n", "only white space", "text")
+
+    # Truncated. The PDF's page tree and catalog are in its last KB (LibreOffice writes them
+    # last), so every cut below loses them; a ZIP without its central directory cannot be read.
+    catalog = pdf.rfind(b"/Type/Pages")
+    for cut in (8, 1000, len(pdf) // 4, len(pdf) // 2, len(pdf) * 3 // 4, catalog):
+        s.add("truncated-at-%d.pdf" % cut, pdf[:cut], "the corpus PDF cut at byte %d" % cut)
+    for cut in (4, 30, 1000, len(docx) // 2, len(docx) - 100, len(docx) - 10):
+        s.add("truncated-at-%d.docx" % cut, docx[:cut], "the corpus DOCX cut at byte %d" % cut)
+    our_json = (b'{"schema": "dutylist/1", "issuer": "\xe4\xb9\xa1", "title": "t", "date": "", "lists": '
+                b'[{"kind": "basic", "title": "t", "columns": [{"key": "seq", "label": "\xe5\xba\x8f\xe5\x8f\xb7"}], '
+                b'"items": [{"seq": "1"}, {"seq": "2"}], "notes": []}]}\n')
+    for cut in (1, 20, len(our_json) // 2, len(our_json) - 3):
+        s.add("truncated-at-%d.json" % cut, our_json[:cut], "dutylist JSON cut at byte %d" % cut)
+
+    # Random bytes, bare and behind a PDF or ZIP signature.
+    s.add("random.pdf", bytes(rng.getrandbits(8) for _ in range(4096)), "4 KB of random bytes")
+    s.add("random.docx", bytes(rng.getrandbits(8) for _ in range(4096)), "4 KB of random bytes")
+    s.add("random", bytes(rng.getrandbits(8) for _ in range(1 << 20)), "1 MB of random bytes")
+    s.add("random-after-header.pdf", b"%PDF-1.7\n" + bytes(rng.getrandbits(8) for _ in range(65536)),
+          "a PDF signature followed by random bytes")
+    s.add("random-after-header.docx", b"PK\x03\x04" + bytes(rng.getrandbits(8) for _ in range(65536)),
+          "a ZIP signature followed by random bytes")
+    s.add("nul-bytes.json", b"\x00" * 1000, "NUL bytes")
+
+    # Another type under a .pdf or .docx name.
+    png = png_image()
+    s.add("picture.pdf", png, "a PNG image named .pdf", "PNG")
+    s.add("picture.docx", png, "a PNG image named .docx", "PNG")
+    s.add("photo.pdf", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200), "a JPEG image named .pdf", "JPEG")
+    notes = "这是一份普通的文本文件，不是清单。\nJust a text file.\n".encode("utf-8")
+    s.add("notes.pdf", notes, "plain text named .pdf", "text")
+    s.add("notes.docx", notes, "plain text named .docx", "text")
+    html = "<!DOCTYPE html><html><body><table><tr><td>序号</td></tr></table></body></html>".encode("utf-8")
+    s.add("page.pdf", html, "an HTML page named .pdf", "HTML")
+    s.add("page.docx", html, "an HTML page named .docx", "HTML")
+    xlsx = zip_bytes({
+        "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        "xl/workbook.xml": b'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+        "xl/worksheets/sheet1.xml": b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'})
+    s.add("sheet.docx", xlsx, "an XLSX workbook named .docx", "Excel|XLSX")
+    s.add("sheet.pdf", xlsx, "an XLSX workbook named .pdf", "Excel|XLSX")
+    s.add("slides.docx", zip_bytes({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"}),
+          "a PPTX presentation named .docx", "PowerPoint|PPTX")
+    s.add("archive.docx", zip_bytes({"readme.txt": b"hello"}), "a ZIP of a text file named .docx", "ZIP|Word")
+    s.add("odt.docx", zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"},
+                                zipfile.ZIP_STORED), "an OpenDocument text named .docx")
+    s.add("letter.docx", b"{\\rtf1\\ansi hello}", "an RTF document named .docx", "RTF")
+    s.add("other.json", b'{"name": "not ours", "rows": [1, 2, 3]}', "JSON that is not dutylist's", "dutylist")
+    s.add("utf16.json", '{"schema": "dutylist/1"}'.encode("utf-16"), "dutylist JSON in UTF-16")
+
+    # Encrypted PDFs: a user password is needed to open them.
+    source = os.path.join(corpus, "wumachang.pdf")
+    for bits in (40, 128, 256):
+        name = "user-password-%d.pdf" % bits
+        qpdf_encrypt(source, os.path.join(outdir, name), "secret", "owner", bits)
+        s.rows.append((name, "password", "the corpus PDF encrypted (%d bit) with a user password" % bits))
+
+    # PDFs with no pages or no text.
+    s.add("no-pages.pdf", make_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]),
+          "a PDF with no pages")
+    s.add("blank-page.pdf", one_page_pdf(b""), "a PDF of one blank page")
+    image = bytes((x * y) % 256 for y in range(64) for x in range(64))
+    s.add("image-only.pdf", one_page_pdf(b"q 800 0 0 550 20 20 cm /Im1 Do Q", b"<< /XObject << /Im1 5 0 R >> >>",
+                                         [stream(image, b"/Type /XObject /Subtype /Image /Width 64 /Height 64 "
+                                                        b"/ColorSpace /DeviceGray /BitsPerComponent 8 ")]),
+          "a PDF whose only page is an image (a scan)")
+    grid = b"".join(b"%d 50 m %d 545 l S " % (x, x) for x in range(50, 800, 150)) + \
+        b"".join(b"50 %d m 800 %d l S " % (y, y) for y in range(50, 550, 50))
+    s.add("empty-grid.pdf", one_page_pdf(grid), "a PDF with a ruled table and no text")
+    s.add("hello.pdf", one_page_pdf(b"BT /F1 24 Tf 72 500 Td (Hello, this is not a duty list.) Tj ET",
+                                    b"<< /Font << /F1 5 0 R >> >>",
+                                    [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]),
+          "a PDF with a line of text and no table")
+    s.add("garbage-content.pdf", one_page_pdf(bytes(rng.getrandbits(8) for _ in range(2048))),
+          "a PDF whose page content is random bytes")
+
+    # DOCX packages that are damaged or hostile.
+    s.add("no-document-part.docx", zip_bytes(with_part(parts, "word/document.xml", None)),
+          "the corpus DOCX without word/document.xml")
+    s.add("only-content-types.docx", zip_bytes({"[Content_Types].xml": parts["[Content_Types].xml"]}),
+          "a package with nothing but [Content_Types].xml")
+    s.add("no-tables.docx", minimal_docx(document_xml("<w:p><w:r><w:t>会议通知</w:t></w:r></w:p>")),
+          "a Word document with a paragraph and no table")
+    s.add("empty-body.docx", minimal_docx(document_xml("")), "a Word document with an empty body")
+    s.add("empty-document-part.docx", minimal_docx(b""), "word/document.xml is empty")
+    whole = parts["word/document.xml"]
+    s.add("document-cut.docx", zip_bytes(with_part(parts, "word/document.xml", whole[:len(whole) // 2])),
+          "word/document.xml cut in half (malformed XML)")
+    s.add("mismatched-tags.docx", minimal_docx(document_xml(small_list_body()).replace(b"</w:tbl>", b"</w:table>")),
+          "malformed XML: a closing tag that does not match")
+    s.add("not-xml.docx", minimal_docx("这不是XML".encode("utf-8")), "word/document.xml is not XML")
+
+    # Invalid UTF-8.
+    s.add("invalid-utf8.docx", minimal_docx(document_xml(small_list_body()).replace("党".encode("utf-8"), b"\xe5\x85")),
+          "word/document.xml with an invalid UTF-8 sequence")
+    s.add("invalid-utf8.json", our_json.replace(b"\xe4\xb9\xa1", b"\xff\xfe\xb9"), "dutylist JSON with invalid UTF-8", "UTF-8")
+    s.add("overlong-utf8.json", our_json.replace(b"\xe4\xb9\xa1", b"\xc0\xaf"), "dutylist JSON with an overlong UTF-8 '/'", "UTF-8")
+
+    # Entities.
+    lol = "".join('<!ENTITY lol%d "%s">' % (i, "&lol%d;" % (i - 1) * 10 if i else "lol") for i in range(10))
+    s.add("billion-laughs.docx", minimal_docx(document_xml(small_list_body("&lol9;"),
+                                                           "<!DOCTYPE w:document [%s]>" % lol)),
+          "an entity bomb (a billion laughs) in word/document.xml")
+    blowup = '<!DOCTYPE w:document [<!ENTITY a "%s">]>' % ("x" * 50000)
+    s.add("quadratic-blowup.docx", minimal_docx(document_xml(small_list_body("&a;" * 50000), blowup)),
+          "a 50 KB entity referenced 50,000 times")
+    xxe = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    s.add("external-entity.docx", minimal_docx(document_xml(small_list_body("&xxe;"), xxe)),
+          "an external entity that points at /etc/passwd")
+    corpus_xxe = whole.replace(b"?>", b"?>" + xxe.encode(), 1).replace(b"<w:t>1</w:t>", b"<w:t>&xxe;</w:t>", 1)
+    s.add("external-entity-corpus.docx", zip_bytes(with_part(parts, "word/document.xml", corpus_xxe)),
+          "the corpus DOCX with /etc/passwd as an external entity in its first row")
+    pe = '<!DOCTYPE w:document [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>'
+    s.add("external-parameter-entity.docx", minimal_docx(document_xml(small_list_body(), pe)),
+          "an external parameter entity that points at /etc/passwd")
+    external_rels = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships '
+                     b'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+                     b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+                     b'Target="file:///etc/passwd" TargetMode="External"/></Relationships>')
+    s.add("external-document-part.docx",
+          zip_bytes({"[Content_Types].xml": MINIMAL_PACKAGE["[Content_Types].xml"], "_rels/.rels": external_rels}),
+          "a package whose main part is the local file /etc/passwd")
+
+    # DEFLATE bombs: a few MB that inflate to 2.5 GB; one declares its size, one lies about it.
+    prefix = document_xml("<w:p><w:r><w:t>").split(b"<w:p>")[0] + b"<w:p><w:r><w:t>"
+    data, crc, size = deflate_bomb(prefix, b" " * (1 << 20), 2500, b"</w:t></w:r></w:p></w:body></w:document>")
+    package = [stored(n, d) for n, d in MINIMAL_PACKAGE.items()]
+    s.add("deflate-bomb.docx", raw_zip(package + [("word/document.xml", 8, crc, data, size)]),
+          "word/document.xml inflates to 2.5 GB from %d KB" % (len(data) // 1024))
+    s.add("deflate-bomb-lying.docx", raw_zip(package + [("word/document.xml", 8, crc, data, 4096)]),
+          "word/document.xml inflates to 2.5 GB but declares 4 KB")
+    assert size > 2 * GIB
+
+    # Deep nesting.
+    def nested_tables(depth):
+        return "<w:tbl><w:tr><w:tc>" * depth + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * depth
+    s.add("nested-5000.docx", minimal_docx(document_xml(nested_tables(5000))), "tables nested 5,000 deep")
+    s.add("nested-80.docx", minimal_docx(document_xml(nested_tables(80))), "tables nested 80 deep")
+    s.add("nested-arrays.json", b'{"schema": "dutylist/1", "lists": ' + b"[" * 100000 + b"]" * 100000 + b"}",
+          "dutylist JSON with arrays nested 100,000 deep")
+    s.add("nested-objects.json", b'{"schema": "dutylist/1", "x": ' + b'{"a":' * 50000 + b"1" + b"}" * 50001,
+          "dutylist JSON with objects nested 50,000 deep")
+
+    # OLE containers under a .docx name: a legacy Word .doc and an encrypted DOCX (Office
+    # encrypts OOXML into an OLE file with EncryptionInfo and EncryptedPackage streams).
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + struct.pack("<HHHH", 0x3E, 3, 0xFFFE, 9) + bytes(478)
+    s.add("legacy.docx", ole + "WordDocument".encode("utf-16-le") + bytes(4096), "a legacy Word .doc named .docx",
+          r"\.doc|legacy|OLE")
+    s.add("legacy.pdf", ole + "WordDocument".encode("utf-16-le") + bytes(4096), "a legacy Word .doc named .pdf",
+          r"\.doc|legacy|OLE")
+    s.add("encrypted.docx", ole + "EncryptionInfo".encode("utf-16-le") + bytes(64) +
+          "EncryptedPackage".encode("utf-16-le") + bytes(4096), "an encrypted DOCX (OLE container)",
+          r"encrypted|password|OLE")
+
+    # Not a regular file of a sane size.
+    s.add_folder("folder.pdf", "a folder named .pdf", "folder")
+    s.add_folder("folder.docx", "a folder named .docx", "folder")
+    s.add_sparse("huge.pdf", 600 << 20, "a 600 MB file (over the 512 MB input limit)", "limit")
+
+    s.write_manifest()
+
+
+if __name__ == "__main__":
+    main()

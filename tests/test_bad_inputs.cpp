@@ -1,0 +1,189 @@
+// The bad-input suite: every file made by tests/bad_inputs/make_bad_inputs.py must be refused
+// with exit 1 and one line on stderr that names it and says what is wrong, leave no output
+// file, finish in seconds, stay within a memory bound, and never show the content of a local
+// file that a hostile document points at.
+#include <doctest/doctest.h>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/paths.hpp"
+
+using namespace dutylist::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool under_asan = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool under_asan = true;
+#else
+constexpr bool under_asan = false;
+#endif
+#else
+constexpr bool under_asan = false;
+#endif
+
+// Far above what a refusal needs; low enough that inflating a bomb or expanding entities in
+// memory would fail. ASan reserves terabytes of address space, so it runs without the cap.
+constexpr rlim_t memory_cap = rlim_t{2} << 30;
+// Generous for a sanitizer build on a busy machine; a refusal takes well under a second.
+constexpr double time_bound_seconds = 20;
+
+struct BadInput {
+    std::string name;
+    std::string expected;  // a regular expression the error line must match, "" for any
+    std::string what;
+};
+
+std::vector<BadInput> read_manifest(const fs::path& path) {
+    std::vector<BadInput> rows;
+    std::istringstream in(read_file(path));
+    std::string line;
+    while (std::getline(in, line)) {
+        BadInput row;
+        std::istringstream fields(line);
+        std::getline(fields, row.name, '\t');
+        std::getline(fields, row.expected, '\t');
+        std::getline(fields, row.what, '\t');
+        if (!row.name.empty()) rows.push_back(row);
+    }
+    return rows;
+}
+
+// Limits the address space of the processes started while it lives (they inherit it).
+class MemoryCap {
+public:
+    explicit MemoryCap(rlim_t bytes) {
+        getrlimit(RLIMIT_AS, &saved_);
+        if (under_asan) return;
+        rlimit capped = saved_;
+        capped.rlim_cur = std::min(bytes, saved_.rlim_max);
+        setrlimit(RLIMIT_AS, &capped);
+    }
+    ~MemoryCap() { setrlimit(RLIMIT_AS, &saved_); }
+    MemoryCap(const MemoryCap&) = delete;
+    MemoryCap& operator=(const MemoryCap&) = delete;
+
+private:
+    rlimit saved_{};
+};
+
+std::vector<std::string> files_under(const fs::path& dir) {
+    std::vector<std::string> names;
+    if (!fs::exists(dir)) return names;
+    for (const auto& e : fs::recursive_directory_iterator(dir)) names.push_back(e.path().filename().string());
+    return names;
+}
+
+std::string all_output(const fs::path& dir) {
+    std::string text;
+    if (!fs::exists(dir)) return text;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) text += read_file(e.path());
+    return text;
+}
+
+// A line of /etc/passwd that no duty list contains, to look for in everything dutylist prints.
+std::string passwd_marker() {
+    std::istringstream in(read_file("/etc/passwd"));
+    std::string line;
+    std::getline(in, line);
+    return line;
+}
+
+struct Suite {
+    TempDir tmp;
+    fs::path inputs = tmp / "in";
+    std::vector<BadInput> files;
+
+    Suite() {
+        auto r = run_shell("/usr/bin/python3 " + quote(source_dir() / "tests/bad_inputs/make_bad_inputs.py") + " " +
+                           quote(shared_dir()) + " " + quote(inputs));
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        files = read_manifest(inputs / "manifest.tsv");
+    }
+};
+
+}  // namespace
+
+TEST_CASE("every bad input is refused with exit 1, one clear line and no output") {
+    Suite suite;
+    REQUIRE(suite.files.size() >= 60);
+    const std::string marker = passwd_marker();
+    REQUIRE(marker.size() > 5);
+    int refused = 0;
+    for (size_t i = 0; i < suite.files.size(); ++i) {
+        const BadInput& bad = suite.files[i];
+        const fs::path out = suite.tmp / ("out-" + std::to_string(i));
+        const std::string before = fs::is_regular_file(suite.inputs / bad.name) && fs::file_size(suite.inputs / bad.name) < (64u << 20)
+                                       ? read_file(suite.inputs / bad.name)
+                                       : "";
+        CommandResult r;
+        auto start = std::chrono::steady_clock::now();
+        {
+            MemoryCap cap(memory_cap);
+            r = run_dutylist("convert " + quote(bad.name) + " -t all -o " + quote(out), suite.inputs);
+        }
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const std::string prefix = "dutylist: " + bad.name + ": ";
+        CAPTURE(bad.name);
+        CAPTURE(bad.what);
+        CAPTURE(r.err);
+        MESSAGE(bad.name << " (" << seconds << " s): " << r.err.substr(0, r.err.find('\n')));
+        CHECK(r.exit_code == 1);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK(r.err.rfind(prefix, 0) == 0);
+        // A reason in words: more than a word or two, not an internal error or a library's code.
+        CHECK(r.err.size() > prefix.size() + 10);
+        CHECK(r.err.find("internal error") == std::string::npos);
+        if (!bad.expected.empty()) CHECK(std::regex_search(r.err, std::regex(bad.expected, std::regex::icase)));
+        CHECK(r.out.empty());
+        CHECK(files_under(out).empty());
+        CHECK(seconds < time_bound_seconds);
+        CHECK(r.err.find(marker) == std::string::npos);
+        CHECK(all_output(out).find(marker) == std::string::npos);
+        if (!before.empty()) CHECK(read_file(suite.inputs / bad.name) == before);
+        if (r.exit_code == 1 && std::count(r.err.begin(), r.err.end(), '\n') == 1) ++refused;
+    }
+    MESSAGE(refused << " of " << suite.files.size() << " bad inputs refused cleanly");
+}
+
+TEST_CASE("bad inputs among good ones: each bad one is named, the good one converts") {
+    Suite suite;
+    write_file(suite.inputs / "good.json",
+               "{\"schema\": \"dutylist/1\", \"issuer\": \"\", \"title\": \"t\", \"date\": \"\", \"lists\": []}\n");
+    auto r = run_dutylist("convert empty.pdf good.json legacy.docx folder.pdf -t json -o out", suite.inputs);
+    CHECK(r.exit_code == 1);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 3);
+    for (const char* name : {"empty.pdf", "legacy.docx", "folder.pdf"}) CHECK(r.err.find(name) != std::string::npos);
+    CHECK(files_under(suite.inputs / "out") == std::vector<std::string>{"good.json"});
+}
+
+TEST_CASE("inspect refuses bad inputs the same way") {
+    Suite suite;
+    for (const char* name : {"empty.docx", "user-password-256.pdf", "billion-laughs.docx", "deflate-bomb.docx",
+                             "nested-5000.docx", "truncated-at-1000.pdf", "folder.docx"}) {
+        CommandResult r;
+        {
+            MemoryCap cap(memory_cap);
+            r = run_dutylist(std::string("inspect ") + name, suite.inputs);
+        }
+        CAPTURE(name);
+        CAPTURE(r.err);
+        CHECK(r.exit_code == 1);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK(r.err.find(name) != std::string::npos);
+    }
+}
