@@ -64,6 +64,12 @@ for rotated in lo-rotated:90 lo-rotated-270:270; do
     qpdf --object-streams=generate "$work/rotated-fixed.qdf" "$work/$name.pdf"
 done
 
+# ToUnicode maps that name Kangxi radicals and compatibility ideographs (⼯ for 工, 神 for 神).
+qpdf --qdf --object-streams=disable "$work/lo-radicals.pdf" "$work/radicals.qdf"
+/usr/bin/python3 "$here/radical_tounicode.py" "$work/radicals.qdf" "$work/radicals-mapped.qdf"
+fix-qdf <"$work/radicals-mapped.qdf" >"$work/radicals-fixed.qdf"
+qpdf --object-streams=generate "$work/radicals-fixed.qdf" "$work/lo-radicals.pdf"
+
 for pdf in "$work"/*.pdf; do
     name=$(basename "$pdf" .pdf)
     size=$(wc -c <"$pdf")

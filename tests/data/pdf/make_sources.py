@@ -364,6 +364,12 @@ VARIANTS = {
         page_numbers=True, body_size=16, head_size=16, title_size=18,
         widths={"cooperative": [11, 16, 30, 24, 46, 43]},
         lists=[dict(kind="cooperative", rows=[5, 63, 64])]),
+    # Plain ruled landscape lists whose ToUnicode maps make_pdfs.sh rewrites to Kangxi radicals
+    # and CJK compatibility ideographs (radical_tounicode.py).
+    "lo-radicals": dict(
+        producer="docx", fonts=DROID, cover=False, landscape=True, ruled=True, repeat_header=True,
+        page_numbers=True, body_size=11, head_size=12, title_size=16, widths=LANDSCAPE_WIDTHS,
+        lists=[dict(kind="basic", rows=range(45, 56)), dict(kind="withdrawn", rows=[29, 31, 33, 34, 36])]),
     # Headless Chromium (Skia): Type 3 fonts, borders as filled rectangles, thead repeated.
     "chromium-ruled": dict(
         producer="html", cover=True, widths=LANDSCAPE_WIDTHS,
