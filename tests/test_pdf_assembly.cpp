@@ -43,16 +43,17 @@ std::vector<std::string> split_lines(const std::string& cell) {
 
 // A table whose columns are `widths` wide, at the top of the page below an optional heading;
 // a cell's lines are separated by '\n'. `merged` lists (row, column) positions whose top
-// ruling is left out, merging them with the cell above.
+// ruling is left out, merging them with the cell above; `spanned` those whose left ruling is.
 struct TableSpec {
     std::vector<double> widths;
     std::vector<std::vector<std::string>> rows;
     std::vector<std::pair<int, int>> merged = {};
     bool ruled = true;
+    std::vector<std::pair<int, int>> spanned = {};
 
     TableSpec(std::vector<double> w, std::vector<std::vector<std::string>> r, std::vector<std::pair<int, int>> m = {},
-              bool with_rulings = true)
-        : widths(std::move(w)), rows(std::move(r)), merged(std::move(m)), ruled(with_rulings) {}
+              bool with_rulings = true, std::vector<std::pair<int, int>> s = {})
+        : widths(std::move(w)), rows(std::move(r)), merged(std::move(m)), ruled(with_rulings), spanned(std::move(s)) {}
 };
 
 PageContent make_page(int number, const std::string& heading, const TableSpec& table, bool page_number = true) {
@@ -87,7 +88,12 @@ PageContent make_page(int number, const std::string& heading, const TableSpec& t
                 for (auto [mr, mc] : table.merged) skip = skip || (static_cast<size_t>(mr) == r && static_cast<size_t>(mc) == c);
                 if (!skip) page.segments.push_back({xs[c], ys[r], xs[c + 1], ys[r]});
             }
-        for (double x : xs) page.segments.push_back({x, ys.front(), x, ys.back()});
+        for (size_t c = 0; c < xs.size(); ++c)
+            for (size_t r = 0; r + 1 < ys.size(); ++r) {
+                bool skip = false;
+                for (auto [sr, sc] : table.spanned) skip = skip || (static_cast<size_t>(sr) == r && static_cast<size_t>(sc) == c);
+                if (!skip) page.segments.push_back({xs[c], ys[r], xs[c], ys[r + 1]});
+            }
     }
     if (page_number) add_text(page, "— " + std::to_string(number) + " —", 400, 570);
     return page;
@@ -207,4 +213,38 @@ TEST_CASE("a line across a borderless table ends it: a note is not a row") {
     REQUIRE(doc.lists.size() == 1);
     REQUIRE(doc.lists[0].items.size() == 1);
     CHECK(doc.lists[0].items[0].values[2] == Paragraphs{"组织学习"});
+}
+
+TEST_CASE("printed page numbers in their usual forms") {
+    for (const char* n : {"— 3 —", "-3-", "3", "第3页", "第 3 页 共 60 页", "3/60", "Page 3 of 60", "·3·"})
+        CHECK_MESSAGE(is_page_number(n), n);
+    for (const char* n : {"3.对上报的", "第三章", "2025年7月", "序号"}) CHECK_FALSE_MESSAGE(is_page_number(n), n);
+}
+
+TEST_CASE("a note under a table belongs to its list and is not a heading or a row") {
+    PageContent page = make_page(1, "某乡基本履职事项清单", {three, {header, {"1", "党的建设", "甲"}}});
+    add_text(page, "注：本清单实行动态管理。", 50, 160);
+    const Document doc = assemble({page, make_page(2, "", {three, {header, {"2", "党的建设", "乙"}}})});
+    REQUIRE(doc.lists.size() == 1);
+    CHECK(doc.lists[0].items.size() == 2);
+    CHECK(doc.lists[0].notes == std::vector<std::string>{"注：本清单实行动态管理。"});
+}
+
+TEST_CASE("a grouped header: the columns take the labels under the group") {
+    const std::vector<double> five = {40, 80, 150, 120, 120};
+    const Document doc = assemble({make_page(
+        1, "某乡配合履职事项清单",
+        {five,
+         {{"序号", "事项类别", "事项名称", "职责分工", ""}, {"", "", "", "上级部门职责", "乡镇配合职责"}, {"1", "党的建设", "甲", "乙", "丙"}},
+         {{1, 0}, {1, 1}, {1, 2}},
+         true,
+         {{0, 4}}})});
+    REQUIRE(doc.lists.size() == 1);
+    const auto& list = doc.lists[0];
+    REQUIRE(list.columns.size() == 5);
+    CHECK(list.columns[0].label == "序号");
+    CHECK(list.columns[3].label == "上级部门职责");
+    CHECK(list.columns[4].label == "乡镇配合职责");
+    REQUIRE(list.items.size() == 1);
+    CHECK(list.items[0].values[4] == Paragraphs{"丙"});
 }

@@ -221,7 +221,13 @@ TableBlock build_table(const GlyphLine& header, const std::vector<const GlyphLin
 }  // namespace
 
 BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts,
-                                        const BorderlessTolerances& tol) {
+                                        double page_height, const BorderlessTolerances& tol) {
+    // A bare number may be a 序号 on a line of its own; only in the margins is it a page number.
+    auto page_number = [&](const TextLine& l) {
+        if (!is_page_number(l.text)) return false;
+        if (!is_number(l.text)) return true;
+        return l.top < tol.margin_share * page_height || l.bottom > (1 - tol.margin_share) * page_height;
+    };
     BorderlessResult out;
     std::vector<GlyphLine> lines;
     for (auto& group : group_into_lines(std::move(glyphs))) {
@@ -240,12 +246,12 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
         for (size_t i = first; i < end; ++i) sizes.push_back(lines[i].line.size);
         std::sort(sizes.begin(), sizes.end());
         const double body_size = sizes.empty() ? lines[headers[h]].line.size : sizes[sizes.size() / 2];
-        while (end > first && (lines[end - 1].line.size >= tol.heading_size * body_size || is_page_number(lines[end - 1].line.text)))
+        while (end > first && (lines[end - 1].line.size >= tol.heading_size * body_size || page_number(lines[end - 1].line)))
             --end;
         Gutters gutters(lines[headers[h]], tol);
         std::vector<const GlyphLine*> body;
         for (size_t i = first; i < end; ++i) {
-            if (is_page_number(lines[i].line.text)) continue;
+            if (page_number(lines[i].line)) continue;
             if (!gutters.add(lines[i], tol.min_gutter)) break;
             body.push_back(&lines[i]);
             used[i] = true;

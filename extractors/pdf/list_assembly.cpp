@@ -78,6 +78,44 @@ int seq_column(const std::vector<std::string>& labels) {
     return 0;
 }
 
+struct Header {
+    std::vector<std::string> labels;
+    int rows = 0;  // 0: the table starts with data
+};
+
+// The header row, or two when a label groups several columns whose own labels are below it.
+Header find_header(const TableBlock& t) {
+    const std::vector<std::string> first = row_labels(t, 0);
+    if (!is_header(first)) return {};
+    bool grouped = false;
+    for (const CellBlock& c : t.cells) grouped = grouped || (c.grid.row == 0 && c.grid.col_span > 1);
+    if (!grouped || t.rows < 2) return {first, 1};
+    const std::vector<std::string> second = row_labels(t, 1);
+    if (!is_header(second)) return {first, 1};
+    return {second, 2};
+}
+
+// Blocks of lines that start with 注 or 说明 are notes to the list above them; they are taken
+// out of `lines`.
+std::vector<std::string> take_notes(std::vector<TextLine>& lines) {
+    std::vector<std::string> notes;
+    std::vector<TextLine> rest;
+    for (size_t i = 0; i < lines.size();) {
+        size_t end = i + 1;
+        while (end < lines.size() && lines[end].page == lines[end - 1].page &&
+               lines[end].top - lines[end - 1].bottom < heading_gap * lines[end].size)
+            ++end;
+        const std::string first = squeeze(lines[i].text);
+        if (first.rfind("注：", 0) == 0 || first.rfind("注:", 0) == 0 || first.rfind("说明：", 0) == 0)
+            notes.push_back(join_lines(std::vector<TextLine>(lines.begin() + static_cast<long>(i), lines.begin() + static_cast<long>(end))));
+        else
+            rest.insert(rest.end(), lines.begin() + static_cast<long>(i), lines.begin() + static_cast<long>(end));
+        i = end;
+    }
+    lines = std::move(rest);
+    return notes;
+}
+
 // The last block of lines (nearest the table) joined: a heading may wrap.
 std::string heading_text(const std::vector<TextLine>& lines) {
     if (lines.empty()) return "";
@@ -161,20 +199,21 @@ void ListAssembler::add_table(const TableBlock& t, const std::vector<TextLine>& 
         // the rest is cover.
         std::erase_if(heading_lines, [&](const TextLine& l) { return l.page != page; });
     }
-    const std::string heading = heading_text(heading_lines);
-    const std::vector<std::string> first_row = row_labels(t, 0);
-    const bool header = is_header(first_row);
     OpenList* list = lists_.empty() ? nullptr : &lists_.back();
+    for (std::string& note : take_notes(heading_lines))
+        if (list) list->notes.push_back(std::move(note));
+    const std::string heading = heading_text(heading_lines);
+    const Header header = find_header(t);
     const bool continues = list && static_cast<int>(list->labels.size()) == t.cols &&
                            (heading.empty() || squeeze(heading) == squeeze(list->title)) &&
-                           (!header || same_labels(first_row, list->labels));
+                           (!header.rows || same_labels(header.labels, list->labels));
     if (!continues) {
-        lists_.push_back({heading, header ? first_row : std::vector<std::string>(static_cast<size_t>(t.cols)),
-                          std::vector<bool>(static_cast<size_t>(t.cols), false), {}, std::nullopt});
+        lists_.push_back({heading, header.rows ? header.labels : std::vector<std::string>(static_cast<size_t>(t.cols)),
+                          std::vector<bool>(static_cast<size_t>(t.cols), false), {}, {}, std::nullopt});
         list = &lists_.back();
     }
     const int seq = seq_column(list->labels);
-    const int body = header ? 1 : 0;
+    const int body = header.rows;
     for (int r = body; r < t.rows; ++r) {
         Row row;
         row.cells.resize(static_cast<size_t>(t.cols));
@@ -233,6 +272,8 @@ void ListAssembler::OpenList::close() {
 Document ListAssembler::finish() {
     Document doc;
     set_cover(doc, cover_);
+    if (!lists_.empty())
+        for (std::string& note : take_notes(since_table_)) lists_.back().notes.push_back(std::move(note));
     for (OpenList& open : lists_) {
         open.close();
         if (open.items.empty()) continue;  // a ruled frame or a header with no rows under it
@@ -241,6 +282,7 @@ Document ListAssembler::finish() {
         list.kind = kind_from_title(open.title);
         list.columns = make_columns(open.labels);
         list.items = std::move(open.items);
+        list.notes = std::move(open.notes);
         doc.lists.push_back(std::move(list));
     }
     return doc;

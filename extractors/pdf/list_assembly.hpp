@@ -29,6 +29,7 @@ private:
         std::vector<std::string> labels;
         std::vector<bool> merged;  // columns where cells span rows
         std::vector<Item> items;   // finished rows
+        std::vector<std::string> notes;
         std::optional<Row> last;   // the row a page break may still continue
         void push(Row row);
         void close();

@@ -1,6 +1,7 @@
 #include "extractors/pdf/page_layout.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 #include "extractors/pdf/borderless_table.hpp"
 #include "model/text.hpp"
@@ -34,20 +35,17 @@ double table_padding(const TableBlock& t) {
 }  // namespace
 
 bool is_page_number(const std::string& text) {
-    const std::string s = remove_whitespace(text);
-    std::u32string cps;
-    for (size_t i = 0; i < s.size();) cps.push_back(next_code_point(s, i));
-    size_t i = 0, digits = 0;
-    auto dash = [](char32_t c) { return c == U'—' || c == U'–' || c == U'-' || c == U'－' || c == U'_' || c == U'·'; };
-    while (i < cps.size() && (dash(cps[i]) || cps[i] == U'第' || cps[i] == U'P' || cps[i] == U'p')) ++i;
-    while (i < cps.size() && cps[i] >= U'0' && cps[i] <= U'9') ++i, ++digits;
-    if (!digits) return false;
-    if (i < cps.size() && cps[i] == U'/') {
-        ++i;
-        while (i < cps.size() && cps[i] >= U'0' && cps[i] <= U'9') ++i;
+    // What is left of "— 3 —", "第3页共60页", "3/60", "Page 3 of 60" without its digits and
+    // page words is nothing.
+    std::string s = remove_whitespace(text);
+    for (std::string_view word : {"Page", "page", "of", "第", "页", "共", "—", "–", "－", "·"})
+        for (size_t at; (at = s.find(word)) != std::string::npos;) s.erase(at, word.size());
+    int digits = 0;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') ++digits;
+        else if (c != '-' && c != '/' && c != '_' && c != '.' && c != 'P' && c != 'p') return false;
     }
-    while (i < cps.size() && (dash(cps[i]) || cps[i] == U'页')) ++i;
-    return i == cps.size();
+    return digits > 0 && digits <= 8;
 }
 
 PageLayout layout_page(const PageContent& page) {
@@ -104,7 +102,7 @@ PageLayout layout_page(const PageContent& page) {
         out.tables.push_back(std::move(block));
     }
     if (tables.empty()) {
-        BorderlessResult borderless = find_borderless_tables(std::move(free), page.fonts);
+        BorderlessResult borderless = find_borderless_tables(std::move(free), page.fonts, page.height);
         for (TableBlock& t : borderless.tables) {
             for (CellBlock& c : t.cells)
                 for (TextLine& l : c.lines) l.page = page.number;
