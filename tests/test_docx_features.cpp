@@ -150,6 +150,21 @@ TEST_CASE("automatic numbering is written into the text as it prints") {
     CHECK(values(list, 3)[2] == P{"甲.天干", "①圈号", "②圈号", "十一、十一起", "I)罗马", "II)罗马"});
 }
 
+TEST_CASE("numbering through paragraph styles, 目录 lines by TOC style and a text box on the cover") {
+    const Document doc = read_data("styles.docx");
+    // The first cover line is in a text box (DrawingML with a VML fallback: read once).
+    CHECK(doc.issuer == "样式县样式镇");
+    CHECK(doc.title == "履职事项清单");
+    CHECK(doc.date == "2025年12月");
+    REQUIRE(doc.lists.size() == 1);
+    const DutyList& list = doc.lists[0];
+    // Heading 1 carries the numbering "%1、"; the 目录 lines in style "toc 1" are not headings.
+    CHECK(list.title == "一、样式镇基本履职事项清单");
+    REQUIRE(list.items.size() == 1);
+    // A style based on a style with numbering "%1.".
+    CHECK(values(list, 0) == std::vector<P>{{"1"}, {"事项一"}, {"1.甲", "2.乙"}});
+}
+
 TEST_CASE("the numbering document re-saved by LibreOffice reads the same") {
     CHECK(read_data("numbering-libreoffice.docx").lists == read_data("numbering.docx").lists);
 }

@@ -50,7 +50,10 @@ public:
         for (const xmlNode* n = parent->children; n; n = n->next) {
             if (!is_element(n)) continue;
             if (is_w(n, "p")) {
-                out.push_back(Block{false, paragraph(n, depth + 1), {}});
+                std::vector<Block> boxes;
+                out.push_back(Block{false, paragraph(n, boxes, depth + 1), {}});
+                // Text boxes anchored in a paragraph read as paragraphs after it.
+                for (auto& box : boxes) out.push_back(std::move(box));
             } else if (is_w(n, "tbl")) {
                 out.push_back(Block{true, {}, table(n, depth + 1)});
             } else if (is_w(n, "sdt")) {
@@ -91,7 +94,7 @@ private:
         return false;
     }
 
-    Paragraph paragraph(const xmlNode* p, int depth) {
+    Paragraph paragraph(const xmlNode* p, std::vector<Block>& boxes, int depth) {
         enter(depth);
         Paragraph out;
         out.lines.emplace_back();
@@ -104,7 +107,10 @@ private:
                 if (leader && std::strcmp(leader, "dot") == 0) out.dot_leader = true;
             }
         }
+        std::vector<Block>* outer_boxes = boxes_;
+        boxes_ = &boxes;
         inlines(p, out, depth + 1);
+        boxes_ = outer_boxes;
         out.in_toc = out.in_toc || inside_toc_field();
         return out;
     }
@@ -161,8 +167,22 @@ private:
                 line += '-';
             } else if (is_w(n, "sym")) {
                 symbol(n, line);
+            } else if ((is_w(n, "drawing") || is_w(n, "pict") || is_w(n, "object")) && boxes_) {
+                text_boxes(n, *boxes_, depth + 1);
             }
-            // w:delText, w:softHyphen, drawings, objects and footnote marks print no text here.
+            // w:delText, w:softHyphen, pictures and footnote marks print no text here.
+        }
+    }
+
+    // The content of the text boxes in a drawing (DrawingML or VML, any depth).
+    void text_boxes(const xmlNode* parent, std::vector<Block>& out, int depth) {
+        enter(depth);
+        for (const xmlNode* n = parent->children; n; n = n->next) {
+            if (!is_element(n)) continue;
+            if (is_w(n, "txbxContent")) blocks(n, out, depth + 1);
+            else if (is_mc(n, "AlternateContent")) {
+                if (const xmlNode* alt = alternative(n)) text_boxes(alt, out, depth + 1);
+            } else text_boxes(n, out, depth + 1);
         }
     }
 
@@ -253,6 +273,7 @@ private:
 
     int max_depth_;
     int toc_controls_ = 0;
+    std::vector<Block>* boxes_ = nullptr;  // where the current paragraph's text boxes go
     std::vector<Field> fields_;  // open complex fields, across paragraphs (a TOC spans many)
 };
 

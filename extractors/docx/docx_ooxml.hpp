@@ -2,7 +2,8 @@
 // tables (as pandoc's Docx/Parse.hs). Word's wrappers are unwrapped here so that stage two never
 // sees them: content controls, smart tags, hyperlinks, custom XML, tracked insertions (kept) and
 // deletions (dropped), fields (their shown result), markup-compatibility alternatives (the
-// Fallback when there is one), hidden text (dropped). Elements are identified by namespace URI.
+// Fallback when there is one), hidden text (dropped); the paragraphs of a text box follow the
+// paragraph it is anchored in. Elements are identified by namespace URI.
 #pragma once
 
 #include <map>

@@ -231,6 +231,49 @@ def make_numbering():
     return save(d, "numbering.docx")
 
 
+# ---- styles: numbering through a paragraph style, 目录 lines by TOC style, a text box ---------
+
+STYLE_NUMBERING = f"""<w:numbering {NSDECL}>
+<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="nothing"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"""
+
+TEXT_BOX = (
+    '<w:p xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml">'
+    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+    '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx>'
+    '<w:txbxContent><w:p><w:r><w:t>样式县</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData>'
+    '</a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>'
+    '<w:txbxContent><w:p><w:r><w:t>样式县</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>'
+    '</mc:Fallback></mc:AlternateContent></w:r></w:p>')
+
+
+def make_styles():
+    d = docx.Document()
+    d.part.numbering_part._element = parse_xml(STYLE_NUMBERING)
+    styles = d.styles.element
+    styles.append(x('<w:style w:type="paragraph" w:customStyle="1" w:styleId="10"><w:name w:val="toc 1"/></w:style>'))
+    styles.append(x('<w:style w:type="paragraph" w:customStyle="1" w:styleId="ItemBase"><w:name w:val="Item Base"/>'
+                    '<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>'))
+    styles.append(x('<w:style w:type="paragraph" w:customStyle="1" w:styleId="ItemNumber"><w:name w:val="Item Number"/>'
+                    '<w:basedOn w:val="ItemBase"/></w:style>'))
+    heading1 = d.styles["Heading 1"].element
+    heading1.get_or_add_pPr().append(x('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'))
+    d.element.body.insert(0, x(TEXT_BOX))
+    cover(d, ("样式镇", "履职事项清单", "2025年12月"))
+    for entry in ("样式镇基本履职事项清单 1", "附件 2"):
+        d.add_paragraph(entry)._p.get_or_add_pPr().insert(0, x('<w:pStyle w:val="10"/>'))
+    d.add_paragraph("样式镇基本履职事项清单", style="Heading 1")
+    t = add_list(d, None, ["序号", "事项名称", "工作内容"], [["1", "事项一", ""]])
+    replace_paragraphs(t.rows[1].cells[2], [
+        f'<w:p><w:pPr><w:pStyle w:val="ItemNumber"/></w:pPr>{run(text)}</w:p>' for text in ("甲", "乙")])
+    return save(d, "styles.docx")
+
+
 # ---- Word's wrappers: content controls, smart tags, hyperlinks, fields, tracked changes ------
 
 def make_wrappers():
@@ -363,6 +406,7 @@ def main():
     cells = make_cells()
     numbering = make_numbering()
     make_wrappers()
+    make_styles()
     make_prefixed(cells, "cells-prefixed.docx")
     if "--no-libreoffice" not in sys.argv:
         libreoffice_copy(cells, "cells-libreoffice.docx")
