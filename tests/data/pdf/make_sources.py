@@ -161,6 +161,14 @@ def mark_header(row):
     tr_pr.append(OxmlElement("w:tblHeader"))
 
 
+def shade(cell, fill):
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
 def add_table(doc, l, v):
     widths = v["widths"][l["kind"]]
     assert len(widths) == len(l["columns"]), (l["kind"], widths, l["columns"])
@@ -178,6 +186,8 @@ def add_table(doc, l, v):
     for j, label in enumerate(header_labels):
         cell = table.cell(0, j)
         cell.width = Mm(widths[j])
+        if v.get("header_fill"):
+            shade(cell, v["header_fill"])
         # A label given as a list is printed on that many lines, one paragraph each.
         lines = label if isinstance(label, list) else [label]
         for k, line in enumerate(lines):
@@ -271,6 +281,7 @@ section > p.note { font-size: 10.5pt; margin: 2mm 0 0 0; }
 section + section h1 { margin-top: GAP; }
 table.ruled th, table.ruled td { border: 0.75pt solid #000; }
 th { SHADOW }
+ROWS
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { padding: 1mm 1.5mm; vertical-align: middle; }
 th { font-size: 12pt; font-weight: normal; }
@@ -287,7 +298,8 @@ def write_html(v, truth, path):
            .replace("BREAK", "page" if v.get("list_page_break", True) else "auto")
            .replace("GAP", "0" if v.get("list_page_break", True) else "8mm")
            .replace("PAGE_SIZE", v.get("page_size", "A4 landscape"))
-           .replace("SHADOW", v.get("header_style", "")))
+           .replace("SHADOW", v.get("header_style", ""))
+           .replace("ROWS", v.get("row_style", "")))
     out = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
            f"<title>{html.escape(truth['title'])}</title><style>{css}</style></head><body>"]
     if v["cover"]:
@@ -358,10 +370,10 @@ VARIANTS = {
         widths={"cooperative": [9, 15, 24, 25, 49, 48]},
         lists=[dict(kind="cooperative", rows=[8, 9, 10, 11, 12, 13, 14])]),
     # A row taller than a page: it starts on page 1, fills page 2 below the repeated header and
-    # ends on page 3, so page 2 has no row start at all.
+    # ends on page 3, so page 2 has no row start at all. The header row on a grey ground.
     "lo-long-row": dict(
         producer="docx", fonts=DROID, cover=False, landscape=False, ruled=True, repeat_header=True,
-        page_numbers=True, body_size=16, head_size=16, title_size=18,
+        page_numbers=True, body_size=16, head_size=16, title_size=18, header_fill="D9D9D9",
         widths={"cooperative": [11, 16, 30, 24, 46, 43]},
         lists=[dict(kind="cooperative", rows=[5, 63, 64])]),
     # Plain ruled landscape lists whose ToUnicode maps make_pdfs.sh rewrites to Kangxi radicals
@@ -370,10 +382,12 @@ VARIANTS = {
         producer="docx", fonts=DROID, cover=False, landscape=True, ruled=True, repeat_header=True,
         page_numbers=True, body_size=11, head_size=12, title_size=16, widths=LANDSCAPE_WIDTHS,
         lists=[dict(kind="basic", rows=range(45, 56)), dict(kind="withdrawn", rows=[29, 31, 33, 34, 36])]),
-    # Headless Chromium (Skia): Type 3 fonts, borders as filled rectangles, thead repeated.
+    # Headless Chromium (Skia): Type 3 fonts, borders as filled rectangles, thead repeated on a
+    # grey ground.
     "chromium-ruled": dict(
         producer="html", cover=True, widths=LANDSCAPE_WIDTHS,
         fonts={"body": "Droid Sans Fallback", "head": "Noto Sans CJK SC"},
+        header_style="background: #d9d9d9;",
         lists=[dict(kind="basic", rows=range(21, 31)), dict(kind="cooperative", rows=[15, 16, 17, 18]),
                dict(kind="withdrawn", rows=range(13, 21))]),
     # Headless Chromium with every glyph in Type 3 fonts (Skia cannot embed the CFF-based Noto CJK
@@ -385,10 +399,11 @@ VARIANTS = {
         lists=[dict(kind="basic", rows=[31, 32, 34]), dict(kind="withdrawn", rows=[10, 11])]),
     # Headless Chromium without any borders, portrait, the lists one after the other on the same
     # page, a note under a table, the header row in fake bold (a text shadow: every header glyph
-    # drawn twice, a fraction of a point apart).
+    # drawn twice, a fraction of a point apart), every other row on a grey ground.
     "chromium-borderless": dict(
         producer="html", cover=False, ruled=False, list_page_break=False, page_size="A4 portrait",
         fonts=DROID, header_style="text-shadow: 0.35pt 0 0 #000;",
+        row_style="tbody tr:nth-child(even) { background: #eeeeee; }",
         widths={"basic": [14, 28, 132], "withdrawn": [12, 22, 52, 88]},
         notes={"basic": ["注：本清单所列事项随法律法规和机构职能调整实行动态管理。"]},
         lists=[dict(kind="basic", rows=range(35, 45)), dict(kind="withdrawn", rows=[4, 5, 6, 8, 9])]),
