@@ -27,7 +27,7 @@ from docx.shared import Mm, Pt
 HERE = pathlib.Path(__file__).resolve().parent
 CORPUS_TRUTH = HERE.parents[2].parent / "shared" / "corpus" / "wumachang" / "truth.json"
 
-KINDS = ("basic", "cooperative", "withdrawn")
+KIND_LABELS = {"basic": "基本履职事项清单", "cooperative": "配合履职事项清单", "withdrawn": "上级部门收回事项清单"}
 
 # Invented 备注 (remarks) for the list with an added column: empty cells, a short note, a
 # two-paragraph note.
@@ -256,9 +256,6 @@ def write_docx(v, truth, path):
             add_par(doc, note, v["body_size"], v["fonts"]["body"], before=4)
     doc.core_properties.title = truth["title"] or ""
     doc.save(path)
-
-
-KIND_LABELS = {"basic": "基本履职事项清单", "cooperative": "配合履职事项清单", "withdrawn": "上级部门收回事项清单"}
 
 
 # ---------------------------------------------------------------------------------------------
