@@ -56,6 +56,7 @@ PageLayout layout_page(const PageContent& page) {
     out.glyphs = static_cast<int>(page.glyphs.size());
     out.images = page.images;
     out.shapes = page.shapes;
+    out.rotated_glyphs = page.rotated_glyphs;
     for (const FontInfo& f : page.fonts)
         if (!f.untrusted.empty()) out.untrusted.push_back((f.name.empty() ? "an unnamed font" : "font " + f.name) + ": " + f.untrusted);
 

@@ -19,6 +19,7 @@ struct PageLayout {
     int glyphs = 0;
     int images = 0;
     int shapes = 0;
+    int rotated_glyphs = 0;  // characters not set horizontally, left out
     std::vector<std::string> untrusted;  // why some of the page's text cannot be trusted
 };
 

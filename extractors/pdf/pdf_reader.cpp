@@ -140,6 +140,9 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
     TrustCheck trust;
     auto use = [&](const pdf::PageLayout& page) {
         trust.check(page);
+        if (page.rotated_glyphs > 0)
+            options.warn(fmt::format("page {}: {} characters not set horizontally (vertical or turned text) were left out",
+                                     page.number, page.rotated_glyphs));
         assembler.add_page(page);
     };
     // The first page on this thread also warms up the statics Poppler creates lazily and
