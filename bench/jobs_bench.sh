@@ -4,7 +4,7 @@
 # Defaults: build-bench, 200 files, pdf. DUTYLIST=path/to/dutylist uses that binary instead of
 # building one. The files are copies of the corpus list made in a
 # temporary folder at bench time (never committed); json files are our JSON of the corpus DOCX.
-# Prints both wall times, the ratio (target: at least 1.8) and the load average, since other
+# Prints both wall and CPU times, the ratio (target: at least 1.8) and the load average, since other
 # work on the machine takes cores away from --jobs 2. Checks that both runs wrote the same files.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,20 +35,25 @@ while [ "$i" -le "$count" ]; do
     i=$((i + 1))
 done
 
-now() { date +%s.%N; }
+# Wall seconds and CPU seconds (user + system) of one run.
 run() {
-    start=$(now)
-    "$dutylist" convert "$work/in" -t json,jsonl -o "$work/out$1" -j "$1" -q
-    end=$(now)
-    echo "$end - $start" | bc
+    /usr/bin/time -f "%e %U %S" -o "$work/time$1" "$dutylist" convert "$work/in" -t json,jsonl -o "$work/out$1" -j "$1" -q
+    read -r wall user sys <"$work/time$1"
+    echo "$wall $(echo "$user + $sys" | bc)"
 }
-# One untimed pass so that both timed runs find the files and the binary in the page cache.
-"$dutylist" convert "$work/in" -t json -o "$work/warm" -j 2 -q
-one=$(run 1)
-two=$(run 2)
+# Both timed runs find the files and the binary in the page cache.
+cat "$work"/in/* "$dutylist" >/dev/null
+set -- $(run 1)
+one=$1 one_cpu=$2
+set -- $(run 2)
+two=$1 two_cpu=$2
 diff -r "$work/out1" "$work/out2" >/dev/null || { echo "FAIL: --jobs 1 and --jobs 2 wrote different files" >&2; exit 1; }
 lines=$(wc -l <"$work/out2/items.jsonl")
 ratio=$(echo "scale=2; $one / $two" | bc)
 printf '%s %s files (%s jsonl lines): --jobs 1 %.2f s, --jobs 2 %.2f s, speed-up %s (target >= 1.8)\n' \
     "$count" "$kind" "$lines" "$one" "$two" "$ratio"
+# Cores kept busy on average: 2.0 under --jobs 2 means the work divides fully, and a low
+# speed-up then only says that other processes held the cores.
+printf 'CPU time: --jobs 1 %.2f s (%.2f cores busy), --jobs 2 %.2f s (%.2f cores busy)\n' \
+    "$one_cpu" "$(echo "scale=2; $one_cpu / $one" | bc)" "$two_cpu" "$(echo "scale=2; $two_cpu / $two" | bc)"
 echo "cores: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -148,4 +148,33 @@ TEST_CASE("jsonl is the same whatever the number of jobs, and goes to standard o
     CHECK(piped.out == dataset);
     auto refused = run_dutylist("convert in -t json -o -", dir.path());
     CHECK(refused.exit_code == 2);
+    auto mixed = run_dutylist("convert in/list0.json -t json,jsonl -o -", dir.path());
+    CHECK(mixed.exit_code == 2);
+    CHECK(mixed.out.empty());
+}
+
+TEST_CASE("PDFs and DOCX read on two threads at once give what one thread gives") {
+    TempDir dir;
+    fs::create_directories(dir / "in");
+    for (int i = 0; i < 3; ++i) {
+        fs::copy_file(corpus("wumachang/wumachang.pdf"), dir / ("in/p" + std::to_string(i) + ".pdf"));
+        fs::copy_file(corpus("wumachang/wumachang.docx"), dir / ("in/d" + std::to_string(i) + ".docx"));
+    }
+    auto one = run_dutylist("convert in -t jsonl -o one -j 1", dir.path());
+    auto two = run_dutylist("convert in -t jsonl -o two -j 2", dir.path());
+    REQUIRE(one.exit_code == 0);
+    REQUIRE(two.exit_code == 0);
+    const std::string dataset = read_file(dir / "one/items.jsonl");
+    CHECK(jsonl_lines(dataset).size() == 6 * 240);
+    CHECK(dataset == read_file(dir / "two/items.jsonl"));
+}
+
+TEST_CASE("a link from inside a folder back to it does not loop") {
+    TempDir dir;
+    fs::create_directories(dir / "in/sub");
+    write_file(dir / "in/sub/清单.json", corpus_json());
+    fs::create_directory_symlink("..", dir / "in/sub/up");
+    auto r = run_dutylist("convert in -o out", dir.path());
+    CHECK(r.exit_code == 0);
+    CHECK(files_under(dir / "out") == std::vector<std::string>{"sub/清单.json"});
 }

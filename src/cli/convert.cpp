@@ -64,8 +64,9 @@ bool same_file(const fs::path& a, const fs::path& b) {
     return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
 }
 
-// Every listed file under dir, sorted, skipping hidden entries (.git, our temporary files)
-// and the output folder, which a second run would otherwise convert again.
+// Every listed file under dir, sorted, skipping hidden entries (.git, our temporary files),
+// the output folder, which a second run would otherwise convert again, and links to folders,
+// which can loop (as find does by default).
 void walk(const fs::path& root, const fs::path& dir, const fs::path& output_dir, Inputs& inputs) {
     std::error_code ec;
     std::vector<fs::path> entries;
@@ -78,6 +79,7 @@ void walk(const fs::path& root, const fs::path& dir, const fs::path& output_dir,
     for (const auto& path : entries) {
         if (path.filename().string().starts_with(".")) continue;
         std::error_code kind_ec;
+        if (fs::is_symlink(path, kind_ec) && fs::is_directory(path, kind_ec)) continue;
         if (fs::is_directory(path, kind_ec)) {
             if (!same_file(path, output_dir)) walk(root, path, output_dir, inputs);
         } else if (fs::is_regular_file(path, kind_ec) && listed_extension(path)) {
@@ -267,6 +269,8 @@ void write_dataset(const std::vector<Result>& results, const ConvertOptions& opt
 int convert(const ConvertOptions& options) {
     const bool dataset_only = options.formats == std::vector<std::string>{"jsonl"};
     Inputs inputs = collect_inputs(options);
+    if (options.output_dir == "-" && !dataset_only && wants_jsonl(options))
+        throw UsageError{"-o - with jsonl writes the dataset alone; give -t jsonl or an output folder"};
     if (options.output_dir == "-" && !dataset_only && (options.inputs.size() != 1 || inputs.jobs.size() != 1))
         throw UsageError{"-o - writes to standard output and takes exactly one input file (or -t jsonl alone)"};
     if (options.output_dir != "-") {

@@ -1,6 +1,7 @@
 #include "review/diff.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <optional>
@@ -18,30 +19,33 @@ constexpr double reworded_name_similarity = 0.6;
 // cell beyond 序号, 事项名称 and 事项类别 (shared by many items) holds text.
 constexpr double rewritten_name_similarity = 0.35;
 
+// The adjacent character pairs of a text, sorted: what name similarity is computed on.
+std::vector<uint64_t> character_pairs(std::string_view s) {
+    std::vector<uint64_t> out;
+    char32_t previous = 0;
+    for (size_t i = 0; i < s.size();) {
+        char32_t cp = next_code_point(s, i);
+        if (previous) out.push_back(static_cast<uint64_t>(previous) << 32 | cp);
+        previous = cp;
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 struct Ref {
     int list = 0;
     int index = 0;
     std::string name;  // comparable
+    std::vector<uint64_t> pairs;
 };
 
-std::u32string code_points(std::string_view s) {
-    std::u32string out;
-    for (size_t i = 0; i < s.size();) out += next_code_point(s, i);
-    return out;
-}
-
-double similarity(const std::string& a, const std::string& b) {
-    if (a.empty() || b.empty()) return 0.0;
-    if (a == b) return 1.0;
-    const std::u32string x = code_points(a), y = code_points(b);
-    if (x.size() < 2 || y.size() < 2) return 0.0;
-    auto pairs = [](const std::u32string& s) {
-        std::vector<std::u32string> out;
-        for (size_t i = 0; i + 1 < s.size(); ++i) out.push_back(s.substr(i, 2));
-        std::sort(out.begin(), out.end());
-        return out;
-    };
-    const auto px = pairs(x), py = pairs(y);
+// Dice coefficient of the character pairs of two names: 1 for equal names, 0 for none shared.
+double similarity(const Ref& a, const Ref& b) {
+    if (a.name.empty() || b.name.empty()) return 0.0;
+    if (a.name == b.name) return 1.0;
+    const auto& px = a.pairs;
+    const auto& py = b.pairs;
+    if (px.empty() || py.empty()) return 0.0;
     size_t common = 0;
     for (size_t i = 0, j = 0; i < px.size() && j < py.size();) {
         if (px[i] == py[j]) ++common, ++i, ++j;
@@ -125,8 +129,11 @@ std::vector<int> pair_lists(const Document& old_doc, const Document& new_doc) {
 std::vector<Ref> refs(const Document& doc) {
     std::vector<Ref> out;
     for (size_t l = 0; l < doc.lists.size(); ++l)
-        for (size_t i = 0; i < doc.lists[l].items.size(); ++i)
-            out.push_back({static_cast<int>(l), static_cast<int>(i), comparable_text(item_name(doc.lists[l], doc.lists[l].items[i]))});
+        for (size_t i = 0; i < doc.lists[l].items.size(); ++i) {
+            std::string name = comparable_text(item_name(doc.lists[l], doc.lists[l].items[i]));
+            std::vector<uint64_t> pairs = character_pairs(name);
+            out.push_back({static_cast<int>(l), static_cast<int>(i), std::move(name), std::move(pairs)});
+        }
     return out;
 }
 
@@ -187,7 +194,7 @@ private:
             if (match_[o] >= 0) continue;
             for (size_t n = 0; n < new_.size(); ++n) {
                 if (taken_[n]) continue;
-                double names = similarity(old_[o].name, new_[n].name);
+                double names = similarity(old_[o], new_[n]);
                 if (names < rewritten_name_similarity) continue;
                 auto others = other_cells_agreement(old_list(old_[o]), old_item(old_[o]), new_list(new_[n]), new_item(new_[n]));
                 bool alike = names >= reworded_name_similarity || (others && *others == 1.0);
