@@ -53,3 +53,21 @@ TEST_CASE("items carry their table and row, the lists their kinds and columns") 
     CHECK(doc.lists[2].items.back().source == Provenance{{}, {}, 3, 38});
     CHECK(doc.lists[0].notes.empty());
 }
+
+TEST_CASE("our own DOCX renderer's output reads back to the truth, with and without merged categories") {
+    const Document truth = document_from_truth(corpus("wumachang/truth.json"));
+    const Writer* docx = find_writer("docx");
+    REQUIRE(docx != nullptr);
+    for (bool merge : {false, true}) {
+        CAPTURE(merge);
+        RenderOptions options;
+        options.merge_categories = merge;
+        const std::vector<Output> outputs = docx->render(truth, options);
+        REQUIRE(outputs.size() == 1);
+        const Document back = read_document({"rendered.docx", outputs[0].bytes}, {});
+        const TruthReport report = compare_with_truth(back, corpus("wumachang/truth.json"));
+        INFO(report.summary());
+        CHECK(report.perfect());
+        CHECK(report.exact_items == 240);
+    }
+}
