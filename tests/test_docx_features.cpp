@@ -69,7 +69,7 @@ TEST_CASE("other column sets, split tables, repeated headers, notes and title ro
     CHECK(doc.title == "履职事项清单");
     CHECK(doc.date == "2025年8月");
     CHECK(doc.date_iso == "2025-08");
-    REQUIRE(doc.lists.size() == 4);
+    REQUIRE(doc.lists.size() == 5);
 
     SUBCASE("no 事项类别, an added 备注, a list split over two tables with a repeated header row") {
         const DutyList& list = doc.lists[0];
@@ -111,6 +111,15 @@ TEST_CASE("other column sets, split tables, repeated headers, notes and title ro
         CHECK(list.kind == ListKind::basic);
         REQUIRE(list.items.size() == 1);
         CHECK(values(list, 0) == std::vector<P>{{"1"}, {"平安法治"}, {"无标题事项"}});
+    }
+    SUBCASE("a two-level header names the columns by its lower row") {
+        const DutyList& list = doc.lists[4];
+        CHECK(list.title == "双层表头配合履职事项清单");
+        CHECK(labels(list) == std::vector<std::string>{"序号", "事项名称", "上级部门职责", "乡镇配合职责"});
+        CHECK(list.kind == ListKind::cooperative);
+        REQUIRE(list.items.size() == 1);
+        CHECK(values(list, 0) == std::vector<P>{{"1"}, {"双层表头事项"}, {"部门职责"}, {"配合职责"}});
+        CHECK(list.items[0].source == Provenance{{}, {}, 6, 3});
     }
 }
 

@@ -59,6 +59,7 @@ struct GridCell {
     int start = 0;  // first grid column
     int span = 1;
     Paragraphs text;
+    bool merged_from_above = false;  // a vMerge continuation, text copied from above
 };
 
 struct GridRow {
@@ -80,9 +81,10 @@ std::vector<GridRow> grid_rows(const Table& table) {
         GridRow out{++number, row.header, {}};
         int column = row.grid_before;
         for (const auto& cell : row.cells) {
-            GridCell g{column, cell.grid_span, {}};
+            GridCell g{column, cell.grid_span, {}, false};
             if (cell.vmerge == Cell::VMerge::next && merge_above.count(column)) {
                 g.text = merge_above[column];
+                g.merged_from_above = true;
             } else {
                 append_cell(cell, g.text);
             }
@@ -109,6 +111,27 @@ bool is_title_row(const GridRow& row, int width) {
     for (const auto& c : row.cells)
         if (!c.text.empty()) filled.push_back(&c);
     return width > 1 && filled.size() == 1 && filled[0]->span == width && filled[0]->text.size() == 1;
+}
+
+// A second header row under a first that groups columns: it splits a cell of the row above
+// that spans several grid columns, and every other cell of it continues a merge from above
+// (序号 | 职责分工 over 上级部门职责 | 乡镇配合职责).
+bool is_sub_header(const GridRow& above, const GridRow& row) {
+    bool splits = false;
+    for (const auto& group : above.cells) {
+        if (group.span < 2) continue;
+        int inside = 0;
+        for (const auto& c : row.cells) inside += c.start >= group.start && c.start < group.start + group.span;
+        splits = splits || inside >= 2;
+    }
+    if (!splits) return false;
+    for (const auto& c : row.cells) {
+        bool under_group = false;
+        for (const auto& group : above.cells)
+            under_group = under_group || (group.span >= 2 && c.start >= group.start && c.start < group.start + group.span);
+        if (!under_group && !c.merged_from_above && !c.text.empty()) return false;
+    }
+    return true;
 }
 
 struct ColumnSpan {
@@ -261,13 +284,13 @@ public:
                 if (title.empty() && !c.text.empty()) title = c.text[0];
             ++r;
         }
-        std::vector<const GridRow*> header;
-        if (r < rows.size()) header.push_back(&rows[r++]);
-        while (header.front()->header && r < rows.size() && rows[r].header) header.push_back(&rows[r++]);
-        const bool continues = title.empty() && !document_.lists.empty() && !header.empty() &&
-                               labels_of(header_columns(header)) == current_labels_;
         lines_.clear();
-        if (header.empty()) return;
+        if (r == rows.size()) return;
+        std::vector<const GridRow*> header{&rows[r++]};
+        while (r < rows.size() && ((header.front()->header && rows[r].header) || is_sub_header(*header.back(), rows[r])))
+            header.push_back(&rows[r++]);
+        const bool continues =
+            title.empty() && !document_.lists.empty() && labels_of(header_columns(header)) == current_labels_;
 
         if (!continues) {
             std::vector<ColumnSpan> spans = header_columns(header);

@@ -143,6 +143,14 @@ def make_columns():
     d.add_paragraph("注：配合事项以县级部门清单为准。")
     # A list with no title at all: its kind comes from its columns.
     add_list(d, None, ["序号", "事项类别", "事项名称"], [["1", "平安法治", "无标题事项"]])
+    # A two-level header not marked to repeat: 职责分工 spans the two duty columns below it.
+    t = add_list(d, "双层表头配合履职事项清单", ["序号", "事项名称", "职责分工", ""],
+                 [[None, None, "上级部门职责", "乡镇配合职责"], ["1", "双层表头事项", "部门职责", "配合职责"]],
+                 repeat_header=False)
+    for column in (0, 1):
+        v_merge(t.rows[0].cells[column], True)
+        v_merge(t.rows[1].cells[column], False)
+    span(t.rows[0], 2, 2)
     return save(d, "columns.docx")
 
 
