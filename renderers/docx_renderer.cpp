@@ -23,7 +23,7 @@ constexpr int char_width = 280;   // one ideograph of the 14 pt table text
 constexpr size_t min_column_chars = 5;
 // Past this many characters per cell a column gets no more share of the width.
 constexpr size_t max_weight_chars = 200;
-constexpr size_t max_reference_bytes = 64u << 20;
+constexpr size_t max_reference_file_bytes = 64u << 20;
 
 constexpr const char* borders =
     "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
@@ -207,7 +207,7 @@ DocxReference load_reference(const std::string& path) {
     if (path.empty()) return builtin_docx_reference();
     const std::string what = "the reference document " + path;
     try {
-        return read_docx_reference(read_input(path, max_reference_bytes).bytes, what);
+        return read_docx_reference(read_input(path, max_reference_file_bytes).bytes, what);
     } catch (const Error& e) {
         const std::string message = e.what();
         if (message.starts_with(what)) throw;

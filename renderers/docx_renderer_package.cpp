@@ -24,7 +24,7 @@ constexpr const char* office_document_type = "http://schemas.openxmlformats.org/
 constexpr const char* rel_type_prefix = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 constexpr const char* main_content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 // A reference document is a template, not data: anything larger is not one.
-constexpr zip_uint64_t max_reference_bytes = 64u << 20;
+constexpr zip_uint64_t max_reference_unzipped_bytes = 256u << 20;
 // 2020-01-01T00:00:00Z, so that the same input gives the same bytes.
 constexpr time_t fixed_mtime = 1577836800;
 
@@ -218,7 +218,7 @@ std::map<std::string, std::string> unzip(std::string_view bytes, const std::stri
         const std::string name = st.name;
         if (name.ends_with('/')) continue;
         total += st.size;
-        if (total > max_reference_bytes) throw Error(what + " is too large for a reference document");
+        if (total > max_reference_unzipped_bytes) throw Error(what + " is too large for a reference document");
         std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0), zip_fclose);
         if (!file) throw Error(what + " is damaged (entry " + name + " cannot be opened)");
         std::string data(st.size, '\0');
