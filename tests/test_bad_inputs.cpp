@@ -187,3 +187,13 @@ TEST_CASE("inspect refuses bad inputs the same way") {
         CHECK(r.err.find(name) != std::string::npos);
     }
 }
+
+TEST_CASE("a refused file whose name holds a line break still gives exactly one line") {
+    TempDir tmp;
+    write_file(tmp / "bad\nname.pdf", "");
+    auto r = run_dutylist("convert 'bad\nname.pdf' -o out", tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.err.find("name.pdf") != std::string::npos);
+    CHECK(files_under(tmp / "out").empty());
+}

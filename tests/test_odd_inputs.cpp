@@ -3,6 +3,7 @@
 // are made by tests/bad_inputs/make_odd_inputs.py; each output is read back and checked.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <sstream>
@@ -167,4 +168,50 @@ TEST_CASE("damaged or hostile parts the reader has no use for change nothing and
     }
     CHECK(r.result.out.find(marker) == std::string::npos);
     CHECK(r.result.err.find(marker) == std::string::npos);
+}
+
+TEST_CASE("output names come from the input's name made safe, never from the document's text") {
+    TempDir tmp;
+    // Text that would be a path or a control sequence if it ever reached a file name.
+    const std::string hostile =
+        "{\"schema\": \"dutylist/1\", \"issuer\": \"../../x\", \"title\": \"/etc/passwd\", \"date\": \"\\u0001\\n\", "
+        "\"lists\": [{\"kind\": \"basic\", \"title\": \"../../清单\\u0007\", \"columns\": [{\"key\": \"name\", "
+        "\"label\": \"/\"}], \"items\": [{\"name\": \"a/b\\\\c\"}], \"notes\": []}]}\n";
+    fs::create_directories(tmp / "sub/dir");
+    for (const char* name : {"a\x01" "b\tc.json", "line\nbreak.json", "..json", "sub/dir/deep.json", "stdin-copy.json"})
+        write_file(tmp / name, hostile);
+    auto r = run_dutylist("convert 'a\x01" "b\tc.json' 'line\nbreak.json' ..json sub/dir/deep.json -t json,csv -o out", tmp.path());
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(tmp / "out")) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"a_b_c.basic.csv", "a_b_c.json", "deep.basic.csv", "deep.json", "line_break.basic.csv",
+                                            "line_break.json", "output.basic.csv", "output.json"});
+    auto piped = run_dutylist("convert - -t json -o piped", tmp.path(), (tmp / "stdin-copy.json").string());
+    REQUIRE(piped.exit_code == 0);
+    CHECK(fs::exists(tmp / "piped/stdin.json"));
+    // Nothing was written outside the output folders.
+    std::vector<std::string> top;
+    for (const auto& e : fs::directory_iterator(tmp.path())) top.push_back(e.path().filename().string());
+    std::sort(top.begin(), top.end());
+    CHECK(top == std::vector<std::string>{"..json", "a\x01" "b\tc.json", "line\nbreak.json", "out", "piped", "stdin-copy.json", "sub"});
+}
+
+TEST_CASE("an output that would overwrite its input stops that input before anything is written") {
+    TempDir tmp;
+    const std::string doc =
+        "{\"schema\": \"dutylist/1\", \"issuer\": \"\", \"title\": \"t\", \"date\": \"\", \"lists\": [{\"kind\": \"basic\", "
+        "\"title\": \"t\", \"columns\": [{\"key\": \"name\", \"label\": \"事项名称\"}], \"items\": [{\"name\": \"a\"}], \"notes\": []}]}\n";
+    write_file(tmp / "list.json", doc);
+    for (std::string formats : {"json", "csv,json", "html,csv,json"}) {
+        auto r = run_dutylist("convert list.json -t " + formats + " -o .", tmp.path());
+        CAPTURE(formats);
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find("overwrite the input") != std::string::npos);
+        CHECK(read_file(tmp / "list.json") == doc);
+        std::vector<std::string> names;
+        for (const auto& e : fs::directory_iterator(tmp.path())) names.push_back(e.path().filename().string());
+        CHECK(names == std::vector<std::string>{"list.json"});
+    }
 }
