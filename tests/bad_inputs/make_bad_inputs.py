@@ -322,6 +322,21 @@ def main():
                                     b"<< /Font << /F1 5 0 R >> >>",
                                     [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]),
           "a PDF with a line of text and no table")
+    helvetica = (b"<< /Font << /F1 5 0 R >> >>", [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
+    s.add("text-in-grid.pdf", one_page_pdf(grid + b"BT /F1 12 Tf 60 520 Td (Hello 1 2 3) Tj ET", *helvetica),
+          "a PDF with a ruled grid and a line of text in its first cell")
+    cells = b"".join(b"BT /F1 12 Tf %d %d Td (%s) Tj ET " % (x + 10, y, t)
+                     for y, row in ((520, (b"Name", b"Amount", b"Date")), (470, (b"Apples", b"12.50", b"2025-07-01")),
+                                    (420, (b"Pears", b"8.00", b"2025-07-02")))
+                     for x, t in zip((50, 200, 350), row))
+    invoice = b"".join(b"%d 400 m %d 545 l S " % (x, x) for x in (50, 200, 350, 500)) + \
+        b"".join(b"50 %d m 500 %d l S " % (y, y) for y in (400, 450, 500, 545))
+    s.add("other-table.pdf", one_page_pdf(invoice + cells, *helvetica),
+          "a PDF with a ruled table that is not a duty list (Name, Amount, Date)")
+    overflow = b"1000000000 0 0 1000000000 0 0 cm " * 40
+    s.add("overflowing-transform.pdf", one_page_pdf(b"q " + overflow + grid + b"Q q 0 0 0 0 0 0 cm " + grid +
+                                                    b"BT /F1 12 Tf 60 520 Td (1 2 3) Tj ET Q", *helvetica),
+          "a PDF whose drawing transforms overflow to infinity or collapse to nothing")
     s.add("garbage-content.pdf", one_page_pdf(bytes(rng.getrandbits(8) for _ in range(2048))),
           "a PDF whose page content is random bytes")
 
