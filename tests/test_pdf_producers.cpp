@@ -75,7 +75,7 @@ void check_against_truth(const fs::path& pdf) {
 
 TEST_CASE("every producer's PDF is there with its truth") {
     const auto pdfs = pdfs_in(data_dir());
-    CHECK(pdfs.size() >= 12);
+    CHECK(pdfs.size() >= 13);
     CHECK(!pdfs_in(data_dir() / "untrusted").empty());
     for (const auto& pdf : pdfs) CHECK_MESSAGE(fs::exists(truth_of(pdf)), pdf.filename().string());
 }

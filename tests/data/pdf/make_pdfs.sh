@@ -17,12 +17,14 @@ trap 'rm -rf "$work"' EXIT
 soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf \
     --outdir "$work" "$work"/*.docx >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
 
-# Headless Chromium (Skia): print-to-PDF of the HTML pages, page size from their CSS @page.
+# Headless Chromium (Skia): print-to-PDF of the HTML pages, page size from their CSS @page;
+# chromium-browser-header keeps the browser's own page header and footer.
 for html in "$work"/chromium-*.html; do
     rm -rf "$work/chrome-profile"
+    case "$html" in *browser-header*) header= ;; *) header=--no-pdf-header-footer ;; esac
     chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
         --disable-component-update --disable-sync --user-data-dir="$work/chrome-profile" \
-        --no-pdf-header-footer --print-to-pdf="${html%.html}.pdf" "file://$html" 2>/dev/null
+        $header --print-to-pdf="${html%.html}.pdf" "file://$html" 2>/dev/null
 done
 
 # Ghostscript pdfwrite: the ruled landscape list re-distilled; same truth.

@@ -262,8 +262,7 @@ def write_docx(v, truth, path):
 # HTML for headless Chromium
 
 CSS = """
-@page { size: PAGE_SIZE; margin: 20mm 18mm 20mm 18mm;
-        @bottom-center { content: "— " counter(page) " —"; font: 12pt "Liberation Serif"; } }
+@page { size: PAGE_SIZE; margin: 20mm 18mm 20mm 18mm; PAGE_NUMBER }
 @page cover { size: A4 portrait; margin: 25mm; @bottom-center { content: none; } }
 body { font-family: "BODY_FONT"; margin: 0; }
 th { font-family: "HEAD_FONT"; }
@@ -295,10 +294,12 @@ def write_html(v, truth, path):
            .replace("BREAK", "page" if v.get("list_page_break", True) else "auto")
            .replace("GAP", "0" if v.get("list_page_break", True) else "8mm")
            .replace("PAGE_SIZE", v.get("page_size", "A4 landscape"))
+           .replace("PAGE_NUMBER", '@bottom-center { content: "— " counter(page) " —"; font: 12pt "Liberation Serif"; }'
+                    if v.get("page_numbers", True) else "")
            .replace("SHADOW", v.get("header_style", ""))
            .replace("ROWS", v.get("row_style", "")))
     out = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
-           f"<title>{html.escape(truth['title'])}</title><style>{css}</style></head><body>"]
+           f"<title>{html.escape(truth['title'] or truth['lists'][0]['title'])}</title><style>{css}</style></head><body>"]
     if v["cover"]:
         out.append('<div class="cover">')
         out += [f'<p class="issuer">{html.escape(x)}</p>' for x in truth["issuer_lines"]]
@@ -367,10 +368,11 @@ VARIANTS = {
         widths={"cooperative": [9, 15, 24, 25, 49, 48]},
         lists=[dict(kind="cooperative", rows=[8, 9, 10, 11, 12, 13, 14])]),
     # A row taller than a page: it starts on page 1, fills page 2 below the repeated header and
-    # ends on page 3, so page 2 has no row start at all. The header row on a grey ground.
+    # ends on page 3, so page 2 has no row start at all. The header row on a grey ground; the
+    # list's heading wraps onto two lines.
     "lo-long-row": dict(
         producer="docx", fonts=DROID, cover=False, landscape=False, ruled=True, repeat_header=True,
-        page_numbers=True, body_size=16, head_size=16, title_size=18, header_fill="D9D9D9",
+        page_numbers=True, body_size=16, head_size=16, title_size=24, header_fill="D9D9D9",
         widths={"cooperative": [11, 16, 30, 24, 46, 43]},
         lists=[dict(kind="cooperative", rows=[5, 63, 64])]),
     # Plain ruled landscape lists whose ToUnicode maps make_pdfs.sh rewrites to Kangxi radicals
@@ -404,6 +406,12 @@ VARIANTS = {
         widths={"basic": [14, 28, 132], "withdrawn": [12, 22, 52, 88]},
         notes={"basic": ["注：本清单所列事项随法律法规和机构职能调整实行动态管理。"]},
         lists=[dict(kind="basic", rows=range(35, 45)), dict(kind="withdrawn", rows=[4, 5, 6, 8, 9])]),
+    # Printed from a browser with its default page header and footer: the date and time and the
+    # page's <title> above, the file's URL and "N/M" below every page.
+    "chromium-browser-header": dict(
+        producer="html", cover=False, widths=LANDSCAPE_WIDTHS, page_numbers=False,
+        fonts={"body": "Droid Sans Fallback", "head": "Droid Sans Fallback"},
+        lists=[dict(kind="basic", rows=range(56, 66)), dict(kind="cooperative", rows=[29, 30])]),
     # Other column sets: no 事项类别 and an added 备注; 承接部门 and 工作方式 as two columns. The
     # second list starts on the page where the first ends, below a note.
     "lo-other-columns": dict(
