@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace dutylist {
@@ -130,6 +131,9 @@ std::string normalize_paragraph(std::string_view s) {
 
 namespace {
 
+// Longer runs of digits are no date part; capping them keeps the arithmetic from overflowing.
+constexpr int max_date_number = 100000;
+
 // Digits written as Arabic numerals, full-width digits or Chinese numerals (〇一二…十).
 std::vector<int> date_numbers(std::string_view s) {
     std::vector<int> numbers;
@@ -152,7 +156,7 @@ std::vector<int> date_numbers(std::string_view s) {
             if (cp == U'十') {
                 // 十 = 10, 十五 = 15, 二十 = 20, 二十五 = 25
                 chinese = true;
-                current = (current <= 0 ? 1 : current) * 10;
+                current = std::min(current <= 0 ? 1 : current, max_date_number) * 10;
                 continue;
             }
             if (digit >= 0) {
@@ -166,7 +170,7 @@ std::vector<int> date_numbers(std::string_view s) {
             flush();
             continue;
         }
-        current = current < 0 ? digit : current * 10 + digit;
+        current = current < 0 ? digit : std::min(current, max_date_number) * 10 + digit;
     }
     flush();
     return numbers;
