@@ -3,9 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <string_view>
 #include <cmath>
-#include <mutex>
+#include <string_view>
 #include <unordered_map>
 
 #include <ErrorCodes.h>

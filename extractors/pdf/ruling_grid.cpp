@@ -1,6 +1,7 @@
 #include "extractors/pdf/ruling_grid.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace dutylist::pdf {
