@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "model/text.hpp"
+#include "renderers/list_names.hpp"
 #include "review/items.hpp"
 
 namespace dutylist::review {
@@ -247,13 +248,14 @@ bool DocumentDiff::empty() const {
 
 DocumentDiff diff_documents(const Document& old_doc, const Document& new_doc) {
     const std::vector<int> partner = pair_lists(old_doc, new_doc);
+    const std::vector<std::string> old_names = list_names(old_doc), new_names = list_names(new_doc);
     DocumentDiff diff;
     diff.metadata = metadata_changes(old_doc, new_doc);
 
     std::vector<int> diff_of_new(new_doc.lists.size(), -1), diff_of_old(old_doc.lists.size(), -1);
     for (size_t n = 0; n < new_doc.lists.size(); ++n) {
         ListDiff d;
-        d.kind = list_label(new_doc.lists[n]);
+        d.kind = new_names[n];
         d.new_list = static_cast<int>(n);
         d.new_title = new_doc.lists[n].title;
         diff_of_new[n] = static_cast<int>(diff.lists.size());
@@ -271,7 +273,7 @@ DocumentDiff diff_documents(const Document& old_doc, const Document& new_doc) {
             diff_of_old[o] = diff_of_new[static_cast<size_t>(partner[o])];
         } else {
             ListDiff d;
-            d.kind = list_label(ol);
+            d.kind = old_names[o];
             d.old_list = static_cast<int>(o);
             d.old_title = ol.title;
             diff_of_old[o] = static_cast<int>(diff.lists.size());
@@ -302,7 +304,7 @@ DocumentDiff diff_documents(const Document& old_doc, const Document& new_doc) {
         ItemChange change{orf.index, nrf.index, item_seq(ol, oi), item_seq(nl, ni), trim(item_name(nl, ni)), "", -1, field_changes(ol, oi, nl, ni)};
         ListDiff& d = diff.lists[static_cast<size_t>(diff_of_new[static_cast<size_t>(nrf.list)])];
         if (partner[static_cast<size_t>(orf.list)] != nrf.list) {
-            change.from = list_label(ol);
+            change.from = old_names[static_cast<size_t>(orf.list)];
             change.from_list = orf.list;
             d.moved.push_back(std::move(change));
             continue;

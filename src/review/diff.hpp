@@ -43,14 +43,14 @@ struct ItemChange {
     std::string old_seq;
     std::string new_seq;
     std::string name;  // the new name
-    std::string from;    // list_label() of the old list, for moved items
+    std::string from;    // list_names() of the old list, for moved items
     int from_list = -1;  // index of that list in the old document, for moved items
     std::vector<FieldChange> fields;
     bool operator==(const ItemChange&) const = default;
 };
 
 struct ListDiff {
-    std::string kind;  // list_label() of the list
+    std::string kind;  // list_names() of the list: "basic", "basic-2" for a second one
     int old_list = -1;  // index into the old document's lists, -1 when the list is new
     int new_list = -1;  // index into the new document's lists, -1 when the list was dropped
     std::string old_title;

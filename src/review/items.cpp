@@ -33,9 +33,4 @@ int name_column(const DutyList& list) {
 
 std::string item_name(const DutyList& list, const Item& item) { return cell_text(list, item, name_column(list)); }
 
-std::string list_label(const DutyList& list) {
-    if (list.kind != ListKind::other) return kind_name(list.kind);
-    return list.title.empty() ? std::string("list") : list.title;
-}
-
 }  // namespace dutylist::review

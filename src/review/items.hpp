@@ -21,7 +21,4 @@ std::string item_seq(const DutyList& list, const Item& item);
 std::string item_name(const DutyList& list, const Item& item);
 int name_column(const DutyList& list);
 
-// How findings and diffs name a list: its kind ("basic"), or its title for other lists.
-std::string list_label(const DutyList& list);
-
 }  // namespace dutylist::review

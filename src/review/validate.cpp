@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "model/text.hpp"
+#include "renderers/list_names.hpp"
 #include "review/items.hpp"
 
 namespace dutylist::review {
@@ -67,15 +68,19 @@ std::string shortened(const std::string& text) {
     return i < s.size() ? std::string(s.substr(0, i)) + "…" : text;
 }
 
+// Collects findings, naming each list as the CSV renderer names its file ("basic", "basic-2").
 class Checker {
 public:
-    explicit Checker(std::vector<Finding>& out) : out_(out) {}
+    Checker(const Document& doc, std::vector<Finding>& out) : doc_(doc), names_(list_names(doc)), out_(out) {}
 
     void add(const DutyList* list, std::string seq, Severity severity, const char* code, std::string message) {
-        out_.push_back({list ? list_label(*list) : "", std::move(seq), severity, code, std::move(message)});
+        std::string name = list ? names_[static_cast<size_t>(list - doc_.lists.data())] : "";
+        out_.push_back({std::move(name), std::move(seq), severity, code, std::move(message)});
     }
 
 private:
+    const Document& doc_;
+    std::vector<std::string> names_;
     std::vector<Finding>& out_;
 };
 
@@ -222,7 +227,7 @@ const char* severity_name(Severity severity) { return severity == Severity::erro
 
 std::vector<Finding> validate(const Document& document) {
     std::vector<Finding> findings;
-    Checker check(findings);
+    Checker check(document, findings);
     if (document.lists.empty()) check.add(nullptr, "", Severity::error, "no-lists", "the document holds no duty list");
     for (const auto& list : document.lists) {
         check_columns(list, check);

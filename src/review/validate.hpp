@@ -13,7 +13,7 @@ namespace dutylist::review {
 enum class Severity { error, warning };
 
 struct Finding {
-    std::string list;  // list_label() of the list, "" for the document as a whole
+    std::string list;  // list_names() of the list ("basic", "basic-2"), "" for the document
     std::string seq;   // the 序号 as printed, "" when the finding concerns a whole list
     Severity severity = Severity::error;
     std::string code;     // stable identifier, e.g. "seq-gap" (see validate.cpp for all)
