@@ -409,7 +409,10 @@ VARIANTS = {
     # Printed from a browser with its default page header and footer: the date and time and the
     # page's <title> above, the file's URL and "N/M" below every page.
     "chromium-browser-header": dict(
-        producer="html", cover=False, widths=LANDSCAPE_WIDTHS, page_numbers=False,
+        producer="html", cover=False, page_numbers=False,
+        # Not the usual widths: with them a line of cooperative row 30 ends just before the
+        # inline "2." of a paragraph, which no reader of the PDF could tell from a new paragraph.
+        widths=dict(LANDSCAPE_WIDTHS, cooperative=[14, 22, 40, 36, 72.5, 72.5]),
         fonts={"body": "Droid Sans Fallback", "head": "Droid Sans Fallback"},
         lists=[dict(kind="basic", rows=range(56, 66)), dict(kind="cooperative", rows=[29, 30])]),
     # Other column sets: no 事项类别 and an added 备注; 承接部门 and 工作方式 as two columns. The
