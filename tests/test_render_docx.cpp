@@ -304,3 +304,15 @@ TEST_CASE("--reference-doc takes styles, settings and footer from the user's doc
     missing.reference_doc = (dir / "missing.docx").string();
     CHECK_THROWS_WITH_AS(render_docx(truth_document(), missing), ("the reference document " + missing.reference_doc + ": file not found").c_str(), Error);
 }
+
+TEST_CASE("the README's main command writes all four formats for the bundled sample") {
+    TempDir dir;
+    const auto result = run_dutylist("convert " + quote(source_dir() / "samples" / "wumachang.pdf") + " -t all -o out", dir.path());
+    REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+    for (const char* name : {"wumachang.json", "wumachang.basic.csv", "wumachang.cooperative.csv", "wumachang.withdrawn.csv", "wumachang.html",
+                             "wumachang.docx"})
+        CHECK_MESSAGE(fs::file_size(dir / "out" / name) > 10000, name);
+    const Document from_json = read_file_as(dir / "out" / "wumachang.json", "pdf");
+    const Document from_docx = read_file_as(dir / "out" / "wumachang.docx", "docx");
+    check_same_content(from_docx, from_json, false);
+}
