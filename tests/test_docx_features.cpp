@@ -123,6 +123,18 @@ TEST_CASE("other column sets, split tables, repeated headers, notes and title ro
     }
 }
 
+TEST_CASE("a list right after the cover, without a heading, leaves the cover its title") {
+    const Document doc = read_data("no-heading.docx");
+    CHECK(doc.issuer == "某县某乡");
+    CHECK(doc.title == "履职事项清单");
+    CHECK(doc.date == "二〇二五年七月十五日");
+    CHECK(doc.date_iso == "2025-07-15");
+    REQUIRE(doc.lists.size() == 1);
+    CHECK(doc.lists[0].title.empty());
+    CHECK(doc.lists[0].kind == ListKind::cooperative);
+    CHECK(doc.lists[0].items.size() == 1);
+}
+
 TEST_CASE("gridSpan, vMerge, gridBefore/gridAfter, nested tables, breaks and empty cells") {
     check_cells_document(read_data("cells.docx"));
 }

@@ -215,6 +215,11 @@ bool is_contents_heading(const std::string& s) {
 
 bool is_continuation_marker(const std::string& s) { return s.find("续表") != std::string::npos; }
 
+// The cover's date line ("2025年7月"): short, a date, and not a title that merely names a year.
+bool is_date_line(const std::string& s) {
+    return !iso_date(s).empty() && remove_whitespace(s).size() <= 40 && s.find("清单") == std::string::npos;
+}
+
 // The heading among the lines between two tables: the last that names a 清单, else the last
 // that is neither a note, a 目录 line nor a 续表 marker. npos when there is none.
 size_t heading_index(const std::vector<Line>& lines, size_t from) {
@@ -237,7 +242,7 @@ void read_cover(const std::vector<Line>& front, Document& doc) {
     if (cover.empty()) return;
     size_t end = cover.size();
     for (size_t i = cover.size(); i-- > 0;) {
-        if (!iso_date(cover[i]).empty() && remove_whitespace(cover[i]).size() <= 40) {
+        if (is_date_line(cover[i])) {
             doc.date = cover[i];
             doc.date_iso = iso_date(cover[i]);
             end = i;
@@ -267,8 +272,7 @@ public:
     void table(const Table& table) {
         ++table_number_;
         std::vector<GridRow> rows = grid_rows(table);
-        const size_t first_table_line = tables_seen_ == 0 ? contents_end() : 0;
-        const size_t heading = heading_index(lines_, first_table_line);
+        const size_t heading = heading_index(lines_, tables_seen_ == 0 ? front_matter_end() : 0);
         if (tables_seen_++ == 0) {
             std::vector<Line> front(lines_.begin(), heading == std::string::npos ? lines_.end() : lines_.begin() + static_cast<long>(heading));
             read_cover(front, document_);
@@ -340,13 +344,16 @@ private:
         return out;
     }
 
-    // Where the 目录 ends among the lines before the first table: after its last entry.
-    size_t contents_end() const {
+    // Where the cover and the 目录 end among the lines before the first table: after the last
+    // 目录 line and after the cover's date (the first date line), so that a list without a
+    // heading does not take the cover's title for its own.
+    size_t front_matter_end() const {
         size_t end = 0;
-        bool in_contents = false;
+        bool dated = false;
         for (size_t i = 0; i < lines_.size(); ++i) {
-            if (is_contents_heading(lines_[i].text)) in_contents = true;
-            if (lines_[i].toc || (in_contents && is_contents_heading(lines_[i].text))) end = i + 1;
+            const bool date = !dated && is_date_line(lines_[i].text);
+            dated = dated || date;
+            if (lines_[i].toc || is_contents_heading(lines_[i].text) || date) end = i + 1;
         }
         return end;
     }

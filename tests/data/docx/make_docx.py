@@ -154,6 +154,14 @@ def make_columns():
     return save(d, "columns.docx")
 
 
+def make_no_heading():
+    """A cover, then at once a table without a heading: the cover's title is not the list's."""
+    d = docx.Document()
+    cover(d, ("某县某乡", "履职事项清单", "二〇二五年七月十五日"))
+    add_list(d, None, ["序号", "事项名称", "对应上级部门", "上级部门职责", "乡镇配合职责"],
+             [["1", "事项", "县应急管理局", "部门职责", "配合职责"]])
+    return save(d, "no-heading.docx")
+
 # ---- cells: gridSpan, vMerge, gridBefore/gridAfter, nested tables, breaks, empty cells -------
 
 def make_cells():
@@ -411,6 +419,7 @@ def make_bad():
 
 def main():
     make_columns()
+    make_no_heading()
     cells = make_cells()
     numbering = make_numbering()
     make_wrappers()
