@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "renderers/json_renderer.hpp"
+#include "renderers/jsonl_renderer.hpp"
 #include "support/paths.hpp"
 #include "support/truth.hpp"
 
@@ -177,4 +178,23 @@ TEST_CASE("a link from inside a folder back to it does not loop") {
     auto r = run_dutylist("convert in -o out", dir.path());
     CHECK(r.exit_code == 0);
     CHECK(files_under(dir / "out") == std::vector<std::string>{"sub/清单.json"});
+}
+
+TEST_CASE("a jsonl line is flat, and a cell named like a document field is prefixed") {
+    Document doc;
+    doc.issuer = "某县某乡";
+    doc.title = "履职事项清单";
+    doc.source = {"a.pdf", "pdf", 2, "ab"};
+    DutyList list;
+    list.kind = ListKind::cooperative;
+    list.title = "配合履职事项清单";
+    list.columns = {{"seq", "序号"}, {"departments", "对应上级部门"}, {"row", "Row"}};
+    list.items.push_back({{{"1"}, {"县民政局、县财政局"}, {"x", "y"}}, {}});
+    doc.lists.push_back(list);
+    const auto lines = jsonl_lines(document_to_jsonl(doc, "in/a.pdf"));
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0] == nlohmann::json::parse(R"({"input": "in/a.pdf", "source_file": "a.pdf", "source_format": "pdf",
+        "source_sha256": "ab", "doc_issuer": "某县某乡", "doc_title": "履职事项清单", "doc_date": "", "doc_date_iso": "",
+        "list_kind": "cooperative", "list_title": "配合履职事项清单", "row": 1, "seq": "1", "departments": "县民政局、县财政局",
+        "departments_list": ["县民政局", "县财政局"], "item_row": "x\ny"})"));
 }
