@@ -248,3 +248,19 @@ TEST_CASE("a grouped header: the columns take the labels under the group") {
     REQUIRE(list.items.size() == 1);
     CHECK(list.items[0].values[4] == Paragraphs{"丙"});
 }
+
+TEST_CASE("a borderless header whose labels wrap in narrow columns") {
+    // 事项类别 wraps as 事项 / 类别, each line centred in its column.
+    TableSpec spec{{40, 40, 150}, {{"序号", "事项\n类别", "事项名称"}, {"1", "党建", "组织学习"}, {"2", "经济", "制订规划"}}, {}, false};
+    PageContent page = make_page(1, "某乡基本履职事项清单", spec);
+    for (Glyph& g : page.glyphs)  // centre the header labels in their columns
+        if (g.baseline < 120 && g.x0 >= 90 && g.x0 < 130) g.x0 += 10, g.x1 += 10;
+    const Document doc = assemble({page});
+    REQUIRE(doc.lists.size() == 1);
+    const auto& list = doc.lists[0];
+    REQUIRE(list.columns.size() == 3);
+    CHECK(list.columns[1].label == "事项类别");
+    REQUIRE(list.items.size() == 2);
+    CHECK(list.items[0].values[0] == Paragraphs{"1"});
+    CHECK(list.items[0].values[1] == Paragraphs{"党建"});
+}

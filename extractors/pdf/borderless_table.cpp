@@ -1,6 +1,7 @@
 #include "extractors/pdf/borderless_table.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "extractors/pdf/page_layout.hpp"
 #include "model/text.hpp"
@@ -121,6 +122,38 @@ const Span* row_gap(const std::vector<Span>& runs, double from, double to, doubl
     }
     if (above && (above->to - above->from) >= top_aligned_share * (tallest->to - tallest->from)) return above;
     return tallest;
+}
+
+// The groups of glyphs a line holds, split at gaps of at least `gap`.
+std::vector<Span> chunks(const GlyphLine& line, double gap) {
+    std::vector<Span> spans;
+    for (const Glyph& g : line.glyphs)
+        if (!is_space(g.code)) spans.push_back({g.x0, g.x1});
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.from < b.from; });
+    std::vector<Span> out;
+    for (const Span& s : spans) {
+        if (out.empty() || s.from - out.back().to >= gap) out.push_back(s);
+        else out.back().to = std::max(out.back().to, s.to);
+    }
+    return out;
+}
+
+// A header label wrapped in its narrow column continues on the line right under the header:
+// centred under the label's first line like the labels themselves, and no wider than it.
+bool continues_header(const GlyphLine& header, const GlyphLine& next, const BorderlessTolerances& tol) {
+    const double size = header.line.size;
+    if (next.line.top - header.line.bottom > tol.header_wrap_gap * size) return false;
+    const std::string text = remove_whitespace(next.line.text);
+    if (text.empty() || (text[0] >= '0' && text[0] <= '9')) return false;  // a row's number
+    const std::vector<Span> labels = chunks(header, tol.label_gap * size);
+    for (const Span& part : chunks(next, tol.label_gap * size)) {
+        bool under = false;
+        for (const Span& l : labels)
+            under = under || (std::abs((part.from + part.to) / 2 - (l.from + l.to) / 2) <= tol.centred * size &&
+                              part.to - part.from <= l.to - l.from + tol.centred * size);
+        if (!under) return false;
+    }
+    return true;
 }
 
 TableBlock build_table(const GlyphLine& header, const std::vector<const GlyphLine*>& body, const Gutters& gutters,
@@ -248,16 +281,24 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
         const double body_size = sizes.empty() ? lines[headers[h]].line.size : sizes[sizes.size() / 2];
         while (end > first && (lines[end - 1].line.size >= tol.heading_size * body_size || page_number(lines[end - 1].line)))
             --end;
-        Gutters gutters(lines[headers[h]], tol);
+        GlyphLine header = lines[headers[h]];
+        used[headers[h]] = true;
+        size_t start = first;
+        while (start < end && continues_header(lines[start - 1], lines[start], tol)) {
+            header.glyphs.insert(header.glyphs.end(), lines[start].glyphs.begin(), lines[start].glyphs.end());
+            header.line.bottom = lines[start].line.bottom;
+            header.line.baseline = lines[start].line.baseline;
+            used[start++] = true;
+        }
+        Gutters gutters(header, tol);
         std::vector<const GlyphLine*> body;
-        for (size_t i = first; i < end; ++i) {
+        for (size_t i = start; i < end; ++i) {
             if (page_number(lines[i].line)) continue;
             if (!gutters.add(lines[i], tol.min_gutter)) break;
             body.push_back(&lines[i]);
             used[i] = true;
         }
-        used[headers[h]] = true;
-        out.tables.push_back(build_table(lines[headers[h]], body, gutters, fonts, tol));
+        out.tables.push_back(build_table(header, body, gutters, fonts, tol));
     }
     for (size_t i = 0; i < lines.size(); ++i)
         if (!used[i]) out.rest.insert(out.rest.end(), lines[i].glyphs.begin(), lines[i].glyphs.end());

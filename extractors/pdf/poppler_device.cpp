@@ -53,11 +53,12 @@ bool is_bad_code(char32_t cp) {
     return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0xE000 && cp <= 0xF8FF) || cp == 0xFFFD;
 }
 
-// Letters and digits that fonts set narrower than an ideograph (ASCII and Latin-1/Latin
-// Extended letters; full-width forms are meant to be wide).
+// Characters that every font sets clearly narrower than an ideograph: digits and lower-case
+// letters other than m and w, plain or accented (capitals, m, w and æ can reach a full em).
 bool is_narrow_letter(char32_t cp) {
-    return (cp >= U'0' && cp <= U'9') || (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z') ||
-           (cp >= 0xC0 && cp <= 0x24F);
+    if (cp >= U'0' && cp <= U'9') return true;
+    if (cp >= U'a' && cp <= U'z') return cp != U'm' && cp != U'w';
+    return cp >= 0xE0 && cp <= 0xFF && cp != 0xE6 && cp != 0xF7;
 }
 
 std::string static_distrust(const GfxFont& font) {
