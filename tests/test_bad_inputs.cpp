@@ -5,9 +5,11 @@
 #include <doctest/doctest.h>
 
 #include <sys/resource.h>
+#include <sys/time.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -35,7 +37,7 @@ constexpr bool under_asan = false;
 #endif
 
 // Far above what a refusal needs; low enough that inflating a bomb or expanding entities in
-// memory would fail. ASan reserves terabytes of address space, so it runs without the cap.
+// memory would fail.
 constexpr rlim_t memory_cap = rlim_t{2} << 30;
 // Generous for a sanitizer build on a busy machine; a refusal takes well under a second.
 constexpr double time_bound_seconds = 20;
@@ -61,22 +63,50 @@ std::vector<BadInput> read_manifest(const fs::path& path) {
     return rows;
 }
 
-// Limits the address space of the processes started while it lives (they inherit it).
-class MemoryCap {
+// CPU seconds after which a run is killed: a hang then fails the time check quickly instead of
+// holding the suite until ctest's timeout.
+constexpr rlim_t cpu_cap_seconds = 60;
+
+// Limits the address space and CPU time of the processes started while it lives (they inherit
+// the limits).
+class ResourceCap {
 public:
-    explicit MemoryCap(rlim_t bytes) {
-        getrlimit(RLIMIT_AS, &saved_);
-        if (under_asan) return;
-        rlimit capped = saved_;
-        capped.rlim_cur = std::min(bytes, saved_.rlim_max);
-        setrlimit(RLIMIT_AS, &capped);
+    ResourceCap() {
+        getrlimit(RLIMIT_AS, &saved_memory_);
+        getrlimit(RLIMIT_CPU, &saved_cpu_);
+        // The limit counts this process's own CPU time too, so it starts from what it has used.
+        rusage self{};
+        getrusage(RUSAGE_SELF, &self);
+        const rlim_t used = static_cast<rlim_t>(self.ru_utime.tv_sec + self.ru_stime.tv_sec);
+        rlimit cpu = saved_cpu_;
+        cpu.rlim_cur = std::min(used + 1 + cpu_cap_seconds, saved_cpu_.rlim_max);
+        setrlimit(RLIMIT_CPU, &cpu);
+        if (under_asan) {
+            // ASan reserves terabytes of address space, so its own allocator enforces the cap:
+            // past this resident size allocations fail (std::bad_alloc), as under the rlimit.
+            const char* asan = std::getenv("ASAN_OPTIONS");
+            saved_asan_ = asan ? asan : "";
+            std::string capped = saved_asan_ + (saved_asan_.empty() ? "" : ":") +
+                                 "allocator_may_return_null=1:soft_rss_limit_mb=" + std::to_string(memory_cap >> 20);
+            setenv("ASAN_OPTIONS", capped.c_str(), 1);
+            return;
+        }
+        rlimit memory = saved_memory_;
+        memory.rlim_cur = std::min(memory_cap, saved_memory_.rlim_max);
+        setrlimit(RLIMIT_AS, &memory);
     }
-    ~MemoryCap() { setrlimit(RLIMIT_AS, &saved_); }
-    MemoryCap(const MemoryCap&) = delete;
-    MemoryCap& operator=(const MemoryCap&) = delete;
+    ~ResourceCap() {
+        setrlimit(RLIMIT_AS, &saved_memory_);
+        setrlimit(RLIMIT_CPU, &saved_cpu_);
+        if (under_asan) setenv("ASAN_OPTIONS", saved_asan_.c_str(), 1);
+    }
+    ResourceCap(const ResourceCap&) = delete;
+    ResourceCap& operator=(const ResourceCap&) = delete;
 
 private:
-    rlimit saved_{};
+    rlimit saved_memory_{};
+    rlimit saved_cpu_{};
+    std::string saved_asan_;
 };
 
 std::vector<std::string> files_under(const fs::path& dir) {
@@ -133,7 +163,7 @@ TEST_CASE("every bad input is refused with exit 1, one clear line and no output"
         CommandResult r;
         auto start = std::chrono::steady_clock::now();
         {
-            MemoryCap cap(memory_cap);
+            ResourceCap cap;
             r = run_dutylist("convert " + quote(bad.name) + " -t all -o " + quote(out), suite.inputs);
         }
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -177,7 +207,7 @@ TEST_CASE("inspect refuses bad inputs the same way") {
                              "nested-5000.docx", "truncated-at-1000.pdf", "folder.docx"}) {
         CommandResult r;
         {
-            MemoryCap cap(memory_cap);
+            ResourceCap cap;
             r = run_dutylist(std::string("inspect ") + name, suite.inputs);
         }
         CAPTURE(name);

@@ -215,6 +215,24 @@ def one_page_pdf(content, resources=b"<< >>", extra_objects=()):
                      stream(content)] + list(extra_objects))
 
 
+def form_bomb(levels, fan):
+    """A page that draws a form `fan` times, which draws the next form `fan` times, and so on:
+    fan ** (levels + 1) lines from a few KB."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R "
+               b"/Resources << /XObject << /X 5 0 R >> >> >>",
+               stream(b"".join(b"q 1 0 0 1 %d 0 cm /X Do Q " % i for i in range(fan)))]
+    for level in range(levels):
+        if level == levels - 1:
+            body = b"".join(b"%d 10 m %d 500 l S " % (50 + i, 50 + i) for i in range(fan))
+            resources = b"<< >>"
+        else:
+            body = b"".join(b"q 1 0 0 1 0 %d cm /X Do Q " % i for i in range(fan))
+            resources = b"<< /XObject << /X %d 0 R >> >>" % (len(objects) + 2)
+        objects.append(stream(body, b"/Type /XObject /Subtype /Form /BBox [0 0 842 595] /Resources " + resources + b" "))
+    return make_pdf(objects)
+
+
 def png_image():
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
@@ -337,6 +355,7 @@ def main():
     s.add("overflowing-transform.pdf", one_page_pdf(b"q " + overflow + grid + b"Q q 0 0 0 0 0 0 cm " + grid +
                                                     b"BT /F1 12 Tf 60 520 Td (1 2 3) Tj ET Q", *helvetica),
           "a PDF whose drawing transforms overflow to infinity or collapse to nothing")
+    s.add("form-bomb.pdf", form_bomb(7, 10), "3 KB of nested forms that draw 10^8 lines")
     s.add("garbage-content.pdf", one_page_pdf(bytes(rng.getrandbits(8) for _ in range(2048))),
           "a PDF whose page content is random bytes")
 
