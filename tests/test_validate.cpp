@@ -72,6 +72,16 @@ TEST_CASE("a name in two lists, a shifted row and an unknown column") {
     CHECK(findings[2].message.find("item 8 of the 基本履职事项清单") != std::string::npos);
 }
 
+TEST_CASE("a name listed twice in one list, and a 序号 that is not a number") {
+    Document doc = corpus_document();
+    DutyList& basic = doc.lists.at(0);
+    set_cell(basic, 40, "name", basic.items[2].values[static_cast<size_t>(column_index(basic, "name"))]);
+    set_cell(basic, 50, "seq", {"五十一"});
+    const auto findings = review::validate(doc);
+    CHECK(codes(findings) == std::vector<std::string>{"basic 41 duplicate-name", "basic 五十一 seq-not-number"});
+    CHECK(findings[0].message == "the 事项名称 of row 41 is also the name of row 3 (序号 3)");
+}
+
 TEST_CASE("a cooperative row whose duties slid under 对应上级部门 is shifted") {
     Document doc = corpus_document();
     DutyList& coop = doc.lists.at(1);

@@ -159,6 +159,8 @@ void check_items(const DutyList& list, Checker& check) {
                 check.add(&list, at, Severity::error, "seq-empty", fmt::format("row {} has no 序号", row));
             } else if (!n) {
                 check.add(&list, at, Severity::error, "seq-not-number", fmt::format("序号 \"{}\" of row {} is not a number", seq, row));
+                // It still holds a place: the next row continues from it without a second finding.
+                previous = previous ? *previous + 1 : 1;
             } else {
                 if (auto first = seen_seq.find(*n); first != seen_seq.end()) {
                     check.add(&list, at, Severity::error, "seq-duplicate",
