@@ -81,7 +81,7 @@ Level read_level(const xmlNode* lvl) {
     if (const xmlNode* t = w_child(lvl, "lvlText")) level.text = w_val(t);
     if (const xmlNode* s = w_child(lvl, "suff")) {
         std::string v = w_val(s);
-        level.suffix = v == "space" ? " " : v == "nothing" ? "" : "\t";
+        level.suffix = std::string(v == "space" ? " " : v == "nothing" ? "" : "\t");
     }
     level.legal = on(w_child(lvl, "isLgl"));
     return level;
@@ -102,7 +102,11 @@ std::string format_number(int n, const std::string& f) {
     static constexpr std::array<std::string_view, 4> han_units = {"千", "百", "十", ""};
     static constexpr std::array<std::string_view, 4> legal_units = {"仟", "佰", "拾", ""};
     if (f == "decimal" || f.empty()) return std::to_string(n);
-    if (f == "decimalZero") return n >= 0 && n < 10 ? "0" + std::to_string(n) : std::to_string(n);
+    if (f == "decimalZero") {
+        std::string digits = std::to_string(n);
+        if (n >= 0 && n < 10) digits.insert(digits.begin(), '0');
+        return digits;
+    }
     if (f == "upperRoman") return roman(n, true);
     if (f == "lowerRoman") return roman(n, false);
     if (f == "upperLetter") return letters(n, 'A');
