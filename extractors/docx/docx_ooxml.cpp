@@ -279,7 +279,9 @@ private:
 
 bool any_style(const std::vector<Block>& blocks) {
     for (const auto& b : blocks) {
-        if (!b.is_table && !b.paragraph.style.empty()) return true;
+        // "Normal", the default paragraph style by convention (LibreOffice names it on every
+        // paragraph), never carries numbering or a table of contents.
+        if (!b.is_table && !b.paragraph.style.empty() && b.paragraph.style != "Normal") return true;
         for (const auto& row : b.table.rows)
             for (const auto& cell : row.cells)
                 if (any_style(cell.content)) return true;

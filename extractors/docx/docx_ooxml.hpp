@@ -72,7 +72,7 @@ using Styles = std::map<std::string, ParagraphStyle>;
 Body read_body(_xmlNode* document_root, int max_depth);
 Styles read_styles(_xmlNode* styles_root);
 
-// Whether any paragraph names a style (so styles.xml is worth parsing).
+// Whether any paragraph names a style other than Normal (so styles.xml is worth parsing).
 bool uses_styles(const Body& body);
 
 }  // namespace dutylist::docx
