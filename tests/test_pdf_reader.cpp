@@ -35,6 +35,7 @@ TEST_CASE("PDFs are recognised by their header, also after a few bytes of junk")
     CHECK(sniff_pdf("\r\n%PDF-1.4\n"));
     CHECK_FALSE(sniff_pdf("PK\x03\x04"));
     CHECK_FALSE(sniff_pdf(""));
+    CHECK_FALSE(sniff_pdf("<p>a file named %PDF-x</p>"));
 }
 
 TEST_CASE("a PDF from memory, with no file behind it, reads as from a file") {

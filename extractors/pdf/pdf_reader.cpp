@@ -131,7 +131,11 @@ void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first,
 
 }  // namespace
 
-bool sniff_pdf(std::string_view bytes) { return bytes.substr(0, header_window).find("%PDF-") != std::string_view::npos; }
+bool sniff_pdf(std::string_view bytes) {
+    const std::string_view head = bytes.substr(0, header_window);
+    const size_t at = head.find("%PDF-");
+    return at != std::string_view::npos && at + 5 < head.size() && head[at + 5] >= '1' && head[at + 5] <= '9';
+}
 
 Document read_pdf(const InputFile& input, const ReadOptions& options) {
     auto file = std::make_unique<pdf::PdfFile>(input.bytes);
