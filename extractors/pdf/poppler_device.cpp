@@ -26,6 +26,9 @@ constexpr double max_ruling_thickness = 2.5;
 constexpr double axis_tolerance = 0.5;
 // Segments shorter than this are dots or glyph parts, never rulings.
 constexpr double min_segment_length = 1.0;
+// A page that draws more characters and paths than this is no list page but a malformed or
+// hostile file (nested forms can draw 10^8 lines from 3 KB): its drawing is stopped.
+constexpr long max_page_operations = 500000;
 // A ruling this close outside the clipping box is still drawn in part (half its width).
 constexpr double clip_tolerance = 1.5;
 // Colours at least this light are the paper colour: invisible text, no ruling.
@@ -118,8 +121,12 @@ public:
         }
     }
 
+    bool exhausted() const { return operations_ > max_page_operations; }
+    static bool abort_check(void* device) { return static_cast<PageDevice*>(device)->exhausted(); }
+
     void drawChar(GfxState* state, double x, double y, double dx, double dy, double, double, CharCode code, int,
                   const Unicode* u, int uLen) override {
+        if (++operations_ > max_page_operations) return;
         const int render = state->getRender() & 3;
         if (render == 3) return;  // invisible: an OCR layer or a clipping trick
         if (render == 0) {
@@ -167,6 +174,7 @@ public:
     }
 
     void stroke(GfxState* state) override {
+        if (++operations_ > max_page_operations) return;
         GfxRGB rgb;
         state->getStrokeRGB(&rgb);
         if (is_white(rgb)) return;
@@ -183,8 +191,12 @@ public:
         }
     }
 
-    void fill(GfxState* state) override { fill_rectangles(state); }
-    void eoFill(GfxState* state) override { fill_rectangles(state); }
+    void fill(GfxState* state) override {
+        if (++operations_ <= max_page_operations) fill_rectangles(state);
+    }
+    void eoFill(GfxState* state) override {
+        if (++operations_ <= max_page_operations) fill_rectangles(state);
+    }
 
     void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
                        bool inlineImg) override {
@@ -310,6 +322,7 @@ private:
     std::vector<GlyphCounts> counts_;
     const GfxFont* last_font_ = nullptr;
     int last_index_ = 0;
+    long operations_ = 0;
 };
 
 }  // namespace
@@ -338,10 +351,11 @@ int PdfFile::page_count() const { return impl_->doc->getNumPages(); }
 PageContent PdfFile::read_page(int number) {
     PageContent page;
     page.number = number;
-    {
-        PageDevice device(page);
-        impl_->doc->displayPage(&device, number, 72, 72, 0, false, true, false);
-    }
+    PageDevice device(page);
+    impl_->doc->displayPage(&device, number, 72, 72, 0, false, true, false, PageDevice::abort_check, &device);
+    if (device.exhausted())
+        throw Error("page " + std::to_string(number) +
+                    " draws more than half a million characters and lines; it is no list page but a malformed PDF");
     return page;
 }
 
