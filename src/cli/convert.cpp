@@ -23,10 +23,11 @@ namespace dutylist::cli {
 namespace fs = std::filesystem;
 
 void report_failure(const std::string& name, const std::string& reason) {
-    std::string line = reason;
+    // A file name may hold a line break too; the failure stays one line.
+    std::string line = fmt::format("{}: {}", name, reason);
     for (char& c : line)
         if (c == '\n' || c == '\r') c = ' ';
-    std::cerr << fmt::format("dutylist: {}: {}\n", name, line);
+    std::cerr << fmt::format("dutylist: {}\n", line);
 }
 
 namespace {
@@ -208,10 +209,14 @@ std::string convert_one(const Job& job, const ConvertOptions& options, const Rea
         std::error_code ec;
         fs::create_directories(fs::path(job.output).parent_path(), ec);
     }
+    // Checked for every output before any is written, so a refusal leaves nothing behind.
     for (const auto& out : outputs) {
         fs::path path = job.output + out.suffix;
         if (job.input != "-" && same_file(path, job.input))
             throw Error(fmt::format("the output {} would overwrite the input; choose another folder with -o", path.string()));
+    }
+    for (const auto& out : outputs) {
+        fs::path path = job.output + out.suffix;
         write_file_atomically(path, out.bytes);
         if (!options.quiet && console.single() && isatty(STDERR_FILENO)) console.note(fmt::format("wrote {}", path.string()));
     }
@@ -220,8 +225,17 @@ std::string convert_one(const Job& job, const ConvertOptions& options, const Rea
 
 Result run_job(const Job& job, const ConvertOptions& options, const ReadOptions& read, Console& console) {
     Result result;
+    // Warnings are shown once the file has converted: a refused file gets its one line only.
+    std::mutex warnings_mutex;
+    std::vector<std::string> warnings;
+    ReadOptions held = read;
+    held.warn = [&](const std::string& message) {
+        std::lock_guard lock(warnings_mutex);
+        warnings.push_back(message);
+    };
     try {
-        result.jsonl = convert_one(job, options, read, console);
+        result.jsonl = convert_one(job, options, held, console);
+        for (const auto& message : warnings) read.warn(message);
     } catch (const Error& e) {
         result.failure = Failure{job.input, e.what()};
     } catch (const UsageError& e) {
