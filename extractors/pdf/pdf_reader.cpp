@@ -129,6 +129,15 @@ void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first,
     if (failure) std::rethrow_exception(failure);
 }
 
+// A duty list's table numbers or names its items: a 序号 column, or a label about 事项 or 职责
+// (an English "Name" column also gets the key "name", so labels decide).
+bool is_duty_list(const DutyList& list) {
+    if (column_index(list, "seq") >= 0) return true;
+    return std::any_of(list.columns.begin(), list.columns.end(), [](const Column& c) {
+        return c.label.find("事项") != std::string::npos || c.label.find("职责") != std::string::npos;
+    });
+}
+
 }  // namespace
 
 bool sniff_pdf(std::string_view bytes) {
@@ -162,7 +171,8 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
     }
     trust.settle(options);
     Document doc = assembler.finish();
-    if (doc.lists.empty()) throw Error("no table of a duty list was found in the PDF");
+    if (!std::any_of(doc.lists.begin(), doc.lists.end(), is_duty_list))
+        throw Error("no table of a duty list (with a 序号 or 事项名称 column) was found in the PDF");
     doc.source.pages = count;
     return doc;
 }
