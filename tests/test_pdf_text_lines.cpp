@@ -145,3 +145,25 @@ TEST_CASE("lines continued on the next page join as one paragraph") {
 TEST_CASE("header labels wrapped over two lines are one label") {
     CHECK(join_lines({line("对应上级", 40, 100), line("部门", 40, 114)}) == "对应上级部门");
 }
+
+TEST_CASE("a list that sets space between paragraphs is told by its line pitches") {
+    // Lines 14 pt apart inside a paragraph, 17 pt between paragraphs, in three cells.
+    const std::vector<TextLine> spaced = {line("一二三四五六七八九十", 100, 100), line("一二三四五六七八九十", 100, 114),
+                                          line("一二三四五六七八九十", 100, 131), line("完。", 100, 145)};
+    const std::vector<TextLine> tight = {line("一二三四五六七八九十", 100, 100), line("一二三四五六七八九十", 100, 114),
+                                         line("完。", 100, 128)};
+    const ParagraphTolerances style = paragraph_style({&spaced, &spaced, &spaced, &tight});
+    CHECK(style.spaced_pitch == doctest::Approx(1.4));
+    CHECK(paragraph_style({&tight, &tight, &tight}).spaced_pitch == 0);
+
+    SUBCASE("the wider pitch ends a paragraph even after a full line") {
+        CHECK(paragraphs_from_lines(spaced, style) ==
+              Paragraphs{"一二三四五六七八九十一二三四五六七八九十", "一二三四五六七八九十完。"});
+        CHECK(paragraphs_from_lines(spaced) == Paragraphs{"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十完。"});
+    }
+    SUBCASE("a marker wrapped to a line start at the line pitch stays inline") {
+        const std::vector<TextLine> inline_items = {line("一二三四五六七八；", 90, 100), line("2.对上报的", 90, 114)};
+        CHECK(paragraphs_from_lines(inline_items, style) == Paragraphs{"一二三四五六七八；2.对上报的"});
+        CHECK(paragraphs_from_lines(inline_items) == Paragraphs{"一二三四五六七八；", "2.对上报的"});
+    }
+}

@@ -262,11 +262,23 @@ void ListAssembler::OpenList::push(Row row) {
 
 void ListAssembler::OpenList::close() {
     if (!last) return;
-    Item item;
-    for (const auto& cell : last->cells) item.values.push_back(paragraphs_from_lines(cell));
-    item.source = std::move(last->source);
-    items.push_back(std::move(item));
+    rows.push_back(std::move(*last));
     last.reset();
+}
+
+std::vector<Item> ListAssembler::OpenList::items() const {
+    std::vector<const std::vector<TextLine>*> cells;
+    for (const Row& row : rows)
+        for (const auto& cell : row.cells) cells.push_back(&cell);
+    const ParagraphTolerances tol = paragraph_style(cells);
+    std::vector<Item> out;
+    for (const Row& row : rows) {
+        Item item;
+        for (const auto& cell : row.cells) item.values.push_back(paragraphs_from_lines(cell, tol));
+        item.source = row.source;
+        out.push_back(std::move(item));
+    }
+    return out;
 }
 
 Document ListAssembler::finish() {
@@ -276,12 +288,12 @@ Document ListAssembler::finish() {
         for (std::string& note : take_notes(since_table_)) lists_.back().notes.push_back(std::move(note));
     for (OpenList& open : lists_) {
         open.close();
-        if (open.items.empty()) continue;  // a ruled frame or a header with no rows under it
+        if (open.rows.empty()) continue;  // a ruled frame or a header with no rows under it
         DutyList list;
         list.title = open.title;
         list.kind = kind_from_title(open.title);
         list.columns = make_columns(open.labels);
-        list.items = std::move(open.items);
+        list.items = open.items();
         list.notes = std::move(open.notes);
         doc.lists.push_back(std::move(list));
     }

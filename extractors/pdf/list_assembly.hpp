@@ -28,11 +28,14 @@ private:
         std::string title;
         std::vector<std::string> labels;
         std::vector<bool> merged;  // columns where cells span rows
-        std::vector<Item> items;   // finished rows
+        // Finished rows, still as lines: where paragraphs end depends on the spacing the whole
+        // list shows (text_lines.hpp, paragraph_style).
+        std::vector<Row> rows;
         std::vector<std::string> notes;
         std::optional<Row> last;   // the row a page break may still continue
         void push(Row row);
         void close();
+        std::vector<Item> items() const;
     };
     struct PlacedLine {
         std::string text;

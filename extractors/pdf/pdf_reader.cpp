@@ -159,8 +159,15 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
         assembler.add_page(page);
     };
     // The first page on this thread also warms up the statics Poppler creates lazily and
-    // without a lock, before any worker starts.
-    use(pdf::layout_page(file->read_page(1)));
+    // without a lock, before any worker starts. Several documents may be read at once (folder
+    // conversion), so the very first page of the process is read alone.
+    static std::once_flag poppler_warmed;
+    bool first_read = false;
+    std::call_once(poppler_warmed, [&] {
+        use(pdf::layout_page(file->read_page(1)));
+        first_read = true;
+    });
+    if (!first_read) use(pdf::layout_page(file->read_page(1)));
     const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
     const unsigned workers = std::min({options.threads ? options.threads : hardware, max_workers,
                                        static_cast<unsigned>(std::max(1, count - 1))});

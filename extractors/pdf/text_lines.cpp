@@ -189,6 +189,39 @@ bool is_heading_line(const std::string& text) {
     return true;
 }
 
+namespace {
+
+// Pairs of wide pitches needed, absolutely and as a share of all pitches, before a list counts
+// as setting space between paragraphs: a few odd pitches (a taller glyph) do not.
+constexpr int min_spaced_pairs = 3;
+constexpr double min_spaced_share = 0.05;
+
+// Baseline distance of two lines of one cell on one page, in font sizes; 0 when not measurable.
+double pitch(const TextLine& a, const TextLine& b) {
+    if (a.page != b.page || a.size <= 0 || b.baseline <= a.baseline) return 0;
+    return (b.baseline - a.baseline) / std::max(a.size, b.size);
+}
+
+}  // namespace
+
+ParagraphTolerances paragraph_style(const std::vector<const std::vector<TextLine>*>& cells) {
+    ParagraphTolerances tol;
+    std::vector<double> pitches;
+    for (const auto* cell : cells)
+        for (size_t i = 1; i < cell->size(); ++i)
+            if (double p = pitch((*cell)[i - 1], (*cell)[i]); p > 0) pitches.push_back(p);
+    if (pitches.empty()) return tol;
+    std::sort(pitches.begin(), pitches.end());
+    // Most line pairs are inside a paragraph: the lower quartile is the line pitch.
+    const double line_pitch = pitches[pitches.size() / 4];
+    const auto wide = std::count_if(pitches.begin(), pitches.end(), [&](double p) {
+        return p > line_pitch + tol.paragraph_gap && p < 2 * line_pitch;
+    });
+    if (wide >= min_spaced_pairs && static_cast<double>(wide) >= min_spaced_share * static_cast<double>(pitches.size()))
+        tol.spaced_pitch = line_pitch;
+    return tol;
+}
+
 Paragraphs paragraphs_from_lines(const std::vector<TextLine>& lines, const ParagraphTolerances& tol) {
     Paragraphs out;
     std::string current;
@@ -201,8 +234,11 @@ Paragraphs paragraphs_from_lines(const std::vector<TextLine>& lines, const Parag
     for (const TextLine& line : lines) {
         if (prev) {
             const bool fits = room_after(*prev) >= line.lead_width - tol.fit_slack * line.size;
-            const bool marker = starts_with_marker(line.text) && ends_sentence(prev->text);
-            if (fits || marker || is_heading_line(line.text) || is_heading_line(prev->text)) flush();
+            const double p = pitch(*prev, line);
+            const bool by_spacing = tol.spaced_pitch > 0 && p > 0;
+            const bool gap = by_spacing && p > tol.spaced_pitch + tol.paragraph_gap;
+            const bool marker = !by_spacing && starts_with_marker(line.text) && ends_sentence(prev->text);
+            if (fits || gap || marker || is_heading_line(line.text) || is_heading_line(prev->text)) flush();
             else if (!joins_without_space(current, line.text)) current += ' ';
         }
         current += line.text;

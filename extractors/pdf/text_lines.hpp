@@ -45,7 +45,18 @@ struct ParagraphTolerances {
     // A line ends its paragraph when the start of the next line would have fitted in the room
     // left at its end, less this slack (× font size) for justification and rounding.
     double fit_slack = 0.3;
+    // A baseline pitch wider than the list's line pitch by this much (× font size) is space
+    // between paragraphs.
+    double paragraph_gap = 0.1;
+    // The list's line pitch (× font size) when its cells set space between paragraphs, else 0.
+    // With it, that space decides where a paragraph ends on a page, and a list marker at a
+    // line start no longer does: the marker may be a wrapped inline "2." (corpus rule 1).
+    double spaced_pitch = 0;
 };
+
+// The tolerances for one list's cells: spaced_pitch is set when enough of their line pitches
+// stand clearly above the tightest one.
+ParagraphTolerances paragraph_style(const std::vector<const std::vector<TextLine>*>& cells);
 
 // True when `line` starts a paragraph by its look alone: a list marker (2. 2、（二） 二、 (2) ①)
 // or a department heading standing alone (县水利局：).
