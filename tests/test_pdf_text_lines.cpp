@@ -77,6 +77,19 @@ TEST_CASE("fake bold, the same glyph printed twice a fraction of a point apart, 
     CHECK(lines[0].text == "序号");
 }
 
+TEST_CASE("a letter repeated one narrow advance later is not fake bold") {
+    std::vector<Glyph> hello = glyphs("Hello", 0, 100);
+    for (size_t i = 0; i < hello.size(); ++i) {  // Helvetica's l is 0.222 em wide
+        const double w = hello[i].code == U'l' ? 2.22 : 5.0;
+        hello[i].x0 = i ? hello[i - 1].x1 : 0;
+        hello[i].x1 = hello[i].x0 + w;
+    }
+    // and the first l printed again 0.2 pt to the right: fake bold
+    const auto lines = build_lines(hello + glyphs("l", 10.0 + 0.2, 100.05), fonts);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].text == "Hello");
+}
+
 TEST_CASE("Kangxi radicals, radical supplements and compatibility ideographs become unified ideographs") {
     CHECK(unify_ideograph(U'⼀') == U'一');
     CHECK(unify_ideograph(U'⼯') == U'工');

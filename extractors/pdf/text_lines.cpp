@@ -58,9 +58,13 @@ TextLine make_line(std::vector<Glyph>& glyphs, const std::vector<FontInfo>& font
     kept.reserve(glyphs.size());
     for (const Glyph& g : glyphs) {
         bool duplicate = false;
-        for (size_t k = kept.size(); k-- > 0 && kept.size() - k <= 3;)
-            duplicate = duplicate || (kept[k].code == g.code && std::abs(kept[k].x0 - g.x0) < tol.fake_bold * g.size &&
+        // A repeated narrow letter ("ll" in Hello) starts one advance later: a copy offset by
+        // half its own advance or more is the next letter, not fake bold.
+        for (size_t k = kept.size(); k-- > 0 && kept.size() - k <= 3;) {
+            const double reach = std::min(tol.fake_bold * g.size, 0.5 * (kept[k].x1 - kept[k].x0));
+            duplicate = duplicate || (kept[k].code == g.code && std::abs(kept[k].x0 - g.x0) < reach &&
                                       std::abs(kept[k].baseline - g.baseline) < tol.fake_bold * g.size);
+        }
         if (!duplicate) kept.push_back(g);
     }
     TextLine line;
