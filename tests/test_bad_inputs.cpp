@@ -24,18 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool under_asan = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool under_asan = true;
-#else
-constexpr bool under_asan = false;
-#endif
-#else
-constexpr bool under_asan = false;
-#endif
-
 // Far above what a refusal needs; low enough that inflating a bomb or expanding entities in
 // memory would fail.
 constexpr rlim_t memory_cap = rlim_t{2} << 30;

@@ -22,18 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool under_asan = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool under_asan = true;
-#else
-constexpr bool under_asan = false;
-#endif
-#else
-constexpr bool under_asan = false;
-#endif
-
 // CPU seconds (not wall time, which a busy machine stretches) for one conversion: the plain
 // build needs a few; ASan and UBSan make the code about ten times slower.
 constexpr double time_bound_seconds = under_asan ? 300 : 30;

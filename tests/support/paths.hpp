@@ -6,6 +6,19 @@
 
 namespace dutylist::test {
 
+// True in the AddressSanitizer build, which needs other memory and time limits.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool under_asan = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool under_asan = true;
+#else
+inline constexpr bool under_asan = false;
+#endif
+#else
+inline constexpr bool under_asan = false;
+#endif
+
 std::filesystem::path source_dir();  // the repository
 std::filesystem::path shared_dir();  // ../shared next to the repository
 std::filesystem::path corpus(const std::string& relative);  // shared_dir()/corpus/relative
