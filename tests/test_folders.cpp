@@ -154,6 +154,44 @@ TEST_CASE("jsonl is the same whatever the number of jobs, and goes to standard o
     CHECK(mixed.out.empty());
 }
 
+TEST_CASE("the dataset keeps input order when files finish out of order and some fail") {
+    TempDir dir;
+    fs::create_directories(dir / "in");
+    // A large input first and small ones after it: under -j 2 the small ones finish first and
+    // wait for it; broken ones among them add no lines.
+    Document large = document_from_truth(corpus("wumachang/truth.json"));
+    Document small = large;
+    for (auto& list : small.lists) list.items.resize(2);
+    std::vector<std::string> expected;
+    for (int i = 0; i < 9; ++i) {
+        const std::string name = "in/list" + std::to_string(i) + ".json";
+        if (i % 3 == 2) {
+            write_file(dir / name, "{broken");
+            continue;
+        }
+        write_file(dir / name, document_to_json(i == 0 ? large : small));
+        expected.push_back(document_to_jsonl(i == 0 ? large : small, (fs::path("in") / ("list" + std::to_string(i) + ".json")).string()));
+    }
+    auto two = run_dutylist("convert in -t jsonl -o out -j 2", dir.path());
+    CHECK(two.exit_code == 1);
+    std::string concatenated;
+    for (const auto& lines : expected) concatenated += lines;
+    CHECK(read_file(dir / "out/items.jsonl") == concatenated);
+    CHECK(files_under(dir / "out") == std::vector<std::string>{"items.jsonl"});
+}
+
+TEST_CASE("no dataset, and no temporary file, when every input failed") {
+    TempDir dir;
+    fs::create_directories(dir / "in");
+    write_file(dir / "in/a.json", "{broken");
+    write_file(dir / "in/b.pdf", "%PDF-1.4 cut");
+    auto run = run_dutylist("convert in -t json,jsonl -o out -j 2", dir.path());
+    CHECK(run.exit_code == 1);
+    CHECK(fs::is_directory(dir / "out"));
+    CHECK(files_under(dir / "out").empty());
+    CHECK(fs::is_empty(dir / "out"));
+}
+
 TEST_CASE("PDFs and DOCX read on two threads at once give what one thread gives") {
     TempDir dir;
     fs::create_directories(dir / "in");

@@ -190,10 +190,60 @@ private:
 struct Result {
     std::optional<Failure> failure;
     std::optional<UsageError> usage;
-    std::string jsonl;
 };
 
-// Converts one input: every output is rendered before any is written. Throws Error.
+// The dataset of -t jsonl: the lines of every converted input, in input order, written as
+// each input finishes rather than gathered, so that memory stays that of the files being
+// converted however many there are, and no long serial write is left for the end. Inputs that
+// finish early wait in `pending_` until those before them are written.
+class Dataset {
+public:
+    explicit Dataset(const ConvertOptions& options) : to_stdout_(options.output_dir == "-") {
+        if (!to_stdout_) {
+            path_ = fs::path(options.output_dir) / dataset_name;
+            file_.emplace(path_);
+        }
+    }
+
+    // The lines of input `index`; empty when it failed.
+    void deliver(size_t index, std::string lines) {
+        std::lock_guard lock(mutex_);
+        pending_.emplace(index, std::move(lines));
+        for (auto it = pending_.begin(); it != pending_.end() && it->first == next_; it = pending_.erase(it), ++next_) {
+            if (!error_) write(it->second);
+        }
+    }
+
+    // Renames the dataset into place once any input converted; throws Error when it could not
+    // be written. Without a call, the temporary file is removed.
+    void finish() {
+        if (error_) throw *error_;
+        if (file_) file_->commit();
+    }
+
+    std::string name() const { return to_stdout_ ? "-" : path_.string(); }
+
+private:
+    void write(const std::string& lines) {
+        try {
+            if (to_stdout_) write_stdout(lines);
+            else file_->append(lines);
+        } catch (const Error& e) {
+            error_ = e;
+        }
+    }
+
+    const bool to_stdout_;
+    fs::path path_;
+    std::optional<AtomicFile> file_;
+    std::mutex mutex_;
+    std::map<size_t, std::string> pending_;
+    size_t next_ = 0;
+    std::optional<Error> error_;
+};
+
+// Converts one input: every output is rendered before any is written. Returns its dataset
+// lines when -t jsonl asks for them. Throws Error.
 std::string convert_one(const Job& job, const ConvertOptions& options, const ReadOptions& read, Console& console) {
     InputFile input = read_input(job.input, max_input_bytes);
     Document doc = read_document(input, read);
@@ -223,7 +273,7 @@ std::string convert_one(const Job& job, const ConvertOptions& options, const Rea
     return jsonl;
 }
 
-Result run_job(const Job& job, const ConvertOptions& options, const ReadOptions& read, Console& console) {
+Result run_job(const Job& job, size_t index, const ConvertOptions& options, const ReadOptions& read, Console& console, Dataset* dataset) {
     Result result;
     // Warnings are shown once the file has converted: a refused file gets its one line only.
     std::mutex warnings_mutex;
@@ -233,8 +283,9 @@ Result run_job(const Job& job, const ConvertOptions& options, const ReadOptions&
         std::lock_guard lock(warnings_mutex);
         warnings.push_back(message);
     };
+    std::string lines;
     try {
-        result.jsonl = convert_one(job, options, held, console);
+        lines = convert_one(job, options, held, console);
         for (const auto& message : warnings) read.warn(message);
     } catch (const Error& e) {
         result.failure = Failure{job.input, e.what()};
@@ -245,12 +296,13 @@ Result run_job(const Job& job, const ConvertOptions& options, const ReadOptions&
     } catch (const std::exception& e) {
         result.failure = Failure{job.input, std::string("internal error: ") + e.what()};
     }
+    if (dataset) dataset->deliver(index, std::move(lines));
     console.finished(job.input);
     return result;
 }
 
 // Runs every job on `threads` threads; results in job order.
-std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, const ConvertOptions& options, Console& console) {
+std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, const ConvertOptions& options, Console& console, Dataset* dataset) {
     ReadOptions read = options.read;
     // Several files at once share the cores between files; one file may use them all.
     read.threads = jobs.size() > 1 ? 1 : threads;
@@ -261,7 +313,7 @@ std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, con
         for (size_t i = next++; i < jobs.size(); i = next++) {
             ReadOptions own = read;
             if (jobs.size() > 1) own.warn = [&, i](const std::string& message) { console.warn(options.read, jobs[i].input + ": " + message); };
-            results[i] = run_job(jobs[i], options, own, console);
+            results[i] = run_job(jobs[i], i, options, own, console, dataset);
         }
     };
     std::vector<std::thread> pool;
@@ -269,14 +321,6 @@ std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, con
     work();
     for (auto& t : pool) t.join();
     return results;
-}
-
-// The dataset of every input converted: OUTDIR/items.jsonl, or standard output under -o -.
-void write_dataset(const std::vector<Result>& results, const ConvertOptions& options) {
-    std::string lines;
-    for (const auto& r : results) lines += r.jsonl;
-    if (options.output_dir == "-") write_stdout(lines);
-    else write_file_atomically(fs::path(options.output_dir) / dataset_name, lines);
 }
 
 }  // namespace
@@ -298,7 +342,9 @@ int convert(const ConvertOptions& options) {
 
     const unsigned threads = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     Console console(!options.quiet && inputs.jobs.size() > 1 && isatty(STDERR_FILENO), inputs.jobs.size());
-    std::vector<Result> results = run_jobs(inputs.jobs, threads, options, console);
+    std::optional<Dataset> dataset;
+    if (wants_jsonl(options)) dataset.emplace(options);
+    std::vector<Result> results = run_jobs(inputs.jobs, threads, options, console, dataset ? &*dataset : nullptr);
     console.close();
     for (const auto& r : results)
         if (r.usage) throw *r.usage;
@@ -309,11 +355,11 @@ int convert(const ConvertOptions& options) {
         if (r.failure) failures.push_back(*r.failure);
         else ++converted;
     }
-    if (wants_jsonl(options) && converted > 0) {
+    if (dataset && converted > 0) {
         try {
-            write_dataset(results, options);
+            dataset->finish();
         } catch (const Error& e) {
-            failures.push_back({options.output_dir == "-" ? "-" : (fs::path(options.output_dir) / dataset_name).string(), e.what()});
+            failures.push_back({dataset->name(), e.what()});
         }
     }
     for (const auto& f : failures) report_failure(f.name, f.reason);

@@ -1,5 +1,6 @@
 // The dutylist command line: argument parsing and the one place where errors become exit codes.
 #include <CLI/CLI.hpp>
+#include <malloc.h>
 
 #include <iostream>
 #include <sstream>
@@ -75,6 +76,13 @@ reason; no output file is left behind for it); 2 a usage error.)";
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Each file read builds and frees buffers of a few hundred kB to a few MB (the input, the
+    // rendered outputs). glibc would map and unmap them, or trim them off the heap, every time;
+    // the page faults and, under --jobs, the TLB flushes sent to the other core cost more than
+    // the conversion itself (system time 0.44 s → 0.07 s on 200 JSON inputs). Kept instead,
+    // they are reused by the next file, for about 1 MB more peak memory.
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
     CLI::App app{description, "dutylist"};
     app.footer(examples);
     app.set_version_flag("--version", std::string("dutylist ") + DUTYLIST_VERSION);

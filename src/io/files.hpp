@@ -14,6 +14,27 @@ namespace dutylist {
 // folder, permission denied, larger than max_bytes.
 InputFile read_input(const std::string& path, size_t max_bytes);
 
+// An output written piece by piece: the pieces go to a temporary file in the same folder,
+// and commit() renames it into place. Destroyed without commit() (a failure on the way), it
+// removes the temporary file, so the path never holds a partial output. Throws Error.
+class AtomicFile {
+public:
+    explicit AtomicFile(std::filesystem::path path);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    void append(std::string_view bytes);
+    void commit();
+
+private:
+    void discard();
+
+    std::filesystem::path path_;
+    std::string temporary_;
+    int fd_ = -1;
+};
+
 // Writes bytes to path through a temporary file in the same folder and a rename.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 

@@ -1,0 +1,83 @@
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "io/files.hpp"
+#include "model/error.hpp"
+#include "support/paths.hpp"
+
+using namespace dutylist;
+using namespace dutylist::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Names in dir, temporary files included (they start with a dot).
+std::vector<std::string> names_in(const fs::path& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("an atomic file appears whole at commit, with the umask's permissions") {
+    TempDir dir;
+    const fs::path path = dir / "out.jsonl";
+    {
+        AtomicFile file(path);
+        file.append("one\n");
+        CHECK_FALSE(fs::exists(path));
+        file.append("");
+        file.append("two\n");
+        CHECK_FALSE(fs::exists(path));
+        file.commit();
+    }
+    CHECK(read_file(path) == "one\ntwo\n");
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"out.jsonl"});
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    CHECK((st.st_mode & 0777) == (0666 & ~mask));
+}
+
+TEST_CASE("an atomic file dropped before commit leaves the old file as it was and no temporary file") {
+    TempDir dir;
+    const fs::path path = dir / "out.json";
+    write_file(path, "old");
+    {
+        AtomicFile file(path);
+        file.append("new but unfinished");
+    }
+    CHECK(read_file(path) == "old");
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"out.json"});
+    write_file_atomically(path, "new");
+    CHECK(read_file(path) == "new");
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"out.json"});
+}
+
+TEST_CASE("an atomic file refuses use after commit and a folder it cannot write to") {
+    TempDir dir;
+    AtomicFile file(dir / "a.csv");
+    file.commit();
+    CHECK_THROWS_AS(file.append("late"), Error);
+    CHECK_THROWS_AS(file.commit(), Error);
+    CHECK_THROWS_AS(AtomicFile(dir / "missing/a.csv"), Error);
+    CHECK_THROWS_AS(write_file_atomically(dir / "missing/a.csv", "x"), Error);
+}
+
+TEST_CASE("reading an input: whole files, and plain reasons when it cannot be read") {
+    TempDir dir;
+    std::string big(300 * 1024 + 7, 'x');
+    write_file(dir / "big.pdf", big);
+    InputFile input = read_input((dir / "big.pdf").string(), 1 << 20);
+    CHECK(input.name == "big.pdf");
+    CHECK(input.bytes == big);
+    CHECK_THROWS_WITH_AS(read_input((dir / "big.pdf").string(), 1000), doctest::Contains("larger than the limit"), Error);
+    CHECK_THROWS_WITH_AS(read_input((dir / "none.pdf").string(), 1000), "file not found", Error);
+    CHECK_THROWS_WITH_AS(read_input(dir.path().string(), 1000), "is a folder, not a file", Error);
+}
