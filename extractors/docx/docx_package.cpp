@@ -68,7 +68,7 @@ XmlPart parse_xml(std::string_view bytes, const std::string& name) {
     if (!ctxt) throw Error("out of memory while reading the Word document");
     // No XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE: entities stay unexpanded, nothing
     // is fetched, and libxml2 keeps its own limits on depth and text size.
-    const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+    const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), name.c_str(), nullptr, options);
     if (!doc || !ctxt->wellFormed) {
         if (doc) xmlFreeDoc(doc);
