@@ -215,6 +215,44 @@ TEST_CASE("a line across a borderless table ends it: a note is not a row") {
     CHECK(doc.lists[0].items[0].values[2] == Paragraphs{"组织学习"});
 }
 
+TEST_CASE("a borderless table goes on on a page that does not repeat its header") {
+    // Page 1 ends inside row 2; page 2 has its rest, then rows 3 and 4, and a running header
+    // line at the top of both pages.
+    TableSpec first{three, {header, {"1", "党的建设", "组织学习"}, {"2", "经济发展", "一二三四五六七八九十一二三四"}}, {}, false};
+    TableSpec second{three, {{"", "", "续完。"}, {"3", "经济发展", "制订规划"}, {"4", "平安法治", "调解纠纷"}}, {}, false};
+    PageContent one = make_page(1, "某乡基本履职事项清单", first);
+    PageContent two = make_page(2, "", second);
+    add_text(one, "某乡履职事项清单（2025年）", 500, 30);
+    add_text(two, "某乡履职事项清单（2025年）", 500, 30);
+    // Page 1 is full to its foot: its last row ends near the bottom margin.
+    for (Glyph& g : one.glyphs)
+        if (g.baseline > 120 && g.baseline < 560) g.baseline += 380;
+    const Document doc = assemble({one, two});
+    REQUIRE(doc.lists.size() == 1);
+    const auto& items = doc.lists[0].items;
+    REQUIRE(items.size() == 4);
+    CHECK(items[1].values[2] == Paragraphs{"一二三四五六七八九十一二三四续完。"});
+    CHECK(items[1].source.pages == std::vector<int>{1, 2});
+    CHECK(items[2].values == std::vector<Paragraphs>{{"3"}, {"经济发展"}, {"制订规划"}});
+    CHECK(items[3].values[2] == Paragraphs{"调解纠纷"});
+}
+
+TEST_CASE("a borderless table that ends above other text does not go on on the next page") {
+    TableSpec spec{three, {header, {"1", "党的建设", "组织学习"}}, {}, false};
+    PageContent one = make_page(1, "某乡基本履职事项清单", spec);
+    add_text(one, "注：本清单所列事项随法律法规和机构职能调整实行动态管理。", 50, 300);
+    PageContent two;
+    two.number = 2;
+    two.width = 842;
+    two.height = 595;
+    two.fonts = {{"Serif", false, ""}};
+    add_text(two, "2", 60, 80);  // laid out like a 序号 and a name, but not a row of the list
+    add_text(two, "附录", 200, 80);
+    const Document doc = assemble({one, two});
+    REQUIRE(doc.lists.size() == 1);
+    CHECK(doc.lists[0].items.size() == 1);
+}
+
 TEST_CASE("printed page numbers in their usual forms") {
     for (const char* n : {"— 3 —", "-3-", "3", "第3页", "第 3 页 共 60 页", "3/60", "Page 3 of 60", "·3·"})
         CHECK_MESSAGE(is_page_number(n), n);

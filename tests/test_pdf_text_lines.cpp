@@ -125,10 +125,39 @@ TEST_CASE("a full line continues its paragraph, a line with room for the next wo
     CHECK(paragraphs_from_lines(lines) == Paragraphs{"一二三四五六七八九十续行。", "新段落"});
 }
 
-TEST_CASE("a line short only by what cannot start a line still continues") {
+TEST_CASE("in ragged text a line short only by what cannot start a line still continues") {
     // Nine ideographs and room for one: the next line starts with 字， which would not fit.
     const std::vector<TextLine> lines = {line("一二三四五六七八九", 100, 100), line("字，续", 100, 114)};
-    CHECK(paragraphs_from_lines(lines) == Paragraphs{"一二三四五六七八九字，续"});
+    ParagraphTolerances ragged;
+    ragged.justified = false;
+    CHECK(paragraphs_from_lines(lines, ragged) == Paragraphs{"一二三四五六七八九字，续"});
+    // Ragged text leaves almost a character of room on a wrapped line: 0.9 em, and still no break.
+    const std::vector<TextLine> narrow = {line("一二三四五六七八九", 99, 100), line("十续", 99, 114)};
+    CHECK(paragraphs_from_lines(narrow, ragged) == Paragraphs{"一二三四五六七八九十续"});
+}
+
+TEST_CASE("in justified text a line that stops short of the edge ends its paragraph") {
+    // Justified, a wrapped line is stretched to the edge; half an em left over means the
+    // paragraph ended there, although the next line's 字 would not have fitted.
+    const std::vector<TextLine> lines = {line("一二三四五六七八九；", 105, 100), line("字续", 105, 114)};
+    CHECK(paragraphs_from_lines(lines) == Paragraphs{"一二三四五六七八九；", "字续"});
+    // Not a line that starts away from the left edge (centred or indented): it is measured by
+    // what would have fitted.
+    const std::vector<TextLine> centred = {line("社会治理与", 56, 100, 3), line("公共服务", 56, 114, 8)};
+    CHECK(paragraphs_from_lines(centred) == Paragraphs{"社会治理与公共服务"});
+}
+
+TEST_CASE("a list is ragged when its lines stop short of the edge before what cannot start a line") {
+    const std::vector<TextLine> full = {line("一二三四五六七八九十", 100, 100), line("一二三四五六七八九十", 100, 114),
+                                        line("完。", 100, 128)};
+    const std::vector<TextLine> kinsoku = {line("一二三四五六七八九", 100, 100), line("字，续", 100, 114)};
+    CHECK(paragraph_style({&full, &full, &full}).justified);
+    CHECK(paragraph_style({&full, &kinsoku}).justified);  // one such line is a paragraph ending close to the edge
+    CHECK_FALSE(paragraph_style({&full, &kinsoku, &kinsoku}).justified);
+    std::vector<const std::vector<TextLine>*> many(120, &full);
+    many.push_back(&kinsoku);
+    many.push_back(&kinsoku);
+    CHECK(paragraph_style(many).justified);  // two among 240 lines: 0.8%
 }
 
 TEST_CASE("a numbered item after a sentence end starts a paragraph even after a full line") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "extractors/pdf/page_layout.hpp"
 #include "model/text.hpp"
@@ -156,32 +157,32 @@ bool continues_header(const GlyphLine& header, const GlyphLine& next, const Bord
     return true;
 }
 
-TableBlock build_table(const GlyphLine& header, const std::vector<const GlyphLine*>& body, const Gutters& gutters,
-                       const std::vector<FontInfo>& fonts, const BorderlessTolerances& tol) {
-    TableBlock t;
-    t.ruled = false;
-    double left = header.line.x0, right = header.line.x1;
-    for (const GlyphLine* l : body) {
-        left = std::min(left, l->line.x0);
-        right = std::max(right, l->line.x1);
-    }
-    const std::vector<double> bounds = gutters.bounds(left - 1, right + 1, tol.min_gutter);
+// The column whose header label is 序号 (0 when none is).
+int seq_column(const GlyphLine& header, const std::vector<double>& bounds, const std::vector<FontInfo>& fonts) {
     const int cols = static_cast<int>(bounds.size()) - 1;
-    int seq = 0;
     for (int c = 0; c < cols; ++c) {
         std::vector<Glyph> label;
         for (const Glyph& g : header.glyphs)
             if (column_of(bounds, g.centre_x()) == c) label.push_back(g);
         const std::string text = remove_whitespace(line_from_glyphs(label, fonts).text);
-        if (text == "序号" || text == "编号") seq = c;
+        if (text == "序号" || text == "编号") return c;
     }
+    return 0;
+}
 
+// The table of `body` in the columns `bounds`, under `header` (row 0), or without a header row
+// when it is null (a table running on from the page before).
+TableBlock build_table(const GlyphLine* header, const std::vector<const GlyphLine*>& body, const std::vector<double>& bounds,
+                       int seq, const std::vector<FontInfo>& fonts, const BorderlessTolerances& tol) {
+    TableBlock t;
+    t.ruled = false;
+    const int cols = static_cast<int>(bounds.size()) - 1;
     // Rows: each number in the 序号 column starts one.
     std::vector<Span> ys;
     for (const GlyphLine* l : body) ys.push_back(line_band(l->line));
     const std::vector<Span> gaps = empty_runs(ys, 0.1);
-    const double top = header.line.top - 1;
-    const double body_top = std::max(header.line.bottom, line_band(header.line).to) + 0.1;
+    const double top = header ? header->line.top - 1 : line_band(body.front()->line).from - 1;
+    const double body_top = header ? std::max(header->line.bottom, line_band(header->line).to) + 0.1 : top;
     struct Cut {
         double at;
         double height;
@@ -211,22 +212,24 @@ TableBlock build_table(const GlyphLine& header, const std::vector<const GlyphLin
         if (cuts.front().height < tol.top_aligned_share * heights[heights.size() / 2]) cuts.erase(cuts.begin());
     }
     const double bottom = body.empty() ? body_top + 1 : line_band(body.back()->line).to + 1;
-    t.ys = {top, body_top};
+    t.ys = header ? std::vector<double>{top, body_top} : std::vector<double>{top};
     for (const Cut& c : cuts)
         if (c.at > t.ys.back()) t.ys.push_back(c.at);
     t.ys.push_back(std::max(bottom, t.ys.back() + 1));
     t.rows = static_cast<int>(t.ys.size()) - 1;
     t.cols = cols;
+    t.xs = bounds;
     t.box = {bounds.front(), top, bounds.back(), t.ys.back()};
 
+    const int first_body_row = header ? 1 : 0;
     std::vector<std::vector<Glyph>> cell_glyphs(static_cast<size_t>(t.rows * cols));
     auto place = [&](const GlyphLine& l, bool is_header) {
         const Span band = line_band(l.line);
         const double y = (band.from + band.to) / 2;
-        const int r = is_header ? 0 : std::clamp(static_cast<int>(std::upper_bound(t.ys.begin(), t.ys.end(), y) - t.ys.begin()) - 1, 1, t.rows - 1);
+        const int r = is_header ? 0 : std::clamp(static_cast<int>(std::upper_bound(t.ys.begin(), t.ys.end(), y) - t.ys.begin()) - 1, first_body_row, t.rows - 1);
         for (const Glyph& g : l.glyphs) cell_glyphs[static_cast<size_t>(r * cols + column_of(bounds, g.centre_x()))].push_back(g);
     };
-    place(header, true);
+    if (header) place(*header, true);
     for (const GlyphLine* l : body) place(*l, false);
     std::vector<Span> frames(static_cast<size_t>(cols), {1e9, -1e9});
     for (int r = 0; r < t.rows; ++r)
@@ -234,7 +237,7 @@ TableBlock build_table(const GlyphLine& header, const std::vector<const GlyphLin
             CellBlock cell;
             cell.grid = {r, c, 1, 1, {bounds[static_cast<size_t>(c)], t.ys[static_cast<size_t>(r)], bounds[static_cast<size_t>(c) + 1], t.ys[static_cast<size_t>(r) + 1]}};
             cell.lines = build_lines(std::move(cell_glyphs[static_cast<size_t>(r * cols + c)]), fonts);
-            if (r > 0)
+            if (r >= first_body_row)
                 for (const TextLine& l : cell.lines) {
                     frames[static_cast<size_t>(c)].from = std::min(frames[static_cast<size_t>(c)].from, l.x0);
                     frames[static_cast<size_t>(c)].to = std::max(frames[static_cast<size_t>(c)].to, l.x1);
@@ -251,22 +254,63 @@ TableBlock build_table(const GlyphLine& header, const std::vector<const GlyphLin
     return t;
 }
 
-}  // namespace
+// No glyph of the line lies across a column bound or beyond the table's sides by more than
+// `slack`: the line could be part of a row of the table.
+bool keeps_to_columns(const GlyphLine& line, const std::vector<double>& bounds, double slack) {
+    for (const Glyph& g : line.glyphs) {
+        if (is_space(g.code)) continue;
+        if (g.x0 < bounds.front() - slack || g.x1 > bounds.back() + slack) return false;
+        for (size_t b = 1; b + 1 < bounds.size(); ++b)
+            if (g.x0 < bounds[b] - slack && g.x1 > bounds[b] + slack) return false;
+    }
+    return true;
+}
 
-BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts,
-                                        double page_height, const BorderlessTolerances& tol) {
-    // A bare number may be a 序号 on a line of its own; only in the margins is it a page number.
-    auto page_number = [&](const TextLine& l) {
-        if (!is_page_number(l.text)) return false;
-        if (!is_number(l.text)) return true;
-        return l.top < tol.margin_share * page_height || l.bottom > (1 - tol.margin_share) * page_height;
-    };
-    BorderlessResult out;
+std::vector<GlyphLine> glyph_lines(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts) {
     std::vector<GlyphLine> lines;
     for (auto& group : group_into_lines(std::move(glyphs))) {
         TextLine line = line_from_glyphs(group, fonts);
         lines.push_back({std::move(group), std::move(line)});
     }
+    return lines;
+}
+
+bool is_page_number_line(const TextLine& l, double page_height, const BorderlessTolerances& tol) {
+    // A bare number may be a 序号 on a line of its own; only in the margins is it a page number.
+    if (!is_page_number(l.text)) return false;
+    if (!is_number(l.text)) return true;
+    return l.top < tol.margin_share * page_height || l.bottom > (1 - tol.margin_share) * page_height;
+}
+
+}  // namespace
+
+BorderlessResult continue_borderless_table(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts,
+                                           const BorderlessColumns& columns, double page_height,
+                                           const std::function<bool(const TextLine&)>& skip, const BorderlessTolerances& tol) {
+    BorderlessResult out;
+    std::vector<GlyphLine> lines = glyph_lines(std::move(glyphs), fonts);
+    std::vector<bool> used(lines.size(), false);
+    size_t i = 0;
+    while (i < lines.size() && (is_page_number_line(lines[i].line, page_height, tol) || skip(lines[i].line))) ++i;
+    std::vector<const GlyphLine*> body;
+    for (; i < lines.size(); ++i) {
+        if (is_page_number_line(lines[i].line, page_height, tol)) continue;
+        const TextLine& l = lines[i].line;
+        if (l.size >= tol.heading_size * columns.size || !keeps_to_columns(lines[i], columns.xs, tol.column_slack * l.size)) break;
+        body.push_back(&lines[i]);
+        used[i] = true;
+    }
+    if (!body.empty()) out.tables.push_back(build_table(nullptr, body, columns.xs, columns.seq, fonts, tol));
+    for (size_t k = 0; k < lines.size(); ++k)
+        if (!used[k]) out.rest.insert(out.rest.end(), lines[k].glyphs.begin(), lines[k].glyphs.end());
+    return out;
+}
+
+BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts,
+                                        double page_height, const BorderlessTolerances& tol) {
+    auto page_number = [&](const TextLine& l) { return is_page_number_line(l, page_height, tol); };
+    BorderlessResult out;
+    std::vector<GlyphLine> lines = glyph_lines(std::move(glyphs), fonts);
     std::vector<size_t> headers;
     for (size_t i = 0; i < lines.size(); ++i)
         if (is_header_line(lines[i].line)) headers.push_back(i);
@@ -298,7 +342,13 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
             body.push_back(&lines[i]);
             used[i] = true;
         }
-        out.tables.push_back(build_table(header, body, gutters, fonts, tol));
+        double left = header.line.x0, right = header.line.x1;
+        for (const GlyphLine* l : body) {
+            left = std::min(left, l->line.x0);
+            right = std::max(right, l->line.x1);
+        }
+        const std::vector<double> bounds = gutters.bounds(left - 1, right + 1, tol.min_gutter);
+        out.tables.push_back(build_table(&header, body, bounds, seq_column(header, bounds, fonts), fonts, tol));
     }
     for (size_t i = 0; i < lines.size(); ++i)
         if (!used[i]) out.rest.insert(out.rest.end(), lines[i].glyphs.begin(), lines[i].glyphs.end());

@@ -1,8 +1,10 @@
 // Tables without rulings (stream mode): a header row that names 序号 starts a table, the empty
 // vertical gutters of the text under it give the columns, and the numbers of the 序号 column
-// give the rows. Pure; tolerances named.
+// give the rows; a page without a header row may continue the table of the page before in its
+// columns. Pure; tolerances named.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "extractors/pdf/page_content.hpp"
@@ -18,6 +20,14 @@ struct BorderlessTolerances {
     double centred = 0.5;          // × size: how far a wrapped label's line may sit off its label's middle
     double margin_share = 0.1;     // a bare number this near the page's top or bottom is its page number
     double heading_size = 1.15;   // a line this many times the body size is a heading, not a row
+    double column_slack = 0.3;    // × size: how far a glyph of a continued table may reach over a column bound
+};
+
+// A borderless table's columns, as a page that continues it without a header row needs them.
+struct BorderlessColumns {
+    std::vector<double> xs;  // column bounds, left to right
+    int seq = 0;             // the 序号 column
+    double size = 0;         // the font size of its text
 };
 
 struct BorderlessResult {
@@ -27,5 +37,15 @@ struct BorderlessResult {
 
 BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts,
                                         double page_height, const BorderlessTolerances& tol = {});
+
+// A borderless table running on from the page before without its header row: the lines from
+// the top of the page that keep to its columns (no glyph across a column bound) in its font
+// size, up to the first that does not (a note, a heading, other text). Page numbers and lines `skip` holds for
+// (a running header) are left out; the table has no header row, and its first row may be the
+// rest of a row begun on the page before.
+BorderlessResult continue_borderless_table(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts,
+                                           const BorderlessColumns& columns, double page_height,
+                                           const std::function<bool(const TextLine&)>& skip,
+                                           const BorderlessTolerances& tol = {});
 
 }  // namespace dutylist::pdf

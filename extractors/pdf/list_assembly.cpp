@@ -17,6 +17,8 @@ constexpr double running_distance = 6.0;
 constexpr size_t max_label_chars = 24;
 // Font sizes within this are the same size (the cover title may span lines).
 constexpr double same_size = 0.5;
+// Lines in this share of the page at its foot are its margin (page number, footer).
+constexpr double footer_share = 0.1;
 
 std::string squeeze(const std::string& s) { return remove_whitespace(s); }
 
@@ -164,7 +166,43 @@ bool ListAssembler::is_running(const TextLine& line) const {
     return false;
 }
 
-void ListAssembler::add_page(const PageLayout& page) {
+std::optional<PageLayout> ListAssembler::continue_borderless(const PageLayout& page) const {
+    // Only the text above the page's first table can continue the table before it.
+    const double first_top = page.tables.empty() ? page.height : page.tables.front().box.y0;
+    std::vector<Glyph> above, below;
+    for (const Glyph& g : page.loose) (g.centre_y() < first_top ? above : below).push_back(g);
+    BorderlessResult found = continue_borderless_table(std::move(above), page.fonts, *open_borderless_, page.height,
+                                                       [&](const TextLine& l) { return is_running(l); });
+    if (found.tables.empty()) return std::nullopt;
+    PageLayout out = page;
+    for (CellBlock& c : found.tables.front().cells)
+        for (TextLine& l : c.lines) l.page = page.number;
+    out.tables.insert(out.tables.begin(), std::move(found.tables.front()));
+    found.rest.insert(found.rest.end(), below.begin(), below.end());
+    out.lines = free_lines(std::move(found.rest), page.fonts, page.number, page.width);
+    return out;
+}
+
+void ListAssembler::note_open_borderless(const PageLayout& page) {
+    open_borderless_.reset();
+    if (page.tables.empty() || page.tables.back().ruled || lists_.empty()) return;
+    const TableBlock& t = page.tables.back();
+    if (static_cast<int>(lists_.back().labels.size()) != t.cols) return;
+    // Nothing but the page's margin (page number, footer) under the table: it ran to the foot.
+    for (const TextLine& l : since_table_)
+        if (l.page == page.number && l.top < (1 - footer_share) * page.height) return;
+    std::vector<double> sizes;
+    for (const CellBlock& c : t.cells)
+        for (const TextLine& l : c.lines) sizes.push_back(l.size);
+    if (sizes.empty()) return;
+    std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2), sizes.end());
+    open_borderless_ = BorderlessColumns{t.xs, seq_column(lists_.back().labels), sizes[sizes.size() / 2]};
+}
+
+void ListAssembler::add_page(const PageLayout& input) {
+    std::optional<PageLayout> continued;
+    if (open_borderless_ && !input.loose.empty()) continued = continue_borderless(input);
+    const PageLayout& page = continued ? *continued : input;
     this_page_.clear();
     std::vector<TextLine> lines;
     for (const TextLine& l : page.lines) {
@@ -189,6 +227,7 @@ void ListAssembler::add_page(const PageLayout& page) {
         }
         since_table_.assign(lines.begin() + static_cast<long>(next), lines.end());
     }
+    note_open_borderless(page);
     previous_page_ = std::move(this_page_);
 }
 

@@ -1,5 +1,6 @@
 // Pages into lists: tables with the same columns on consecutive pages are one list, repeated
-// header rows dropped, rows split by a page break joined, merged cells filled; the cover gives
+// header rows dropped, rows split by a page break joined, merged cells filled, a borderless
+// table continued on a page that does not repeat its header; the cover gives
 // the document's issuer, title and date; the heading above a table titles its list.
 // Pages are fed in order and dropped once used, and a row becomes paragraphs as soon as no page
 // break can continue it, so memory does not grow with the page count beyond the lists' text.
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/pdf/borderless_table.hpp"
 #include "extractors/pdf/page_layout.hpp"
 #include "model/document.hpp"
 
@@ -44,12 +46,17 @@ private:
 
     void add_table(const TableBlock& table, const std::vector<TextLine>& heading, int page);
     bool is_running(const TextLine& line) const;
+    std::optional<PageLayout> continue_borderless(const PageLayout& page) const;
+    void note_open_borderless(const PageLayout& page);
 
     std::vector<TextLine> cover_;
     std::vector<TextLine> since_table_;  // lines after the last table: a heading or notes
     std::vector<PlacedLine> previous_page_, this_page_;
     std::vector<OpenList> lists_;
     bool seen_table_ = false;
+    // The columns of a borderless table that ran to the foot of the last page: the next page
+    // may go on with it without repeating its header row.
+    std::optional<BorderlessColumns> open_borderless_;
 };
 
 }  // namespace dutylist::pdf

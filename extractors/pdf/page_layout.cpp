@@ -90,6 +90,7 @@ PageLayout layout_page(const PageContent& page) {
         block.box = tables[t].box();
         block.rows = tables[t].rows();
         block.cols = tables[t].cols();
+        block.xs = tables[t].xs;
         block.ys = tables[t].ys;
         for (size_t i = 0; i < tables[t].cells.size(); ++i)
             block.cells.push_back({tables[t].cells[i], build_lines(std::move(cell_glyphs[t][i]), page.fonts)});
@@ -110,14 +111,21 @@ PageLayout layout_page(const PageContent& page) {
             out.tables.push_back(std::move(t));
         }
         free = std::move(borderless.rest);
+        out.loose = free;
+        out.fonts = page.fonts;
     }
-    out.lines = build_lines(std::move(free), page.fonts);
-    for (TextLine& l : out.lines) {
-        l.page = page.number;
-        l.frame_x0 = 0;
-        l.frame_x1 = page.width;
-    }
+    out.lines = free_lines(std::move(free), page.fonts, page.number, page.width);
     return out;
+}
+
+std::vector<TextLine> free_lines(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts, int page, double width) {
+    std::vector<TextLine> lines = build_lines(std::move(glyphs), fonts);
+    for (TextLine& l : lines) {
+        l.page = page;
+        l.frame_x0 = 0;
+        l.frame_x1 = width;
+    }
+    return lines;
 }
 
 }  // namespace dutylist::pdf

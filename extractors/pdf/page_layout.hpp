@@ -16,6 +16,11 @@ struct PageLayout {
     double width = 0, height = 0;
     std::vector<TextLine> lines;     // outside tables, top to bottom
     std::vector<TableBlock> tables;  // top to bottom
+    // On a page without rulings, the glyphs of `lines` and the fonts, so that the list assembly
+    // can read them as the rest of a borderless table from the page before
+    // (continue_borderless_table), which needs that page's columns.
+    std::vector<Glyph> loose;
+    std::vector<FontInfo> fonts;
     int glyphs = 0;
     int images = 0;
     int shapes = 0;
@@ -24,6 +29,9 @@ struct PageLayout {
 };
 
 PageLayout layout_page(const PageContent& page);
+
+// Glyphs outside any table as lines of page `page`, framed by the page's width.
+std::vector<TextLine> free_lines(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts, int page, double width);
 
 // "— 3 —", "-3-", "第3页", "3/60", "3": a printed page number.
 bool is_page_number(const std::string& text);

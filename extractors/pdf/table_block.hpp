@@ -16,6 +16,7 @@ struct CellBlock {
 struct TableBlock {
     Box box;
     int rows = 0, cols = 0;
+    std::vector<double> xs;        // column boundaries, left to right
     std::vector<double> ys;        // row boundaries, top to bottom
     std::vector<CellBlock> cells;  // by row, then column
     bool ruled = true;             // false: columns found from text alignment

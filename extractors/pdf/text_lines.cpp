@@ -115,6 +115,11 @@ double room_after(const TextLine& line) {
     return centred ? left + right : right;
 }
 
+// Within `flush_room` (× font size) of the cell's left edge: neither centred nor indented.
+constexpr double flush_room = 0.2;
+
+bool starts_flush(const TextLine& line) { return line.x0 - line.frame_x0 < flush_room * line.size; }
+
 }  // namespace
 
 char32_t unify_ideograph(char32_t cp) {
@@ -199,6 +204,12 @@ namespace {
 // as setting space between paragraphs: a few odd pitches (a taller glyph) do not.
 constexpr int min_spaced_pairs = 3;
 constexpr double min_spaced_share = 0.05;
+// Ragged text: lines that start at the left edge and stop short of the right edge by more
+// than flush_room although the next line's start did not fit. Justified text has them only
+// where a paragraph happens to end close to the edge (0.5% of the corpus's lines); ragged
+// text wherever a line may not start with what follows (、。） and the like).
+constexpr int min_ragged_lines = 2;
+constexpr double min_ragged_share = 0.02;
 
 // Baseline distance of two lines of one cell on one page, in font sizes; 0 when not measurable.
 double pitch(const TextLine& a, const TextLine& b) {
@@ -211,9 +222,17 @@ double pitch(const TextLine& a, const TextLine& b) {
 ParagraphTolerances paragraph_style(const std::vector<const std::vector<TextLine>*>& cells) {
     ParagraphTolerances tol;
     std::vector<double> pitches;
+    int ragged = 0, lines = 0;
     for (const auto* cell : cells)
-        for (size_t i = 1; i < cell->size(); ++i)
-            if (double p = pitch((*cell)[i - 1], (*cell)[i]); p > 0) pitches.push_back(p);
+        for (size_t i = 1; i < cell->size(); ++i) {
+            const TextLine &line = (*cell)[i - 1], &next = (*cell)[i];
+            if (double p = pitch(line, next); p > 0) pitches.push_back(p);
+            if (line.size <= 0 || !starts_flush(line)) continue;
+            ++lines;
+            const double room = room_after(line);
+            if (room >= flush_room * line.size && room < next.lead_width - tol.ragged_slack * line.size) ++ragged;
+        }
+    tol.justified = !(ragged >= min_ragged_lines && ragged > min_ragged_share * lines);
     if (pitches.empty()) return tol;
     std::sort(pitches.begin(), pitches.end());
     // Most line pairs are inside a paragraph: the lower quartile is the line pitch.
@@ -237,7 +256,10 @@ Paragraphs paragraphs_from_lines(const std::vector<TextLine>& lines, const Parag
     const TextLine* prev = nullptr;
     for (const TextLine& line : lines) {
         if (prev) {
-            const bool fits = room_after(*prev) >= line.lead_width - tol.fit_slack * line.size;
+            const double room = room_after(*prev);
+            const double slack = tol.justified ? tol.justified_slack : tol.ragged_slack;
+            const bool fits = room >= line.lead_width - slack * line.size ||
+                              (tol.justified && starts_flush(*prev) && room >= tol.justified_room * line.size);
             const double p = pitch(*prev, line);
             const bool by_spacing = tol.spaced_pitch > 0 && p > 0;
             const bool gap = by_spacing && p > tol.spaced_pitch + tol.paragraph_gap;

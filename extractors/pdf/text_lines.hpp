@@ -43,8 +43,15 @@ std::vector<TextLine> build_lines(std::vector<Glyph> glyphs, const std::vector<F
 
 struct ParagraphTolerances {
     // A line ends its paragraph when the start of the next line would have fitted in the room
-    // left at its end, less this slack (× font size) for justification and rounding.
-    double fit_slack = 0.3;
+    // left at its end, less a slack (× font size): little in ragged (left-aligned) text, where a
+    // wrapped line may leave almost that much room, more in justified text, where it leaves none.
+    double ragged_slack = 0.05;
+    double justified_slack = 0.3;
+    // Justified text (the default of Chinese Word): there a line that starts at the cell's left
+    // edge and stops this far (× font size) short of its right edge ends its paragraph, even
+    // where the next line's start would not have fitted.
+    bool justified = true;
+    double justified_room = 0.3;
     // A baseline pitch wider than the list's line pitch by this much (× font size) is space
     // between paragraphs.
     double paragraph_gap = 0.1;
@@ -55,7 +62,8 @@ struct ParagraphTolerances {
 };
 
 // The tolerances for one list's cells: spaced_pitch is set when enough of their line pitches
-// stand clearly above the tightest one.
+// stand clearly above the tightest one; justified unless enough of their lines stop visibly
+// short of the right edge although what follows them did not fit, as ragged lines do.
 ParagraphTolerances paragraph_style(const std::vector<const std::vector<TextLine>*>& cells);
 
 // True when `line` starts a paragraph by its look alone: a list marker (2. 2、（二） 二、 (2) ①)
