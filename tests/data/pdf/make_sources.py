@@ -139,16 +139,21 @@ def page_number_footer(section, start, parts):
     section._sectPr.append(pg)
 
 
-def borders(table, ruled):
+def rule(element, on, size="4"):
+    element.set(qn("w:val"), "single" if on else "nil")
+    if on:
+        element.set(qn("w:sz"), size)
+        element.set(qn("w:space"), "0")
+        element.set(qn("w:color"), "000000")
+
+
+def borders(table, ruled, edges=("top", "left", "bottom", "right", "insideH", "insideV")):
+    """ruled: every edge in `edges` drawn, the others not; not ruled: none drawn."""
     tbl_pr = table._tbl.tblPr
     b = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         e = OxmlElement(f"w:{edge}")
-        e.set(qn("w:val"), "single" if ruled else "nil")
-        if ruled:
-            e.set(qn("w:sz"), "4")
-            e.set(qn("w:space"), "0")
-            e.set(qn("w:color"), "000000")
+        rule(e, ruled and edge in edges, "8" if edges != ("top", "left", "bottom", "right", "insideH", "insideV") else "4")
         b.append(e)
     tbl_pr.append(b)
     layout = OxmlElement("w:tblLayout")
@@ -169,23 +174,37 @@ def shade(cell, fill):
     cell._tc.get_or_add_tcPr().append(shd)
 
 
+def bottom_rule(cell):
+    borders = OxmlElement("w:tcBorders")
+    e = OxmlElement("w:bottom")
+    rule(e, True, "8")
+    borders.append(e)
+    cell._tc.get_or_add_tcPr().append(borders)
+
+
 def add_table(doc, l, v):
     widths = v["widths"][l["kind"]]
     assert len(widths) == len(l["columns"]), (l["kind"], widths, l["columns"])
     header_labels = v.get("header_labels", {}).get(l["kind"], l["columns"])
-    table = doc.add_table(rows=1 + len(l["rows"]), cols=len(l["columns"]))
+    # A group label over two columns whose own labels stand in a second header row.
+    group = v.get("group_header", {}).get(l["kind"])
+    head_rows = 2 if group else 1
+    table = doc.add_table(rows=head_rows + len(l["rows"]), cols=len(l["columns"]))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    borders(table, v["ruled"])
+    if v.get("three_line"):
+        borders(table, True, ("top", "bottom"))
+    else:
+        borders(table, v["ruled"])
     grid = table._tbl.tblGrid
     for gc, w in zip(grid.findall(qn("w:gridCol")), widths):
         gc.set(qn("w:w"), str(int(Mm(w).twips)))
     size, head_size = v["body_size"], v["head_size"]
     if v["repeat_header"]:
-        mark_header(table.rows[0])
-    for j, label in enumerate(header_labels):
-        cell = table.cell(0, j)
-        cell.width = Mm(widths[j])
+        for h in range(head_rows):
+            mark_header(table.rows[h])
+
+    def label_cell(cell, label):
         if v.get("header_fill"):
             shade(cell, v["header_fill"])
         # A label given as a list is printed on that many lines, one paragraph each.
@@ -193,24 +212,42 @@ def add_table(doc, l, v):
         for k, line in enumerate(lines):
             add_par(cell, line, head_size, font=v["fonts"]["head"], align=WD_ALIGN_PARAGRAPH.CENTER, first=k == 0,
                     bold=v.get("bold_header", False))
+
+    for j in range(len(widths)):
+        table.cell(0, j).width = Mm(widths[j])
+    if group:
+        first = l["columns"].index(group[1])
+        for j, label in enumerate(header_labels):
+            if j in (first, first + 1):
+                label_cell(table.cell(1, j), label)
+            else:
+                label_cell(table.cell(0, j).merge(table.cell(1, j)), label)
+        label_cell(table.cell(0, first).merge(table.cell(0, first + 1)), group[0])
+    else:
+        for j, label in enumerate(header_labels):
+            label_cell(table.cell(0, j), label)
+    if v.get("three_line"):
+        for j in range(len(widths)):
+            bottom_rule(table.cell(head_rows - 1, j))
     merge = v.get("merge_category", False) and "事项类别" in l["columns"]
     cat = l["columns"].index("事项类别") if merge else -1
-    for i, r in enumerate(l["rows"], start=1):
+    body_align = WD_ALIGN_PARAGRAPH.LEFT if v.get("ragged") else WD_ALIGN_PARAGRAPH.JUSTIFY
+    for i, r in enumerate(l["rows"], start=head_rows):
         for j, paragraphs in enumerate(r):
             cell = table.cell(i, j)
             cell.width = Mm(widths[j])
-            if j == cat and i > 1 and l["rows"][i - 2][j] == paragraphs:
+            if j == cat and i > head_rows and l["rows"][i - head_rows - 1][j] == paragraphs:
                 continue
             centred = j == 0 or l["columns"][j] in ("事项类别",)
             if not paragraphs:
                 add_par(cell, "", size, v["fonts"]["body"], first=True)
             for k, text in enumerate(paragraphs):
                 add_par(cell, text, size, v["fonts"]["body"], first=k == 0,
-                        align=WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.JUSTIFY)
+                        align=WD_ALIGN_PARAGRAPH.CENTER if centred else body_align)
     if merge:
-        top = 1
-        for i in range(2, len(l["rows"]) + 2):
-            if i == len(l["rows"]) + 1 or l["rows"][i - 1][cat] != l["rows"][top - 1][cat]:
+        top = head_rows
+        for i in range(head_rows + 1, len(l["rows"]) + head_rows + 1):
+            if i == len(l["rows"]) + head_rows or l["rows"][i - head_rows][cat] != l["rows"][top - head_rows][cat]:
                 if i - 1 > top:
                     table.cell(top, cat).merge(table.cell(i - 1, cat))
                 top = i
@@ -425,6 +462,29 @@ VARIANTS = {
         lists=[dict(kind="basic", rows=range(1, 11), transform=without_category_with_remarks),
                dict(kind="withdrawn", rows=[7, 12, 14, 15, 16, 23, 32, 35, 36, 37],
                     transform=department_and_method_split)]),
+    # Left-aligned (ragged) cells, whose wrapped lines stop short of the right edge by up to a
+    # character, and a grouped header: 承接部门及工作方式 over 承接部门 and 工作方式 in a
+    # second header row, both rows repeated on every page.
+    "lo-ragged-grouped-header": dict(
+        producer="docx", fonts=NOTO, cover=False, landscape=True, ruled=True, repeat_header=True,
+        page_numbers=True, body_size=10.5, head_size=12, title_size=16, ragged=True,
+        group_header={"withdrawn": ("承接部门及工作方式", "承接部门")},
+        widths={"withdrawn": [16, 26, 80, 40, 95]},
+        lists=[dict(kind="withdrawn", rows=range(1, 15), transform=department_and_method_split)]),
+    # A three-line table (三线表): rules above and below the header row and under the table,
+    # no vertical rules; ragged cells; the header row repeated.
+    "lo-three-line": dict(
+        producer="docx", fonts=NOTO, cover=False, landscape=True, ruled=True, three_line=True, repeat_header=True,
+        page_numbers=True, body_size=10.5, head_size=12, title_size=16, ragged=True,
+        widths={"basic": [18, 32, 207]},
+        lists=[dict(kind="basic", rows=range(1, 31))]),
+    # No rulings and the header row only on the first page of each list: the pages after it go
+    # on in the first page's columns; the second list starts on a new page with its heading.
+    "lo-borderless-continued": dict(
+        producer="docx", fonts=DROID, cover=False, landscape=True, ruled=False, repeat_header=False,
+        page_numbers=True, body_size=11, head_size=12, title_size=16,
+        widths=LANDSCAPE_WIDTHS,
+        lists=[dict(kind="basic", rows=range(1, 31)), dict(kind="withdrawn", rows=range(1, 9))]),
     # Made landscape by /Rotate 90 on portrait pages (make_pdfs.sh rotates the content), with
     # header labels that wrap onto two lines in narrow columns.
     "lo-rotated": dict(
