@@ -5,6 +5,7 @@
 
 #include "model/columns.hpp"
 #include "model/error.hpp"
+#include "model/sections.hpp"
 #include "model/text.hpp"
 
 namespace dutylist::docx {
@@ -319,9 +320,15 @@ public:
             move_pending_notes();
         }
         DutyList& list = document_.lists.back();
+        headings_.resize(document_.lists.size());
         for (; r < rows.size(); ++r) {
             const GridRow& row = rows[r];
             if (row.empty() || row.header || same_labels(row, spans_)) continue;
+            if (is_title_row(row, width)) {
+                for (const auto& c : row.cells)
+                    if (!c.text.empty()) headings_.back().push_back({list.items.size(), c.text[0]});
+                continue;
+            }
             Item item;
             item.values = values_of(row, spans_);
             item.source.table = table_number_;
@@ -334,6 +341,8 @@ public:
         take_notes(std::string::npos);
         if (document_.lists.empty())
             throw Error("no table in this Word document looks like a duty list (a header row naming 序号, 事项类别 or 事项名称)");
+        headings_.resize(document_.lists.size());
+        for (size_t i = 0; i < document_.lists.size(); ++i) apply_section_headings(document_.lists[i], headings_[i]);
         return std::move(document_);
     }
 
@@ -379,6 +388,7 @@ private:
     std::vector<Line> lines_;  // non-empty body paragraphs since the last table
     std::vector<std::string> pending_notes_;
     std::vector<ColumnSpan> spans_;
+    std::vector<std::vector<SectionHeading>> headings_;  // by list: rows across the whole table
     std::vector<std::string> current_labels_;
     int table_number_ = 0;
     int tables_seen_ = 0;

@@ -248,12 +248,19 @@ void ListAssembler::add_table(const TableBlock& t, const std::vector<TextLine>& 
                            (!header.rows || same_labels(header.labels, list->labels));
     if (!continues) {
         lists_.push_back({heading, header.rows ? header.labels : std::vector<std::string>(static_cast<size_t>(t.cols)),
-                          std::vector<bool>(static_cast<size_t>(t.cols), false), {}, {}, std::nullopt});
+                          std::vector<bool>(static_cast<size_t>(t.cols), false), {}, {}, {}, std::nullopt});
         list = &lists_.back();
     }
     const int seq = seq_column(list->labels);
     const int body = header.rows;
     for (int r = body; r < t.rows; ++r) {
+        if (const CellBlock* across = cell_covering(t, r, 0);
+            t.cols > 1 && across && across->grid.row == r && across->grid.col_span == t.cols) {
+            // One cell across the table: a section heading over the rows under it.
+            list->close();
+            if (!across->lines.empty()) list->headings.push_back({list->rows.size(), join_lines(across->lines)});
+            continue;
+        }
         Row row;
         row.cells.resize(static_cast<size_t>(t.cols));
         bool any = false;
@@ -334,6 +341,7 @@ Document ListAssembler::finish() {
         list.columns = make_columns(open.labels);
         list.items = open.items();
         list.notes = std::move(open.notes);
+        apply_section_headings(list, open.headings);
         doc.lists.push_back(std::move(list));
     }
     return doc;

@@ -13,6 +13,7 @@
 #include "extractors/pdf/borderless_table.hpp"
 #include "extractors/pdf/page_layout.hpp"
 #include "model/document.hpp"
+#include "model/sections.hpp"
 
 namespace dutylist::pdf {
 
@@ -34,6 +35,7 @@ private:
         // list shows (text_lines.hpp, paragraph_style).
         std::vector<Row> rows;
         std::vector<std::string> notes;
+        std::vector<SectionHeading> headings;  // rows that are one cell across the table
         std::optional<Row> last;   // the row a page break may still continue
         void push(Row row);
         void close();

@@ -254,6 +254,50 @@ def add_table(doc, l, v):
     return table
 
 
+ORDINALS = "一二三四五六七八九十"
+
+
+def add_sectioned_table(doc, l, v):
+    """The list printed without its 事项类别 column: each run of one category is introduced by a
+    row that is one cell across the table ("一、党的建设"), and a row across the table's foot
+    holds a note. The truth keeps the 事项类别 column, filled from those rows."""
+    cat = l["columns"].index("事项类别")
+    columns = [c for j, c in enumerate(l["columns"]) if j != cat]
+    widths = v["widths"][l["kind"]]
+    assert len(widths) == len(columns), (l["kind"], widths, columns)
+    printed = []
+    for r in l["rows"]:
+        if not printed or printed_category != r[cat]:
+            printed_category = r[cat]
+            printed.append(("section", f"{ORDINALS[sum(1 for p in printed if p[0] == 'section')]}、{r[cat][0]}"))
+        printed.append(("item", [c for j, c in enumerate(r) if j != cat]))
+    printed.append(("section", v["foot_note"]))
+    table = doc.add_table(rows=1 + len(printed), cols=len(columns))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    borders(table, True)
+    for gc, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        gc.set(qn("w:w"), str(int(Mm(w).twips)))
+    mark_header(table.rows[0])
+    size = v["body_size"]
+    for j, label in enumerate(columns):
+        table.cell(0, j).width = Mm(widths[j])
+        add_par(table.cell(0, j), label, v["head_size"], font=v["fonts"]["head"], align=WD_ALIGN_PARAGRAPH.CENTER,
+                first=True)
+    for i, (what, content) in enumerate(printed, start=1):
+        if what == "section":
+            cell = table.cell(i, 0).merge(table.cell(i, len(columns) - 1))
+            add_par(cell, content, size, v["fonts"]["head"], first=True, bold=True)
+            continue
+        for j, paragraphs in enumerate(content):
+            cell = table.cell(i, j)
+            cell.width = Mm(widths[j])
+            for k, text in enumerate(paragraphs):
+                add_par(cell, text, size, v["fonts"]["body"], first=k == 0,
+                        align=WD_ALIGN_PARAGRAPH.CENTER if j == 0 else WD_ALIGN_PARAGRAPH.JUSTIFY)
+    return table
+
+
 def write_docx(v, truth, path):
     doc = Document()
     section = doc.sections[0]
@@ -288,7 +332,7 @@ def write_docx(v, truth, path):
         add_par(doc, l["title"], v["title_size"], font=v["fonts"]["title"], align=WD_ALIGN_PARAGRAPH.CENTER,
                 before=0 if n == 0 or v.get("list_page_break", True) else 18, after=8,
                 first=n == 0 and not v["cover"], page_break_before=n > 0 and v.get("list_page_break", True))
-        add_table(doc, l, v)
+        (add_sectioned_table if v.get("sections") else add_table)(doc, l, v)
         for note in v.get("notes", {}).get(l["kind"], []):
             add_par(doc, note, v["body_size"], v["fonts"]["body"], before=4)
     doc.core_properties.title = truth["title"] or ""
@@ -485,6 +529,15 @@ VARIANTS = {
         page_numbers=True, body_size=11, head_size=12, title_size=16,
         widths=LANDSCAPE_WIDTHS,
         lists=[dict(kind="basic", rows=range(1, 31)), dict(kind="withdrawn", rows=range(1, 9))]),
+    # Categories as section rows instead of a 事项类别 column: a row that is one cell across the
+    # table, "一、党的建设", above each run of items of one category, and a note "注：…" in a row
+    # across the table's foot. The truth has the 事项类别 column the sections stand for.
+    "lo-sections": dict(
+        producer="docx", fonts=NOTO, cover=False, landscape=True, ruled=True, repeat_header=True,
+        page_numbers=True, body_size=10.5, head_size=12, title_size=16, sections=True,
+        foot_note="注：本清单所列事项随法律法规和机构职能调整实行动态管理。",
+        widths={"basic": [20, 237]},
+        lists=[dict(kind="basic", rows=list(range(12, 22)) + list(range(40, 48)))]),
     # Made landscape by /Rotate 90 on portrait pages (make_pdfs.sh rotates the content), with
     # header labels that wrap onto two lines in narrow columns.
     "lo-rotated": dict(
