@@ -253,6 +253,24 @@ TEST_CASE("a borderless table that ends above other text does not go on on the n
     CHECK(doc.lists[0].items.size() == 1);
 }
 
+TEST_CASE("text after the first table that is no heading, note or page furniture is reported as left out") {
+    PageContent one = make_page(1, "某乡基本履职事项清单", {three, {header, {"1", "党的建设", "甲"}}});
+    PageContent two = make_page(2, "", {three, {header, {"2", "党的建设", "乙"}}});
+    // A browser's footer: the same text with the page's number in it, at the foot of each page.
+    add_text(one, "file:///清单.html 1/2", 50, 585);
+    add_text(two, "file:///清单.html 2/2", 50, 585);
+    add_text(two, "某乡人民政府", 300, 400);
+    add_text(two, "2025年7月", 300, 420);
+    ListAssembler assembler;
+    for (const auto& p : {one, two}) assembler.add_page(layout_page(p));
+    const Document doc = assembler.finish();
+    REQUIRE(doc.lists.size() == 1);
+    CHECK(doc.lists[0].items.size() == 2);
+    REQUIRE(assembler.left_out().size() == 1);
+    CHECK(assembler.left_out()[0].page == 2);
+    CHECK(assembler.left_out()[0].text == "某乡人民政府2025年7月");
+}
+
 TEST_CASE("printed page numbers in their usual forms") {
     for (const char* n : {"— 3 —", "-3-", "3", "第3页", "第 3 页 共 60 页", "3/60", "Page 3 of 60", "·3·"})
         CHECK_MESSAGE(is_page_number(n), n);

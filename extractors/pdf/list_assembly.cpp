@@ -22,6 +22,18 @@ constexpr double footer_share = 0.1;
 
 std::string squeeze(const std::string& s) { return remove_whitespace(s); }
 
+// A line as a running header or footer repeats it: without spaces, and every run of digits the
+// same, so that "file:///清单.html 1/2" and "… 2/2" are one footer.
+std::string furniture_key(const std::string& s) {
+    std::string out;
+    for (char c : squeeze(s)) {
+        const bool digit = c >= '0' && c <= '9';
+        if (!digit) out += c;
+        else if (out.empty() || out.back() != '#') out += '#';
+    }
+    return out;
+}
+
 size_t char_count(const std::string& s) {
     size_t n = 0;
     for (size_t i = 0; i < s.size();) {
@@ -118,14 +130,14 @@ std::vector<std::string> take_notes(std::vector<TextLine>& lines) {
     return notes;
 }
 
-// The last block of lines (nearest the table) joined: a heading may wrap.
-std::string heading_text(const std::vector<TextLine>& lines) {
-    if (lines.empty()) return "";
+// Where the last block of lines (nearest the table) starts: the heading, which may wrap.
+size_t heading_start(const std::vector<TextLine>& lines) {
+    if (lines.empty()) return 0;
     size_t first = lines.size() - 1;
     while (first > 0 && lines[first].page == lines[first - 1].page &&
            lines[first].top - lines[first - 1].bottom < heading_gap * lines[first].size)
         --first;
-    return join_lines(std::vector<TextLine>(lines.begin() + static_cast<long>(first), lines.end()));
+    return first;
 }
 
 void set_cover(Document& doc, const std::vector<TextLine>& cover) {
@@ -159,10 +171,21 @@ bool is_contents_page(const PageLayout& page) {
 
 }  // namespace
 
+void ListAssembler::leave_out(const std::vector<TextLine>& lines) {
+    for (size_t i = 0; i < lines.size();) {
+        size_t end = i + 1;
+        while (end < lines.size() && lines[end].page == lines[i].page) ++end;
+        const std::string text = join_lines(std::vector<TextLine>(lines.begin() + static_cast<long>(i), lines.begin() + static_cast<long>(end)));
+        if (!left_out_.empty() && left_out_.back().page == lines[i].page) left_out_.back().text += " " + text;
+        else left_out_.push_back({lines[i].page, text});
+        i = end;
+    }
+}
+
 bool ListAssembler::is_running(const TextLine& line) const {
-    const std::string s = squeeze(line.text);
+    const std::string key = furniture_key(line.text);
     for (const auto& p : previous_page_)
-        if (p.text == s && std::abs(p.y - line.top) < running_distance) return true;
+        if (p.text == key && std::abs(p.y - line.top) < running_distance) return true;
     return false;
 }
 
@@ -206,9 +229,16 @@ void ListAssembler::add_page(const PageLayout& input) {
     this_page_.clear();
     std::vector<TextLine> lines;
     for (const TextLine& l : page.lines) {
-        this_page_.push_back({squeeze(l.text), l.top});
+        this_page_.push_back({furniture_key(l.text), l.top});
         if (!is_page_number(l.text) && !is_running(l)) lines.push_back(l);
     }
+    // The last page's lines that recur here were its running header or footer too.
+    std::erase_if(since_table_, [&](const TextLine& l) {
+        if (l.page != page.number - 1) return false;
+        const std::string key = furniture_key(l.text);
+        return std::any_of(this_page_.begin(), this_page_.end(),
+                           [&](const PlacedLine& p) { return p.text == key && std::abs(p.y - l.top) < running_distance; });
+    });
     if (page.tables.empty()) {
         if (!seen_table_) {
             if (!is_contents_page(page)) cover_.insert(cover_.end(), lines.begin(), lines.end());
@@ -241,7 +271,10 @@ void ListAssembler::add_table(const TableBlock& t, const std::vector<TextLine>& 
     OpenList* list = lists_.empty() ? nullptr : &lists_.back();
     for (std::string& note : take_notes(heading_lines))
         if (list) list->notes.push_back(std::move(note));
-    const std::string heading = heading_text(heading_lines);
+    const size_t heading_from = heading_start(heading_lines);
+    const std::string heading =
+        join_lines(std::vector<TextLine>(heading_lines.begin() + static_cast<long>(heading_from), heading_lines.end()));
+    if (seen_table_) leave_out(std::vector<TextLine>(heading_lines.begin(), heading_lines.begin() + static_cast<long>(heading_from)));
     const Header header = find_header(t);
     const bool continues = list && static_cast<int>(list->labels.size()) == t.cols &&
                            (heading.empty() || squeeze(heading) == squeeze(list->title)) &&
@@ -332,6 +365,7 @@ Document ListAssembler::finish() {
     set_cover(doc, cover_);
     if (!lists_.empty())
         for (std::string& note : take_notes(since_table_)) lists_.back().notes.push_back(std::move(note));
+    leave_out(since_table_);
     for (OpenList& open : lists_) {
         open.close();
         if (open.rows.empty()) continue;  // a ruled frame or a header with no rows under it

@@ -22,6 +22,14 @@ public:
     void add_page(const PageLayout& page);
     Document finish();
 
+    // Text after the first table that is neither a list's heading, a note, a page number nor
+    // a running header: left out of the document, and said so (pdf_reader warns).
+    struct LeftOut {
+        int page = 0;
+        std::string text;
+    };
+    const std::vector<LeftOut>& left_out() const { return left_out_; }
+
 private:
     struct Row {
         std::vector<std::vector<TextLine>> cells;
@@ -48,6 +56,7 @@ private:
 
     void add_table(const TableBlock& table, const std::vector<TextLine>& heading, int page);
     bool is_running(const TextLine& line) const;
+    void leave_out(const std::vector<TextLine>& lines);
     std::optional<PageLayout> continue_borderless(const PageLayout& page) const;
     void note_open_borderless(const PageLayout& page);
 
@@ -59,6 +68,7 @@ private:
     // The columns of a borderless table that ran to the foot of the last page: the next page
     // may go on with it without repeating its header row.
     std::optional<BorderlessColumns> open_borderless_;
+    std::vector<LeftOut> left_out_;
 };
 
 }  // namespace dutylist::pdf

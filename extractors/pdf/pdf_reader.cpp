@@ -13,6 +13,7 @@
 #include "extractors/pdf/page_layout.hpp"
 #include "extractors/pdf/poppler_device.hpp"
 #include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace dutylist {
 namespace {
@@ -138,6 +139,17 @@ bool is_duty_list(const DutyList& list) {
     });
 }
 
+// The first characters of a text, for a message.
+std::string shortened(const std::string& text) {
+    constexpr size_t shown = 40;
+    size_t at = 0, count = 0;
+    while (at < text.size() && count < shown) {
+        next_code_point(text, at);
+        ++count;
+    }
+    return at < text.size() ? text.substr(0, at) + "…" : text;
+}
+
 }  // namespace
 
 bool sniff_pdf(std::string_view bytes) {
@@ -178,6 +190,8 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
     }
     trust.settle(options);
     Document doc = assembler.finish();
+    for (const auto& [page, text] : assembler.left_out())
+        options.warn(fmt::format("page {}: text outside the lists was left out: \"{}\"", page, shortened(text)));
     if (!std::any_of(doc.lists.begin(), doc.lists.end(), is_duty_list))
         throw Error("no table of a duty list (with a 序号 or 事项名称 column) was found in the PDF");
     doc.source.pages = count;

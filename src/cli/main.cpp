@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
     convert_cmd->add_option("--reference-doc", convert_options.render.reference_doc,
                             "DOCX: take styles, page setup, header and footer from this .docx")
         ->check(CLI::ExistingFile);
-    convert_cmd->add_flag("-q,--quiet", convert_options.quiet, "Print nothing but errors");
+    convert_cmd->add_flag("-q,--quiet", convert_options.quiet, "No progress line or notes; errors and warnings are still printed");
     convert_cmd->add_option("-j,--jobs", convert_options.jobs, "Files converted at once (default: one per core)")->check(CLI::Range(1u, 256u));
 
     std::vector<std::string> inspect_inputs;
