@@ -271,6 +271,22 @@ TEST_CASE("text after the first table that is no heading, note or page furniture
     CHECK(assembler.left_out()[0].text == "某乡人民政府2025年7月");
 }
 
+TEST_CASE("a section row in a borderless table runs over the 序号 gutter without closing it") {
+    // 一、党的建设 starts in the 序号 column and reaches into the next: a section heading.
+    TableSpec spec{three, {header, {"1", "组织", "甲"}, {"2", "宣传", "乙"}}, {}, false};
+    PageContent page = make_page(1, "某乡基本履职事项清单", spec);
+    for (Glyph& g : page.glyphs)  // room above row 1 for the section line
+        if (g.baseline > 110 && g.baseline < 560) g.baseline += 24;
+    add_text(page, "二、经济发展", 50 + pad, 130);
+    const Document doc = assemble({page});
+    REQUIRE(doc.lists.size() == 1);
+    const auto& list = doc.lists[0];
+    REQUIRE(list.columns.size() == 3);
+    REQUIRE(list.items.size() == 2);
+    CHECK(list.items[0].values == std::vector<Paragraphs>{{"1"}, {"组织"}, {"甲"}});
+    CHECK(list.items[1].values == std::vector<Paragraphs>{{"2"}, {"宣传"}, {"乙"}});
+}
+
 TEST_CASE("printed page numbers in their usual forms") {
     for (const char* n : {"— 3 —", "-3-", "3", "第3页", "第 3 页 共 60 页", "3/60", "Page 3 of 60", "·3·"})
         CHECK_MESSAGE(is_page_number(n), n);

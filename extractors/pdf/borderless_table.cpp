@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "extractors/pdf/page_layout.hpp"
+#include "model/sections.hpp"
 #include "model/text.hpp"
 
 namespace dutylist::pdf {
@@ -52,6 +53,34 @@ int column_of(const std::vector<double>& bounds, double x) {
 // than the ideographs beside it, and must not narrow the gap above it.
 Span line_band(const TextLine& l) { return {l.baseline - 0.85 * l.size, l.baseline + 0.15 * l.size}; }
 
+// The groups of glyphs a line holds, split at gaps of at least `gap`.
+std::vector<Span> chunks(const GlyphLine& line, double gap) {
+    std::vector<Span> spans;
+    for (const Glyph& g : line.glyphs)
+        if (!is_space(g.code)) spans.push_back({g.x0, g.x1});
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.from < b.from; });
+    std::vector<Span> out;
+    for (const Span& s : spans) {
+        if (out.empty() || s.from - out.back().to >= gap) out.push_back(s);
+        else out.back().to = std::max(out.back().to, s.to);
+    }
+    return out;
+}
+
+// A section row of a table whose 序号 column is its first ("一、党的建设" in place of a 事项类别
+// column): a line whose first run of text starts left of `bound`, the start of the gutter after
+// the 序号 column, and runs on over it, where a row's number stops short of it. A line starting
+// with 注 or 说明 is a note; one that reaches over every gutter (`crosses_all`) must also start
+// with a list marker to be a section row rather than other text across the table.
+bool is_section_line(const GlyphLine& line, double bound, bool crosses_all, const BorderlessTolerances& tol) {
+    const std::vector<Span> runs = chunks(line, tol.section_gap * line.line.size);
+    if (runs.empty() || runs.front().from >= bound || runs.front().to <= bound + tol.section_reach * line.line.size)
+        return false;
+    const std::string text = remove_whitespace(line.line.text);
+    if (text.rfind("注", 0) == 0 || text.rfind("说明", 0) == 0) return false;
+    return !crosses_all || without_list_marker(text) != text;
+}
+
 // Candidate column gutters: the gaps between the header's labels, narrowed by the body lines.
 // A body line that would close every open gutter spans the table (a note): the table ends there.
 struct Gutters {
@@ -96,6 +125,16 @@ struct Gutters {
         return true;
     }
 
+    // A section row over the first open gutter (is_section_line); it must not close gutters.
+    bool is_section(const GlyphLine& line, const BorderlessTolerances& tol) const {
+        const auto first = std::find(open.begin(), open.end(), true);
+        const auto last = std::find(open.rbegin(), open.rend(), true);
+        if (first == open.end()) return false;
+        const Span& gutter = gaps[static_cast<size_t>(first - open.begin())];
+        const Span& final_gutter = gaps[static_cast<size_t>(open.rend() - last - 1)];
+        return is_section_line(line, gutter.from, line.line.x1 > final_gutter.from, tol);
+    }
+
     // Column boundaries: the middle of the widest free strip of each open gutter.
     std::vector<double> bounds(double left, double right, double min_width) const {
         std::vector<double> out{left};
@@ -123,20 +162,6 @@ const Span* row_gap(const std::vector<Span>& runs, double from, double to, doubl
     }
     if (above && (above->to - above->from) >= top_aligned_share * (tallest->to - tallest->from)) return above;
     return tallest;
-}
-
-// The groups of glyphs a line holds, split at gaps of at least `gap`.
-std::vector<Span> chunks(const GlyphLine& line, double gap) {
-    std::vector<Span> spans;
-    for (const Glyph& g : line.glyphs)
-        if (!is_space(g.code)) spans.push_back({g.x0, g.x1});
-    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.from < b.from; });
-    std::vector<Span> out;
-    for (const Span& s : spans) {
-        if (out.empty() || s.from - out.back().to >= gap) out.push_back(s);
-        else out.back().to = std::max(out.back().to, s.to);
-    }
-    return out;
 }
 
 // A header label wrapped in its narrow column continues on the line right under the header:
@@ -172,12 +197,14 @@ int seq_column(const GlyphLine& header, const std::vector<double>& bounds, const
 
 // The table of `body` in the columns `bounds`, under `header` (row 0), or without a header row
 // when it is null (a table running on from the page before).
-TableBlock build_table(const GlyphLine* header, const std::vector<const GlyphLine*>& body, const std::vector<double>& bounds,
-                       int seq, const std::vector<FontInfo>& fonts, const BorderlessTolerances& tol) {
+TableBlock build_table(const GlyphLine* header, const std::vector<const GlyphLine*>& body,
+                       const std::vector<const GlyphLine*>& sections, const std::vector<double>& bounds, int seq,
+                       const std::vector<FontInfo>& fonts, const BorderlessTolerances& tol) {
+    auto is_section = [&](const GlyphLine* l) { return std::find(sections.begin(), sections.end(), l) != sections.end(); };
     TableBlock t;
     t.ruled = false;
     const int cols = static_cast<int>(bounds.size()) - 1;
-    // Rows: each number in the 序号 column starts one.
+    // Rows: each number in the 序号 column starts one, and so does each section row.
     std::vector<Span> ys;
     for (const GlyphLine* l : body) ys.push_back(line_band(l->line));
     const std::vector<Span> gaps = empty_runs(ys, 0.1);
@@ -194,7 +221,7 @@ TableBlock build_table(const GlyphLine* header, const std::vector<const GlyphLin
         std::string number;
         for (const Glyph& g : l->glyphs)
             if (column_of(bounds, g.centre_x()) == seq) append_utf8(number, g.code);
-        if (!is_number(number)) continue;
+        if (!is_number(number) && !is_section(l)) continue;
         const Span band = line_band(l->line);
         if (band.from > previous + 0.1) {
             if (const Span* gap = row_gap(gaps, previous, band.from + 0.1, tol.top_aligned_share)) {
@@ -223,16 +250,31 @@ TableBlock build_table(const GlyphLine* header, const std::vector<const GlyphLin
 
     const int first_body_row = header ? 1 : 0;
     std::vector<std::vector<Glyph>> cell_glyphs(static_cast<size_t>(t.rows * cols));
+    // A section row is one cell across the table, as a ruled table draws it.
+    std::vector<bool> across(static_cast<size_t>(t.rows), false);
     auto place = [&](const GlyphLine& l, bool is_header) {
         const Span band = line_band(l.line);
         const double y = (band.from + band.to) / 2;
         const int r = is_header ? 0 : std::clamp(static_cast<int>(std::upper_bound(t.ys.begin(), t.ys.end(), y) - t.ys.begin()) - 1, first_body_row, t.rows - 1);
+        if (!is_header && is_section(&l)) across[static_cast<size_t>(r)] = true;
         for (const Glyph& g : l.glyphs) cell_glyphs[static_cast<size_t>(r * cols + column_of(bounds, g.centre_x()))].push_back(g);
     };
     if (header) place(*header, true);
     for (const GlyphLine* l : body) place(*l, false);
     std::vector<Span> frames(static_cast<size_t>(cols), {1e9, -1e9});
-    for (int r = 0; r < t.rows; ++r)
+    for (int r = 0; r < t.rows; ++r) {
+        if (across[static_cast<size_t>(r)]) {
+            std::vector<Glyph> all;
+            for (int c = 0; c < cols; ++c) {
+                auto& g = cell_glyphs[static_cast<size_t>(r * cols + c)];
+                all.insert(all.end(), g.begin(), g.end());
+            }
+            CellBlock cell;
+            cell.grid = {r, 0, 1, cols, {bounds.front(), t.ys[static_cast<size_t>(r)], bounds.back(), t.ys[static_cast<size_t>(r) + 1]}};
+            cell.lines = build_lines(std::move(all), fonts);
+            t.cells.push_back(std::move(cell));
+            continue;
+        }
         for (int c = 0; c < cols; ++c) {
             CellBlock cell;
             cell.grid = {r, c, 1, 1, {bounds[static_cast<size_t>(c)], t.ys[static_cast<size_t>(r)], bounds[static_cast<size_t>(c) + 1], t.ys[static_cast<size_t>(r) + 1]}};
@@ -244,9 +286,11 @@ TableBlock build_table(const GlyphLine* header, const std::vector<const GlyphLin
                 }
             t.cells.push_back(std::move(cell));
         }
+    }
     // Without borders, a column's text extent is its frame: its longest lines fill it.
     for (CellBlock& cell : t.cells)
         for (TextLine& l : cell.lines) {
+            if (cell.grid.col_span > 1) continue;  // a section row: one line or two, no paragraphs
             const Span& f = frames[static_cast<size_t>(cell.grid.col)];
             l.frame_x0 = f.from <= f.to ? f.from : l.x0;
             l.frame_x1 = f.from <= f.to ? f.to : l.x1;
@@ -292,15 +336,21 @@ BorderlessResult continue_borderless_table(std::vector<Glyph> glyphs, const std:
     std::vector<bool> used(lines.size(), false);
     size_t i = 0;
     while (i < lines.size() && (is_page_number_line(lines[i].line, page_height, tol) || skip(lines[i].line))) ++i;
-    std::vector<const GlyphLine*> body;
+    std::vector<const GlyphLine*> body, sections;
     for (; i < lines.size(); ++i) {
         if (is_page_number_line(lines[i].line, page_height, tol)) continue;
         const TextLine& l = lines[i].line;
-        if (l.size >= tol.heading_size * columns.size || !keeps_to_columns(lines[i], columns.xs, tol.column_slack * l.size)) break;
+        if (l.size >= tol.heading_size * columns.size) break;
+        if (columns.seq == 0 && columns.xs.size() > 2 &&
+            is_section_line(lines[i], columns.xs[1], l.x1 > columns.xs[columns.xs.size() - 2], tol)) {
+            sections.push_back(&lines[i]);
+        } else if (!keeps_to_columns(lines[i], columns.xs, tol.column_slack * l.size)) {
+            break;
+        }
         body.push_back(&lines[i]);
         used[i] = true;
     }
-    if (!body.empty()) out.tables.push_back(build_table(nullptr, body, columns.xs, columns.seq, fonts, tol));
+    if (!body.empty()) out.tables.push_back(build_table(nullptr, body, sections, columns.xs, columns.seq, fonts, tol));
     for (size_t k = 0; k < lines.size(); ++k)
         if (!used[k]) out.rest.insert(out.rest.end(), lines[k].glyphs.begin(), lines[k].glyphs.end());
     return out;
@@ -335,10 +385,14 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
             used[start++] = true;
         }
         Gutters gutters(header, tol);
-        std::vector<const GlyphLine*> body;
+        std::vector<const GlyphLine*> body, sections;
         for (size_t i = start; i < end; ++i) {
             if (page_number(lines[i].line)) continue;
-            if (!gutters.add(lines[i], tol.min_gutter)) break;
+            if (gutters.is_section(lines[i], tol)) {
+                sections.push_back(&lines[i]);
+            } else if (!gutters.add(lines[i], tol.min_gutter)) {
+                break;
+            }
             body.push_back(&lines[i]);
             used[i] = true;
         }
@@ -348,7 +402,7 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
             right = std::max(right, l->line.x1);
         }
         const std::vector<double> bounds = gutters.bounds(left - 1, right + 1, tol.min_gutter);
-        out.tables.push_back(build_table(&header, body, bounds, seq_column(header, bounds, fonts), fonts, tol));
+        out.tables.push_back(build_table(&header, body, sections, bounds, seq_column(header, bounds, fonts), fonts, tol));
     }
     for (size_t i = 0; i < lines.size(); ++i)
         if (!used[i]) out.rest.insert(out.rest.end(), lines[i].glyphs.begin(), lines[i].glyphs.end());

@@ -21,6 +21,8 @@ struct BorderlessTolerances {
     double margin_share = 0.1;     // a bare number this near the page's top or bottom is its page number
     double heading_size = 1.15;   // a line this many times the body size is a heading, not a row
     double column_slack = 0.3;    // × size: how far a glyph of a continued table may reach over a column bound
+    double section_gap = 0.5;     // × size: a gap this wide ends a section row's first run of text
+    double section_reach = 1.0;   // × size: how far that run reaches over the 序号 column's gutter
 };
 
 // A borderless table's columns, as a page that continues it without a header row needs them.

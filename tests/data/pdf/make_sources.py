@@ -275,7 +275,7 @@ def add_sectioned_table(doc, l, v):
     table = doc.add_table(rows=1 + len(printed), cols=len(columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    borders(table, True)
+    borders(table, v["ruled"])
     for gc, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
         gc.set(qn("w:w"), str(int(Mm(w).twips)))
     mark_header(table.rows[0])
@@ -538,6 +538,15 @@ VARIANTS = {
         foot_note="注：本清单所列事项随法律法规和机构职能调整实行动态管理。",
         widths={"basic": [20, 237]},
         lists=[dict(kind="basic", rows=list(range(12, 22)) + list(range(40, 48)))]),
+    # The same without rulings, and with the 事项类别 kept out of a three-column list: the section
+    # rows reach from the 序号 column across the gutter into the next.
+    "lo-borderless-sections": dict(
+        producer="docx", fonts=DROID, cover=False, landscape=True, ruled=False, repeat_header=True,
+        page_numbers=True, body_size=11, head_size=12, title_size=16, sections=True, bold_header=True,
+        foot_note="注：本清单所列事项随法律法规和机构职能调整实行动态管理。",
+        widths={"basic": [20, 237], "withdrawn": [16, 90, 151]},
+        lists=[dict(kind="basic", rows=list(range(1, 12)) + list(range(56, 62))),
+               dict(kind="withdrawn", rows=[1, 2, 3, 7, 10, 13])]),
     # Made landscape by /Rotate 90 on portrait pages (make_pdfs.sh rotates the content), with
     # header labels that wrap onto two lines in narrow columns.
     "lo-rotated": dict(
