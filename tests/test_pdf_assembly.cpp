@@ -287,6 +287,22 @@ TEST_CASE("a section row in a borderless table runs over the 序号 gutter witho
     CHECK(list.items[1].values == std::vector<Paragraphs>{{"2"}, {"宣传"}, {"乙"}});
 }
 
+TEST_CASE("a title row inside a ruled table names the list; a row across it later is a section") {
+    TableSpec spec{three,
+                   {{"某乡基本履职事项清单", "", ""}, header, {"1", "", "甲"}, {"一、党的建设", "", ""}, {"2", "", "乙"}},
+                   {},
+                   true,
+                   {{0, 1}, {0, 2}, {3, 1}, {3, 2}}};
+    const Document doc = assemble({make_page(1, "", spec)});
+    REQUIRE(doc.lists.size() == 1);
+    const auto& list = doc.lists[0];
+    CHECK(list.title == "某乡基本履职事项清单");
+    CHECK(list.kind == ListKind::basic);
+    REQUIRE(list.items.size() == 2);
+    CHECK(list.items[0].values == std::vector<Paragraphs>{{"1"}, {}, {"甲"}});
+    CHECK(list.items[1].values == std::vector<Paragraphs>{{"2"}, {"党的建设"}, {"乙"}});
+}
+
 TEST_CASE("printed page numbers in their usual forms") {
     for (const char* n : {"— 3 —", "-3-", "3", "第3页", "第 3 页 共 60 页", "3/60", "Page 3 of 60", "·3·"})
         CHECK_MESSAGE(is_page_number(n), n);

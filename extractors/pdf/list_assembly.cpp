@@ -94,19 +94,33 @@ int seq_column(const std::vector<std::string>& labels) {
 
 struct Header {
     std::vector<std::string> labels;
-    int rows = 0;  // 0: the table starts with data
+    int rows = 0;       // rows above the data, title row included; 0: the table starts with data
+    std::string title;  // a title row above the header, one cell across the table
 };
 
-// The header row, or two when a label groups several columns whose own labels are below it.
+// One cell across the whole table in this row (a title or section row), or null.
+const CellBlock* across_row(const TableBlock& t, int row) {
+    const CellBlock* cell = cell_covering(t, row, 0);
+    return t.cols > 1 && cell && cell->grid.row == row && cell->grid.col_span == t.cols ? cell : nullptr;
+}
+
+// The header row, or two when a label groups several columns whose own labels are below it;
+// under a title row printed inside the table, as Word tables sometimes begin.
 Header find_header(const TableBlock& t) {
-    const std::vector<std::string> first = row_labels(t, 0);
+    int top = 0;
+    std::string title;
+    if (const CellBlock* cell = across_row(t, 0); cell && t.rows > 1 && is_header(row_labels(t, 1))) {
+        title = join_lines(cell->lines);
+        top = 1;
+    }
+    const std::vector<std::string> first = row_labels(t, top);
     if (!is_header(first)) return {};
     bool grouped = false;
-    for (const CellBlock& c : t.cells) grouped = grouped || (c.grid.row == 0 && c.grid.col_span > 1);
-    if (!grouped || t.rows < 2) return {first, 1};
-    const std::vector<std::string> second = row_labels(t, 1);
-    if (!is_header(second)) return {first, 1};
-    return {second, 2};
+    for (const CellBlock& c : t.cells) grouped = grouped || (c.grid.row == top && c.grid.col_span > 1);
+    if (!grouped || t.rows < top + 2) return {first, top + 1, title};
+    const std::vector<std::string> second = row_labels(t, top + 1);
+    if (!is_header(second)) return {first, top + 1, title};
+    return {second, top + 2, title};
 }
 
 // Blocks of lines that start with 注 or 说明 are notes to the list above them; they are taken
@@ -271,11 +285,16 @@ void ListAssembler::add_table(const TableBlock& t, const std::vector<TextLine>& 
     OpenList* list = lists_.empty() ? nullptr : &lists_.back();
     for (std::string& note : take_notes(heading_lines))
         if (list) list->notes.push_back(std::move(note));
-    const size_t heading_from = heading_start(heading_lines);
-    const std::string heading =
-        join_lines(std::vector<TextLine>(heading_lines.begin() + static_cast<long>(heading_from), heading_lines.end()));
-    if (seen_table_) leave_out(std::vector<TextLine>(heading_lines.begin(), heading_lines.begin() + static_cast<long>(heading_from)));
     const Header header = find_header(t);
+    size_t heading_from = heading_start(heading_lines);
+    std::string heading =
+        join_lines(std::vector<TextLine>(heading_lines.begin() + static_cast<long>(heading_from), heading_lines.end()));
+    if (!header.title.empty()) {
+        // The title row names the list; the lines above are then no heading.
+        heading = header.title;
+        heading_from = heading_lines.size();
+    }
+    if (seen_table_) leave_out(std::vector<TextLine>(heading_lines.begin(), heading_lines.begin() + static_cast<long>(heading_from)));
     const bool continues = list && static_cast<int>(list->labels.size()) == t.cols &&
                            (heading.empty() || squeeze(heading) == squeeze(list->title)) &&
                            (!header.rows || same_labels(header.labels, list->labels));
@@ -287,8 +306,7 @@ void ListAssembler::add_table(const TableBlock& t, const std::vector<TextLine>& 
     const int seq = seq_column(list->labels);
     const int body = header.rows;
     for (int r = body; r < t.rows; ++r) {
-        if (const CellBlock* across = cell_covering(t, r, 0);
-            t.cols > 1 && across && across->grid.row == r && across->grid.col_span == t.cols) {
+        if (const CellBlock* across = across_row(t, r)) {
             // One cell across the table: a section heading over the rows under it.
             list->close();
             if (!across->lines.empty()) list->headings.push_back({list->rows.size(), join_lines(across->lines)});
