@@ -69,16 +69,22 @@ std::vector<Span> chunks(const GlyphLine& line, double gap) {
 
 // A section row of a table whose 序号 column is its first ("一、党的建设" in place of a 事项类别
 // column): a line whose first run of text starts left of `bound`, the start of the gutter after
-// the 序号 column, and runs on over it, where a row's number stops short of it. A line starting
-// with 注 or 说明 is a note; one that reaches over every gutter (`crosses_all`) must also start
-// with a list marker to be a section row rather than other text across the table.
+// the 序号 column, and is no number (the column holds nothing else), and which either runs on over
+// the gutter or starts with a list marker. A line starting with 注 or 说明 is a note; one that
+// reaches over every gutter (`crosses_all`) must start with a list marker to be a section row
+// rather than other text across the table.
 bool is_section_line(const GlyphLine& line, double bound, bool crosses_all, const BorderlessTolerances& tol) {
     const std::vector<Span> runs = chunks(line, tol.section_gap * line.line.size);
-    if (runs.empty() || runs.front().from >= bound || runs.front().to <= bound + tol.section_reach * line.line.size)
-        return false;
+    if (runs.empty() || runs.front().from >= bound) return false;
+    std::string first;
+    for (const Glyph& g : line.glyphs)
+        if (!is_space(g.code) && g.x0 >= runs.front().from && g.x1 <= runs.front().to) append_utf8(first, g.code);
+    if (is_number(first)) return false;
     const std::string text = remove_whitespace(line.line.text);
     if (text.rfind("注", 0) == 0 || text.rfind("说明", 0) == 0) return false;
-    return !crosses_all || without_list_marker(text) != text;
+    const bool marker = without_list_marker(text) != text;
+    const bool over = runs.front().to > bound + tol.section_reach * line.line.size;
+    return marker || (over && !crosses_all);
 }
 
 // Candidate column gutters: the gaps between the header's labels, narrowed by the body lines.
@@ -215,7 +221,8 @@ TableBlock build_table(const GlyphLine* header, const std::vector<const GlyphLin
         double height;
     };
     std::vector<Cut> cuts;
-    bool leading = false;  // a cut before the first number: the rest of a row from the page before
+    bool leading = false;  // a cut before the first row's start: the rest of a row from the page before
+    bool started = false;
     double previous = body.empty() ? body_top : line_band(body.front()->line).from - 0.1;
     for (const GlyphLine* l : body) {
         std::string number;
@@ -225,10 +232,11 @@ TableBlock build_table(const GlyphLine* header, const std::vector<const GlyphLin
         const Span band = line_band(l->line);
         if (band.from > previous + 0.1) {
             if (const Span* gap = row_gap(gaps, previous, band.from + 0.1, tol.top_aligned_share)) {
-                leading = leading || cuts.empty();
+                leading = leading || !started;
                 cuts.push_back({(gap->from + gap->to) / 2, gap->to - gap->from});
             }
         }
+        started = true;
         previous = band.to;
     }
     if (leading && cuts.size() > 1) {

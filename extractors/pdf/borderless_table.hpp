@@ -23,6 +23,7 @@ struct BorderlessTolerances {
     double column_slack = 0.3;    // × size: how far a glyph of a continued table may reach over a column bound
     double section_gap = 0.5;     // × size: a gap this wide ends a section row's first run of text
     double section_reach = 1.0;   // × size: how far that run reaches over the 序号 column's gutter
+                                  // when it has no list marker
 };
 
 // A borderless table's columns, as a page that continues it without a header row needs them.
