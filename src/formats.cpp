@@ -37,9 +37,10 @@ std::string describe_content(std::string_view bytes) {
     if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
         return "a legacy Word .doc or an encrypted Office file (OLE container)";
     if (starts_with(bytes, "PK\x03\x04")) {
-        if (bytes.find("xl/workbook") != std::string_view::npos) return "an Excel workbook (XLSX)";
+        // A readable workbook went to the XLSX reader; one that comes here is not a readable ZIP.
+        if (bytes.find("xl/workbook") != std::string_view::npos) return "an Excel workbook (XLSX) that is damaged or cut short";
         if (bytes.find("ppt/presentation") != std::string_view::npos) return "a PowerPoint file (PPTX)";
-        return "a ZIP archive that is not a Word document";
+        return "a ZIP archive that is neither a Word document nor an Excel workbook";
     }
     if (starts_with(bytes, "{\\rtf")) return "an RTF document";
     std::string_view head = bytes.substr(0, 512);
@@ -63,7 +64,7 @@ Document read_document(const InputFile& input, const ReadOptions& options) {
         }
         return doc;
     }
-    throw Error("not a duty list in PDF, DOCX or dutylist JSON: the file is " + describe_content(input.bytes));
+    throw Error("not a duty list in PDF, DOCX, XLSX or dutylist JSON: the file is " + describe_content(input.bytes));
 }
 
 }  // namespace dutylist

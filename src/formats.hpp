@@ -24,7 +24,7 @@ struct ReadOptions {
 };
 
 struct Reader {
-    std::string_view name;  // "pdf", "docx", "json"
+    std::string_view name;  // "pdf", "docx", "xlsx", "json"
     bool (*sniff)(std::string_view bytes);
     Document (*read)(const InputFile& input, const ReadOptions& options);
 };

@@ -3,11 +3,13 @@
 #include "extractors/docx/docx_reader.hpp"
 #include "extractors/json/json_reader.hpp"
 #include "extractors/pdf/pdf_reader.hpp"
+#include "extractors/xlsx/xlsx_reader.hpp"
 
 namespace dutylist {
 
 std::vector<Reader> registered_readers() {
     return {
+        {"xlsx", sniff_xlsx, read_xlsx},  // before docx: its sniff reads the ZIP directory
         {"docx", sniff_docx, read_docx},
         {"pdf", sniff_pdf, read_pdf},
         {"json", sniff_json, read_json},

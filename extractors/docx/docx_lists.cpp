@@ -181,22 +181,6 @@ bool same_labels(const GridRow& row, const std::vector<ColumnSpan>& columns) {
     return texts == labels_of(columns);
 }
 
-bool is_duty_header(const std::vector<Column>& columns) {
-    for (const auto& c : columns)
-        if (c.key == "seq" || c.key == "name" || c.key == "category") return true;
-    return false;
-}
-
-ListKind kind_from_columns(const std::vector<Column>& columns) {
-    for (const auto& c : columns)
-        if (c.key == "department_duties" || c.key == "township_duties") return ListKind::cooperative;
-    for (const auto& c : columns)
-        if (c.key == "receiver" || c.key == "receiving_department" || c.key == "method") return ListKind::withdrawn;
-    for (const auto& c : columns)
-        if (c.key == "name") return ListKind::basic;
-    return ListKind::other;
-}
-
 // ---- the body ----------------------------------------------------------------------------
 
 struct Line {

@@ -42,7 +42,7 @@ constexpr const char* dataset_name = "items.jsonl";
 bool listed_extension(const fs::path& path) {
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".pdf" || ext == ".docx" || ext == ".json";
+    return ext == ".pdf" || ext == ".docx" || ext == ".xlsx" || ext == ".json";
 }
 
 struct Job {

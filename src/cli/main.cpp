@@ -41,8 +41,8 @@ std::vector<std::string> parse_formats(const std::string& list) {
 
 const char* const description =
     "dutylist reads the duty lists (履职事项清单) that townships and street offices publish as\n"
-    "PDF or DOCX, and writes them as clean data: JSON, CSV, HTML or DOCX. The input format is\n"
-    "recognised from the content, whatever the file is called.";
+    "PDF, DOCX or XLSX, and writes them as clean data: JSON, CSV, HTML or DOCX. The input format\n"
+    "is recognised from the content, whatever the file is called.";
 
 const char* const examples = R"(
 Examples:
@@ -51,7 +51,7 @@ Examples:
   dutylist convert a.docx b.pdf -t all -o out       every format for each input
   dutylist convert - -t json -o - < 清单.pdf        as a filter: standard input to standard output
   dutylist convert out/清单.json -t docx            our JSON back into an official-looking DOCX
-  dutylist convert 各乡镇/ -t json,jsonl -o out      every PDF/DOCX/JSON under the folder, both cores
+  dutylist convert 各乡镇/ -t json,jsonl -o out      every PDF/DOCX/XLSX/JSON under the folder, both cores
   dutylist inspect 清单.pdf                         lists, item counts and pages
   dutylist validate 清单.pdf                        gaps in 序号, empty cells, repeated names
   dutylist diff 旧.pdf 新.pdf --format html -o d.html   what a revision changed, side by side
@@ -59,9 +59,9 @@ Examples:
 Outputs are named after the input: OUTDIR/<stem>.json, <stem>.html, <stem>.docx and one CSV per
 list, <stem>.basic.csv, <stem>.cooperative.csv, <stem>.withdrawn.csv.
 
-Folders: every file called *.pdf, *.docx or *.json under a folder is converted (hidden files and
-the output folder are skipped; files named on the command line are read whatever they are
-called). Outputs keep the layout below the folder: 各乡镇/甲镇/清单.pdf → out/甲镇/清单.json.
+Folders: every file called *.pdf, *.docx, *.xlsx or *.json under a folder is converted (hidden
+files and the output folder are skipped; files named on the command line are read whatever they
+are called). Outputs keep the layout below the folder: 各乡镇/甲镇/清单.pdf → out/甲镇/清单.json.
 Two inputs that would share a name keep their extension (清单.pdf.json, 清单.docx.json). A bad
 file does not stop the others; every failure is named at the end.
 
@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
     ConvertOptions convert_options;
     std::string format_list = "json";
     bool force = false;
-    auto* convert_cmd = app.add_subcommand("convert", "Convert duty lists (PDF, DOCX or dutylist JSON) to other formats");
+    auto* convert_cmd = app.add_subcommand("convert", "Convert duty lists (PDF, DOCX, XLSX or dutylist JSON) to other formats");
     convert_cmd->add_option("inputs", convert_options.inputs, "Files or folders to convert; - reads standard input")->required();
     convert_cmd->add_option("-t,--to", format_list, "Output formats, comma separated: " + writer_names() + ", jsonl (one dataset of all inputs) or all")
         ->capture_default_str();
@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
     std::string validate_input, validate_format = "text";
     bool validate_force = false;
     auto* validate_cmd = app.add_subcommand("validate", "Check a list: gaps and repeats in 序号, empty cells, shifted rows, names listed twice, unknown columns");
-    validate_cmd->add_option("input", validate_input, "The list to check (PDF, DOCX or dutylist JSON); - reads standard input")->required();
+    validate_cmd->add_option("input", validate_input, "The list to check (PDF, DOCX, XLSX or dutylist JSON); - reads standard input")->required();
     validate_cmd->add_option("--format", validate_format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     validate_cmd->add_flag("--force", validate_force, "Read even text that cannot be trusted");
     validate_cmd->footer(R"(
@@ -130,7 +130,7 @@ Exit codes: 0 no errors (warnings may be printed); 1 errors found or the file ca
 
     DiffOptions diff_options;
     auto* diff_cmd = app.add_subcommand("diff", "Compare two versions of a township's lists item by item");
-    diff_cmd->add_option("old", diff_options.old_path, "The earlier version (PDF, DOCX or dutylist JSON)")->required();
+    diff_cmd->add_option("old", diff_options.old_path, "The earlier version (PDF, DOCX, XLSX or dutylist JSON)")->required();
     diff_cmd->add_option("new", diff_options.new_path, "The revised version")->required();
     diff_cmd->add_option("--format", diff_options.format, "text, json, csv (a change log) or html (side by side)")
         ->check(CLI::IsMember({"text", "json", "csv", "html"}))

@@ -159,4 +159,20 @@ std::vector<std::string> split_departments(const Paragraphs& cell) {
     return out;
 }
 
+bool is_duty_header(const std::vector<Column>& columns) {
+    for (const auto& c : columns)
+        if (c.key == "seq" || c.key == "name" || c.key == "category") return true;
+    return false;
+}
+
+ListKind kind_from_columns(const std::vector<Column>& columns) {
+    for (const auto& c : columns)
+        if (c.key == "department_duties" || c.key == "township_duties") return ListKind::cooperative;
+    for (const auto& c : columns)
+        if (c.key == "receiver" || c.key == "receiving_department" || c.key == "method") return ListKind::withdrawn;
+    for (const auto& c : columns)
+        if (c.key == "name") return ListKind::basic;
+    return ListKind::other;
+}
+
 }  // namespace dutylist

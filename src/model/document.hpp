@@ -52,7 +52,7 @@ struct DutyList {
 
 struct SourceInfo {
     std::string file;    // file name as given (no directories), "-" for standard input
-    std::string format;  // "pdf", "docx", "json"
+    std::string format;  // "pdf", "docx", "xlsx", "json"
     int pages = 0;       // 0 when the format has no pages
     std::string sha256;  // of the input bytes, lower-case hex
     bool operator==(const SourceInfo&) const = default;

@@ -56,6 +56,45 @@ def zip_bytes(parts, method=zipfile.ZIP_DEFLATED):
     return out.getvalue()
 
 
+S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+XLSX_PACKAGE = {
+    "[Content_Types].xml": (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        b'<Default Extension="xml" ContentType="application/xml"/></Types>'),
+    "_rels/.rels": (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        b'Target="xl/workbook.xml"/></Relationships>'),
+    "xl/workbook.xml": (
+        b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        b'<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    "xl/_rels/workbook.xml.rels": (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+        b'Target="worksheets/sheet1.xml"/>'
+        b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+        b'Target="sharedStrings.xml"/></Relationships>'),
+}
+
+
+def sheet_xml(rows, after=""):
+    return ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="%s"><sheetData>%s</sheetData>%s</worksheet>'
+            % (S_NS, rows, after)).encode("utf-8")
+
+
+def minimal_xlsx(sheet, shared_strings=None):
+    parts = dict(XLSX_PACKAGE)
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    if shared_strings is not None:
+        parts["xl/sharedStrings.xml"] = shared_strings
+    return zip_bytes(parts)
+
+
 def docx_parts(path):
     with zipfile.ZipFile(path) as z:
         return {name: z.read(name) for name in z.namelist()}
@@ -302,12 +341,18 @@ def main():
     html = "<!DOCTYPE html><html><body><table><tr><td>序号</td></tr></table></body></html>".encode("utf-8")
     s.add("page.pdf", html, "an HTML page named .pdf", "HTML")
     s.add("page.docx", html, "an HTML page named .docx", "HTML")
-    xlsx = zip_bytes({
+    # Excel workbooks are read; one without a duty list is refused, whatever it is called.
+    empty_workbook = zip_bytes({
         "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
         "xl/workbook.xml": b'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
         "xl/worksheets/sheet1.xml": b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'})
-    s.add("sheet.docx", xlsx, "an XLSX workbook named .docx", "Excel|XLSX")
-    s.add("sheet.pdf", xlsx, "an XLSX workbook named .pdf", "Excel|XLSX")
+    no_list = "no sheet of this Excel workbook holds a duty list"
+    s.add("sheet.docx", empty_workbook, "an XLSX workbook without sheets named .docx", no_list)
+    s.add("sheet.pdf", empty_workbook, "an XLSX workbook without sheets named .pdf", no_list)
+    phone_book = minimal_xlsx(sheet_xml('<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c>'
+                                        '<c r="B1" t="inlineStr"><is><t>电话</t></is></c></row>'))
+    s.add("phone-book.xlsx", phone_book, "an XLSX workbook whose sheet is not a duty list", no_list)
+    s.add("cut.xlsx", phone_book[:len(phone_book) // 2], "an XLSX workbook cut in half", "Excel")
     s.add("slides.docx", zip_bytes({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"}),
           "a PPTX presentation named .docx", "PowerPoint|PPTX")
     s.add("archive.docx", zip_bytes({"readme.txt": b"hello"}), "a ZIP of a text file named .docx", "ZIP|Word")
@@ -415,6 +460,25 @@ def main():
     s.add("deflate-bomb-lying.docx", raw_zip(package + [("word/document.xml", 8, crc, data, 4096)]),
           "word/document.xml inflates to 2.5 GB but declares 4 KB")
     assert size > 2 * GIB
+
+    # Hostile workbooks: an entity bomb in the shared strings, a sheet that inflates to 2.5 GB,
+    # merged ranges that would copy a cell into millions of rows, a shared string that is not there.
+    s.add("billion-laughs.xlsx", minimal_xlsx(sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+                                              ('<!DOCTYPE sst [%s]><sst xmlns="%s"><si><t>&lol9;</t></si></sst>'
+                                               % (lol, S_NS)).encode("utf-8")),
+          "an entity bomb (a billion laughs) in xl/sharedStrings.xml", "Excel workbook is unsafe")
+    sheet_prefix = ('<worksheet xmlns="%s"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>' % S_NS).encode()
+    data, crc, size = deflate_bomb(sheet_prefix, b" " * (1 << 20), 2500, b"</t></is></c></row></sheetData></worksheet>")
+    workbook_parts = [stored(n, d) for n, d in XLSX_PACKAGE.items()]
+    s.add("deflate-bomb.xlsx", raw_zip(workbook_parts + [("xl/worksheets/sheet1.xml", 8, crc, data, size)]),
+          "xl/worksheets/sheet1.xml inflates to 2.5 GB from %d KB" % (len(data) // 1024), "Excel workbook is refused")
+    merges = "".join('<mergeCell ref="%s1:%s1048576"/>' % (c, c) for c in "ABCDEFGH")
+    cells = "".join('<c r="%s1" t="inlineStr"><is><t>序号</t></is></c>' % c for c in "ABCDEFGH")
+    s.add("merge-bomb.xlsx", minimal_xlsx(sheet_xml('<row r="1">%s</row><row r="1048576"><c r="A1048576"><v>1</v></c></row>'
+                                                    % cells, "<mergeCells>%s</mergeCells>" % merges)),
+          "eight columns merged down over a million rows", "merged cells")
+    s.add("missing-string.xlsx", minimal_xlsx(sheet_xml('<row r="1"><c r="A1" t="s"><v>7</v></c></row>')),
+          "a cell naming a shared string the workbook does not have", "Excel workbook is damaged")
 
     # Deep nesting.
     def nested_tables(depth):
