@@ -1,5 +1,6 @@
 #include "extractors/xlsx/xlsx_lists.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "model/columns.hpp"
@@ -14,6 +15,7 @@ struct Cell {
     int start = 0;
     int span = 1;
     Paragraphs text;
+    bool from_above = false;  // copied down from a vertically merged cell
 };
 
 struct Row {
@@ -46,7 +48,7 @@ std::vector<Row> rows_of(const std::vector<SheetRow>& sheet_rows) {
             Paragraphs text = paragraphs_of(c.text);
             if (text.empty()) continue;
             own_text = own_text || !c.merged_from_above;
-            row.cells.push_back({c.column, c.span, std::move(text)});
+            row.cells.push_back({c.column, c.span, std::move(text), c.merged_from_above});
         }
         if (own_text) rows.push_back(std::move(row));
     }
@@ -178,6 +180,10 @@ public:
         bool first_in_sheet = true;
         for (size_t h = 0; h < rows.size(); ++h) {
             if (!is_header(rows[h])) continue;
+            if (!first_in_sheet && h == body_from && lower_header(rows[h])) {
+                body_from = h + 1;
+                continue;
+            }
             // The lines of one cell right above a header row are the new list's title lines;
             // above the first header of a sheet every row is.
             size_t lines_from = h;
@@ -240,6 +246,17 @@ private:
         headings_.resize(document_.lists.size());
         table_ = table;
         lines_.clear();
+    }
+
+    // A second header row right under the header, beside cells merged down from it, splits a
+    // group (承接部门及工作方式 over 承接部门 and 工作方式): it names the list's columns.
+    bool lower_header(const Row& row) {
+        if (std::none_of(row.cells.begin(), row.cells.end(), [](const Cell& c) { return c.from_above; })) return false;
+        DutyList& list = document_.lists.back();
+        list.columns = make_columns(labels_of(row));
+        if (kind_from_title(list.title) == ListKind::other) list.kind = kind_from_columns(list.columns);
+        table_ = table_of(row);
+        return true;
     }
 
     // Rows [from, to) of a sheet under the current list's header.

@@ -10,6 +10,7 @@ This openpyxl writes text as inline strings; Excel, WPS and LibreOffice write a 
 table, so the text is moved into one (all but the cells kept inline on purpose).
 The expected content of every file is asserted in tests/test_xlsx.cpp.
 """
+import datetime
 import io
 import json
 import os
@@ -23,6 +24,8 @@ from openpyxl.styles import Alignment
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 WRAP = Alignment(wrap_text=True, vertical="center")
+# Fixed times in the package, so that running the script again changes no file.
+FIXED_TIME = datetime.datetime(2025, 7, 1)
 
 
 def cell_text(paragraphs):
@@ -104,7 +107,7 @@ def rewrite_parts(path, edits, allow_same=False):
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
-            z.writestr(name, data)
+            z.writestr(zipfile.ZipInfo(name, FIXED_TIME.timetuple()[:6]), data, zipfile.ZIP_DEFLATED)
     with open(path, "wb") as f:
         f.write(out.getvalue())
 
@@ -118,6 +121,9 @@ def to_shared_strings(path, keep_inline=()):
     """Moves the inline strings of every sheet into xl/sharedStrings.xml, as Excel writes them."""
     with zipfile.ZipFile(path) as z:
         parts = {n: z.read(n).decode("utf-8") for n in z.namelist()}
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
+    edits = {"docProps/core.xml": re.sub(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*", r"\g<1>" + stamp,
+                                         parts["docProps/core.xml"])}
     strings = []
 
     def shared(match):
@@ -126,7 +132,6 @@ def to_shared_strings(path, keep_inline=()):
         strings.append("<si>%s</si>" % match.group(3))
         return '<c r="%s"%s t="s"><v>%d</v></c>' % (match.group(1), match.group(2), len(strings) - 1)
 
-    edits = {}
     for name in sorted(parts):
         if name.startswith("xl/worksheets/sheet"):
             edits[name] = INLINE_CELL.sub(shared, parts[name])
@@ -217,6 +222,25 @@ def features_workbook():
     rewrite_parts(path, {"xl/sharedStrings.xml": shared, "xl/worksheets/sheet1.xml": sheet1})
 
 
+def grouped_header_workbook():
+    """承接部门及工作方式 over 承接部门 and 工作方式; the other header cells merged down."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "收回"
+    ws["A1"] = "某镇上级部门收回事项清单"
+    ws.merge_cells("A1:E1")
+    for c, label in enumerate(["序号", "事项类别", "事项名称", "承接部门及工作方式"], 1):
+        ws.cell(2, c, label)
+    ws["D3"] = "承接部门"
+    ws["E3"] = "工作方式"
+    for col in "ABC":
+        ws.merge_cells("%s2:%s3" % (col, col))
+    ws.merge_cells("D2:E2")
+    ws.append([1, "民生服务", "临时救助审批", "县民政局", "直接实施"])
+    wb.save(os.path.join(HERE, "grouped-header.xlsx"))
+    to_shared_strings(os.path.join(HERE, "grouped-header.xlsx"))
+
+
 def no_list_workbook():
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -224,6 +248,7 @@ def no_list_workbook():
     ws.append(["姓名", "职务", "电话"])
     ws.append(["张三", "党政办主任", 12345678])
     wb.save(os.path.join(HERE, "no-list.xlsx"))
+    to_shared_strings(os.path.join(HERE, "no-list.xlsx"))
 
 
 def main():
@@ -232,6 +257,7 @@ def main():
         truth = json.load(f)
     corpus_workbooks(truth)
     features_workbook()
+    grouped_header_workbook()
     no_list_workbook()
 
 
