@@ -29,7 +29,7 @@ Document read_docx(const InputFile& input, const ReadOptions& options) {
         throw Error("this is a legacy Word .doc or an encrypted Word document (an OLE container); "
                     "save it as an unencrypted .docx and try again");
     docx::Package package(input.bytes);
-    const std::string main = package.related_part("", {rel_office_document, rel_office_document_strict}, "word/document.xml");
+    const std::string main = package.related_part("_rels/.rels", {rel_office_document, rel_office_document_strict}, "word/document.xml");
     auto document = package.read_xml(main);
     if (!document) throw Error("the ZIP package has no " + main + ": it is not a Word document");
     docx::Body body = docx::read_body(document->root(), package.limits().max_xml_depth);

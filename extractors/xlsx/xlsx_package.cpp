@@ -8,8 +8,6 @@ namespace dutylist::xlsx {
 namespace {
 
 const std::string what = "the Excel workbook";
-constexpr const char* rel_office_document = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-constexpr const char* rel_office_document_strict = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
 constexpr const char* rel_worksheet = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 constexpr const char* rel_worksheet_strict = "http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet";
 constexpr const char* rel_shared_strings = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
@@ -77,7 +75,8 @@ bool is_workbook(std::string_view bytes) {
 }
 
 Workbook::Workbook(std::string_view bytes) : package_(bytes, {}, what) {
-    const std::string main = package_.related_part("", {rel_office_document, rel_office_document_strict}, "xl/workbook.xml");
+    // The sniff took the package for its xl/workbook.xml, the name every producer gives the part.
+    const std::string main = "xl/workbook.xml";
     auto workbook = package_.read_xml(main);
     if (!workbook) throw Error("the ZIP package has no " + main + ": it is not an Excel workbook");
     const auto relationships = package_.relationships(main);
