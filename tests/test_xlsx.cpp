@@ -113,14 +113,14 @@ TEST_CASE("split 承接部门 and 工作方式, a category merged down, a header
     CHECK(withdrawn.items[2].source == Provenance{{}, {}, 2, 7});
 }
 
-TEST_CASE("a grouped header row: the row under it names the columns") {
+TEST_CASE("a grouped header row names the columns by the row under it; an unmerged section row") {
     const Document doc = read_xlsx_file(data("grouped-header.xlsx"));
     REQUIRE(doc.lists.size() == 1);
     CHECK(doc.lists[0].title == "某镇上级部门收回事项清单");
     CHECK(doc.lists[0].kind == ListKind::withdrawn);
     CHECK(keys(doc.lists[0]) == std::vector<std::string>{"seq", "category", "name", "receiving_department", "method"});
-    CHECK(rows(doc.lists[0]) == std::vector<Row>{{{"1"}, {"民生服务"}, {"临时救助审批"}, {"县民政局"}, {"直接实施"}}});
-    CHECK(doc.lists[0].items[0].source == Provenance{{}, {}, 1, 4});
+    CHECK(rows(doc.lists[0]) == std::vector<Row>{{{"1"}, {"社会保障"}, {"临时救助审批"}, {"县民政局"}, {"直接实施"}}});
+    CHECK(doc.lists[0].items[0].source == Provenance{{}, {}, 1, 5});
 }
 
 TEST_CASE("a list without a title takes its kind from its columns; a sheet without a list is skipped with a warning") {

@@ -158,10 +158,15 @@ std::vector<Paragraphs> values_of(const Row& row, const Table& table) {
     return values;
 }
 
-// One cell merged across the whole table: a section heading between items.
-bool is_across(const Row& row, const Table& table) {
-    return table.column_starts.size() > 1 && row.cells.size() == 1 && row.cells[0].start <= table.start &&
-           row.cells[0].start + row.cells[0].span >= table.end;
+// A section heading between items: one cell merged across the whole table, or, typed without
+// merging, one cell in the first column that starts with a list marker (一、党的建设).
+bool is_section_row(const Row& row, const Table& table) {
+    if (table.column_starts.size() < 2 || row.cells.size() != 1) return false;
+    const Cell& cell = row.cells[0];
+    if (cell.start <= table.start && cell.start + cell.span >= table.end) return true;
+    const std::string text = joined(cell.text);
+    const std::string bare_text = without_list_marker(text);
+    return cell.start == table.start && cell.text.size() == 1 && bare_text != text && !bare_text.empty();
 }
 
 bool names_list(const std::vector<Row>& rows, size_t from, size_t to) {
@@ -269,7 +274,7 @@ private:
                 list.notes.push_back(one_line(row));
                 continue;
             }
-            if (is_across(row, *table_)) {
+            if (is_section_row(row, *table_)) {
                 headings_.back().push_back({list.items.size(), one_line(row)});
                 continue;
             }

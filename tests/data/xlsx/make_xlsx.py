@@ -236,7 +236,9 @@ def grouped_header_workbook():
     for col in "ABC":
         ws.merge_cells("%s2:%s3" % (col, col))
     ws.merge_cells("D2:E2")
-    ws.append([1, "民生服务", "临时救助审批", "县民政局", "直接实施"])
+    # A section row typed without merging; the item under it has no category of its own.
+    ws.append(["一、社会保障"])
+    ws.append([1, None, "临时救助审批", "县民政局", "直接实施"])
     wb.save(os.path.join(HERE, "grouped-header.xlsx"))
     to_shared_strings(os.path.join(HERE, "grouped-header.xlsx"))
 
