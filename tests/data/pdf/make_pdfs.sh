@@ -1,8 +1,9 @@
 #!/bin/sh
 # Regenerates the other-producer test PDFs in this folder, each with its NAME.truth.json, and keeps
-# the small sources (NAME.docx, NAME.html) next to them. See README.md here for what each file
-# exercises. Needs: Debian's /usr/bin/python3 with python3-docx, LibreOffice (soffice), chromium,
-# ghostscript, qpdf (with fix-qdf), fonts-noto-cjk and fonts-droid-fallback.
+# the small sources (NAME.docx, NAME.xlsx, NAME.html) next to them. See README.md here for what each
+# file exercises. Needs: Debian's /usr/bin/python3 with python3-docx and python3-openpyxl,
+# LibreOffice (soffice, with Writer and Calc), chromium, ghostscript, qpdf (with fix-qdf),
+# fonts-noto-cjk and fonts-droid-fallback.
 #
 #   sh tests/data/pdf/make_pdfs.sh
 set -eu
@@ -13,9 +14,10 @@ trap 'rm -rf "$work"' EXIT
 
 /usr/bin/python3 "$here/make_sources.py" "$work"
 
-# LibreOffice: each DOCX to PDF, with a private profile so that a running soffice is not disturbed.
+# LibreOffice: each DOCX (Writer) and XLSX (Calc) to PDF, with a private profile so that a running
+# soffice is not disturbed.
 soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf \
-    --outdir "$work" "$work"/*.docx >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
+    --outdir "$work" "$work"/*.docx "$work"/*.xlsx >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
 
 # Headless Chromium (Skia): print-to-PDF of the HTML pages, page size from their CSS @page;
 # chromium-browser-header keeps the browser's own page header and footer.
@@ -84,6 +86,6 @@ for pdf in "$work"/untrusted/*.pdf; do
     echo "untrusted/$(basename "$pdf"): $(wc -c <"$pdf") bytes"
     [ "$(wc -c <"$pdf")" -lt 300000 ] || { echo "$pdf is too big for the repository" >&2; exit 1; }
 done
-cp "$work"/*.docx "$work"/*.html "$here/"
+cp "$work"/*.docx "$work"/*.xlsx "$work"/*.html "$here/"
 mkdir -p "$here/untrusted"
 cp "$work"/untrusted/* "$here/untrusted/"

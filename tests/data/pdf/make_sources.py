@@ -5,9 +5,10 @@ For every variant below: NAME.truth.json (corpus truth format) and NAME.docx (fo
 or NAME.html (for headless Chromium), into the folder given as the only argument. The rows come
 from the corpus truth (../shared/corpus/wumachang/truth.json), so every cell is real published
 text; each truth paragraph is written as its own paragraph (w:p or <p>), as the corpus README's
-paragraph rules require. make_pdfs.sh turns the sources into PDFs.
+paragraph rules require (in a workbook, each its own line of the cell). make_pdfs.sh turns the
+sources into PDFs.
 
-Run with Debian's /usr/bin/python3 (it has python-docx).
+Run with Debian's /usr/bin/python3 (it has python-docx and openpyxl).
 """
 
 import copy
@@ -340,6 +341,61 @@ def write_docx(v, truth, path):
 
 
 # ---------------------------------------------------------------------------------------------
+# XLSX for LibreOffice Calc
+
+
+def write_xlsx(v, truth, path):
+    """One sheet per list, printed the way a spreadsheet clerk sets it up: the heading merged
+    across the columns, the header row repeated on every page (print titles), thin borders on
+    every cell, wrapped text, row heights set for the wrapped lines, landscape A4 fitted to the
+    page width. A cell's paragraphs are lines of the cell (Alt+Enter)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.worksheet.page import PageMargins
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for l in truth["lists"]:
+        ws = wb.create_sheet(l["kind"])
+        widths = v["widths"][l["kind"]]
+        ws.append([l["title"]])
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(widths))
+        ws["A1"].font = Font(name=v["fonts"]["title"], size=16)
+        ws["A1"].alignment = Alignment(horizontal="center")
+        ws.row_dimensions[1].height = 30
+        ws.append(l["columns"])
+        for j, w in enumerate(widths):
+            ws.column_dimensions[chr(ord("A") + j)].width = w
+        for c in ws[2]:
+            c.font = Font(name=v["fonts"]["head"], size=11, bold=True)
+            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            c.border = border
+        ws.row_dimensions[2].height = 32
+        for r in l["rows"]:
+            ws.append(["\n".join(p) for p in r])
+            row = ws.max_row
+            lines = 1
+            for j, p in enumerate(r):
+                per_line = max(1, int(widths[j] / 2.1))  # an ideograph is about two '0' wide
+                lines = max(lines, sum(max(1, -(-len(x) // per_line)) for x in p) if p else 1)
+            ws.row_dimensions[row].height = lines * 15 + 4
+            for j, c in enumerate(ws[row]):
+                c.font = Font(name=v["fonts"]["body"], size=10.5)
+                c.alignment = Alignment(horizontal="center" if j < 2 else "left", vertical="center", wrap_text=True)
+                c.border = border
+        ws.print_title_rows = "2:2"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_margins = PageMargins(left=0.6, right=0.6, top=0.7, bottom=0.7)
+    wb.save(path)
+
+
+# ---------------------------------------------------------------------------------------------
 # HTML for headless Chromium
 
 CSS = """
@@ -547,6 +603,12 @@ VARIANTS = {
         widths={"basic": [20, 237], "withdrawn": [16, 90, 151]},
         lists=[dict(kind="basic", rows=list(range(1, 12)) + list(range(56, 62))),
                dict(kind="withdrawn", rows=[1, 2, 3, 7, 10, 13])]),
+    # A workbook printed by LibreOffice Calc: rulings from cell borders, left-aligned wrapped
+    # text, paragraphs as lines of a cell, the sheet scaled to the page width, a list per sheet.
+    "calc-sheets": dict(
+        producer="xlsx", fonts=NOTO, cover=False,
+        widths={"cooperative": [6, 10, 22, 14, 40, 40], "withdrawn": [6, 10, 30, 70]},
+        lists=[dict(kind="cooperative", rows=[2, 3, 7, 8, 9, 10, 11]), dict(kind="withdrawn", rows=range(20, 30))]),
     # Made landscape by /Rotate 90 on portrait pages (make_pdfs.sh rotates the content), with
     # header labels that wrap onto two lines in narrow columns.
     "lo-rotated": dict(
@@ -594,6 +656,8 @@ def main():
         layout = dict(truth, issuer_lines=issuer_lines)
         if v["producer"] == "docx":
             write_docx(v, layout, out / f"{name}.docx")
+        elif v["producer"] == "xlsx":
+            write_xlsx(v, layout, out / f"{name}.xlsx")
         else:
             write_html(v, layout, out / f"{name}.html")
 
