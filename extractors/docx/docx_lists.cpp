@@ -5,6 +5,7 @@
 
 #include "model/columns.hpp"
 #include "model/error.hpp"
+#include "model/printed_lines.hpp"
 #include "model/sections.hpp"
 #include "model/text.hpp"
 
@@ -51,8 +52,6 @@ std::string joined(const Paragraphs& cell) {
     for (const auto& p : cell) out += p;
     return out;
 }
-
-bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
 
 // ---- tables on the grid ------------------------------------------------------------------
 
@@ -188,22 +187,12 @@ struct Line {
     bool toc = false;
 };
 
-bool is_note(const std::string& s) {
-    return starts_with(s, "注") || starts_with(s, "备注：") || starts_with(s, "备注:") || starts_with(s, "说明：") ||
-           starts_with(s, "说明:");
-}
-
 bool is_contents_heading(const std::string& s) {
     std::string bare = remove_whitespace(s);
     return bare == "目录" || bare == "目次";
 }
 
 bool is_continuation_marker(const std::string& s) { return s.find("续表") != std::string::npos; }
-
-// The cover's date line ("2025年7月"): short, a date, and not a title that merely names a year.
-bool is_date_line(const std::string& s) {
-    return !iso_date(s).empty() && remove_whitespace(s).size() <= 40 && s.find("清单") == std::string::npos;
-}
 
 // The heading among the lines between two tables: the last that names a 清单, else the last
 // that is neither a note, a 目录 line nor a 续表 marker. npos when there is none.

@@ -5,6 +5,7 @@
 
 #include "model/columns.hpp"
 #include "model/error.hpp"
+#include "model/printed_lines.hpp"
 #include "model/sections.hpp"
 #include "model/text.hpp"
 
@@ -67,17 +68,6 @@ std::string one_line(const Row& row) {
     for (const auto& c : row.cells)
         for (const auto& p : c.text) line += (line.empty() ? "" : " ") + p;
     return normalize_paragraph(line);
-}
-
-bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
-
-bool is_note(const std::string& s) {
-    return starts_with(s, "注") || starts_with(s, "备注：") || starts_with(s, "备注:") || starts_with(s, "说明：") ||
-           starts_with(s, "说明:");
-}
-
-bool is_date_line(const std::string& s) {
-    return !iso_date(s).empty() && remove_whitespace(s).size() <= 40 && s.find("清单") == std::string::npos;
 }
 
 std::vector<std::string> labels_of(const Row& row) {
