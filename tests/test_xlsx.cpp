@@ -78,6 +78,13 @@ TEST_CASE("the corpus lists on one sheet, with merged titles and categories, mat
     CHECK(doc.lists[1].items.front().source == Provenance{{}, {}, 1, 117});
 }
 
+TEST_CASE("the one-sheet workbook re-saved by LibreOffice Calc reads the same") {
+    // Calc writes its own shared strings, styles and merge list (soffice --convert-to xlsx).
+    check_corpus(data("wumachang-one-sheet-libreoffice.xlsx"));
+    CHECK(read_xlsx_file(data("wumachang-one-sheet-libreoffice.xlsx")).lists ==
+          read_xlsx_file(data("wumachang-one-sheet.xlsx")).lists);
+}
+
 TEST_CASE("section rows, an extra 备注 column, numbers, booleans, rich text, inline strings and escapes") {
     std::vector<std::string> warnings;
     const Document doc = read_xlsx_file(data("features.xlsx"), &warnings);

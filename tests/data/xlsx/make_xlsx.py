@@ -9,6 +9,11 @@ rich text with phonetic runs, _xHHHH_ escapes) is then written into the package'
 This openpyxl writes text as inline strings; Excel, WPS and LibreOffice write a shared-string
 table, so the text is moved into one (all but the cells kept inline on purpose).
 The expected content of every file is asserted in tests/test_xlsx.cpp.
+
+wumachang-one-sheet-libreoffice.xlsx is not made here: it is wumachang-one-sheet.xlsx re-saved by
+LibreOffice Calc 7.4 (libreoffice-calc-nogui), which writes its own shared strings, styles and
+merge list:
+    soffice --headless --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir OUT wumachang-one-sheet.xlsx
 """
 import datetime
 import io
