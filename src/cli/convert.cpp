@@ -98,7 +98,7 @@ Inputs collect_inputs(const ConvertOptions& options) {
             const size_t before = inputs.jobs.size(), failures = inputs.failures.size();
             walk(input, input, options.output_dir, inputs);
             if (inputs.jobs.size() == before && inputs.failures.size() == failures)
-                inputs.failures.push_back({input, "is a folder with no PDF, DOCX or JSON file in it"});
+                inputs.failures.push_back({input, "is a folder with no PDF, DOCX, XLSX or JSON file in it"});
         } else {
             inputs.jobs.push_back({input, "", ""});
         }
