@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "extractors/json/json_reader.hpp"
+#include "formats.hpp"
 #include "support/paths.hpp"
 
 using namespace dutylist;
@@ -181,6 +182,14 @@ TEST_CASE("damaged or hostile parts the reader has no use for change nothing and
     }
     CHECK(r.result.out.find(marker) == std::string::npos);
     CHECK(r.result.err.find(marker) == std::string::npos);
+}
+
+TEST_CASE("a Word document whose main part has another name is found through the package's relationships") {
+    OddInputs odd;
+    const Document reference = read_document({"wumachang.docx", read_file(corpus("wumachang/wumachang.docx"))}, ReadOptions{});
+    const Document renamed = read_document({"main-part-renamed.docx", read_file(odd.dir / "main-part-renamed.docx")}, ReadOptions{});
+    CHECK(renamed.lists == reference.lists);
+    CHECK(renamed.title == reference.title);
 }
 
 TEST_CASE("output names come from the input's name made safe, never from the document's text") {

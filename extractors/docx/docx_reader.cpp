@@ -18,10 +18,24 @@ constexpr const char* rel_numbering_strict = "http://purl.oclc.org/ooxml/officeD
 constexpr const char* rel_styles = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 constexpr const char* rel_styles_strict = "http://purl.oclc.org/ooxml/officeDocument/relationships/styles";
 
+// The main part as the package's relationships (_rels/.rels) name it. Word always writes it as
+// word/document.xml, so that is taken when they name none or cannot be read: a damaged part
+// the reader can do without must not stop it.
+std::string main_part(docx::Package& package) {
+    const std::string usual = "word/document.xml";
+    try {
+        return package.related_part("", {rel_office_document, rel_office_document_strict}, usual);
+    } catch (const Error&) {
+        return usual;
+    }
+}
+
 }  // namespace
 
 bool sniff_docx(std::string_view bytes) {
-    return bytes.starts_with("PK\x03\x04") && bytes.find("word/document.xml") != std::string_view::npos;
+    // A ZIP's entry names stand uncompressed in it; a Word package keeps its parts under word/,
+    // the main part usually, not always, as word/document.xml.
+    return bytes.starts_with("PK\x03\x04") && bytes.find("word/") != std::string_view::npos;
 }
 
 Document read_docx(const InputFile& input, const ReadOptions& options) {
@@ -29,7 +43,7 @@ Document read_docx(const InputFile& input, const ReadOptions& options) {
         throw Error("this is a legacy Word .doc or an encrypted Word document (an OLE container); "
                     "save it as an unencrypted .docx and try again");
     docx::Package package(input.bytes);
-    const std::string main = package.related_part("_rels/.rels", {rel_office_document, rel_office_document_strict}, "word/document.xml");
+    const std::string main = main_part(package);
     auto document = package.read_xml(main);
     if (!document) throw Error("the ZIP package has no " + main + ": it is not a Word document");
     docx::Body body = docx::read_body(document->root(), package.limits().max_xml_depth);

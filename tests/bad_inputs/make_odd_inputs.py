@@ -9,6 +9,8 @@
                          malformed), or with an XInclude of /etc/passwd in a cell and a
                          relationship to it as an external part: the reader must read the
                          list as from the corpus file and never show the local file
+    main-part-renamed.docx  the corpus DOCX with its main part at word/main.xml, named only
+                         by the package's relationships
 Usage: make_odd_inputs.py SHARED_DIR OUTDIR
 """
 import io
@@ -106,6 +108,18 @@ def corpus_variants(docx_path):
             for part, data in parts.items():
                 z.writestr(part, change.get(part, data))
         yield name + ".docx", out.getvalue()
+    # The main part under another name, as some producers write it: only the package's
+    # relationships (_rels/.rels) and content types say where it is.
+    renamed = {"word/document.xml": "word/main.xml", "word/_rels/document.xml.rels": "word/_rels/main.xml.rels"}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for part, data in parts.items():
+            if part in ("_rels/.rels", "[Content_Types].xml"):
+                changed = data.replace(b"word/document.xml", b"word/main.xml")
+                assert changed != data, part
+                data = changed
+            z.writestr(renamed.get(part, part), data)
+    yield "main-part-renamed.docx", out.getvalue()
 
 
 def main():
