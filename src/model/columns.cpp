@@ -71,7 +71,7 @@ std::string canonical_label(const std::string& label) {
     if (s.find("上级部门") == std::string::npos) {
         for (auto w : township_words) {
             if (s.rfind(w, 0) == 0) {
-                s = "T" + s.substr(w.size());
+                s.replace(0, w.size(), "T");
                 break;
             }
         }
