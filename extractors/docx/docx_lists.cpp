@@ -207,31 +207,14 @@ size_t heading_index(const std::vector<Line>& lines, size_t from) {
     return fallback;
 }
 
-void read_cover(const std::vector<Line>& front, Document& doc) {
+// The front matter up to a table of contents, its entries left out, is the cover.
+void read_front(const std::vector<Line>& front, Document& doc) {
     std::vector<std::string> cover;
     for (const auto& l : front) {
         if (is_contents_heading(l.text)) break;
         if (!l.toc) cover.push_back(l.text);
     }
-    if (cover.empty()) return;
-    size_t end = cover.size();
-    for (size_t i = cover.size(); i-- > 0;) {
-        if (is_date_line(cover[i])) {
-            doc.date = cover[i];
-            doc.date_iso = iso_date(cover[i]);
-            end = i;
-            break;
-        }
-    }
-    if (end == 0) return;
-    size_t title = end - 1;
-    for (size_t i = end; i-- > 0;)
-        if (cover[i].find("清单") != std::string::npos) {
-            title = i;
-            break;
-        }
-    doc.title = cover[title];
-    for (size_t i = 0; i < title; ++i) doc.issuer += cover[i];
+    read_cover(cover, doc);
 }
 
 class ListBuilder {
@@ -249,7 +232,7 @@ public:
         const size_t heading = heading_index(lines_, tables_seen_ == 0 ? front_matter_end() : 0);
         if (tables_seen_++ == 0) {
             std::vector<Line> front(lines_.begin(), heading == std::string::npos ? lines_.end() : lines_.begin() + static_cast<long>(heading));
-            read_cover(front, document_);
+            read_front(front, document_);
         }
         take_notes(heading);
 

@@ -96,28 +96,6 @@ size_t title_index(const std::vector<std::string>& lines) {
     return fallback;
 }
 
-// The cover above the first list's title: its date line, the title above it and the lines
-// above that, the issuer.
-void read_cover(const std::vector<std::string>& cover, Document& doc) {
-    size_t end = cover.size();
-    for (size_t i = cover.size(); i-- > 0;)
-        if (is_date_line(cover[i])) {
-            doc.date = cover[i];
-            doc.date_iso = iso_date(cover[i]);
-            end = i;
-            break;
-        }
-    if (end == 0) return;
-    size_t title = end - 1;
-    for (size_t i = end; i-- > 0;)
-        if (cover[i].find("清单") != std::string::npos) {
-            title = i;
-            break;
-        }
-    doc.title = cover[title];
-    for (size_t i = 0; i < title; ++i) doc.issuer += cover[i];
-}
-
 struct Table {
     int start = 0;
     int end = 0;  // exclusive
