@@ -1,6 +1,6 @@
 #include "extractors/docx/docx_reader.hpp"
 
-#include "extractors/docx/docx_lists.hpp"
+#include "extractors/docx/docx_tables.hpp"
 #include "extractors/docx/docx_numbering.hpp"
 #include "extractors/docx/docx_ooxml.hpp"
 #include "extractors/docx/docx_package.hpp"

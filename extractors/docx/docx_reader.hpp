@@ -1,5 +1,6 @@
 // Reads a duty list from a Word document (.docx): the package (docx_package), stage one
-// WordprocessingML → intermediate (docx_ooxml, docx_numbering), stage two → model (docx_lists).
+// WordprocessingML → intermediate (docx_ooxml, docx_numbering), stage two → neutral tables for
+// the model's list builder (docx_tables).
 #pragma once
 
 #include <string_view>

@@ -9,11 +9,11 @@
 
 #include <fmt/format.h>
 
-#include "extractors/pdf/list_assembly.hpp"
 #include "extractors/pdf/page_layout.hpp"
+#include "extractors/pdf/page_sequence.hpp"
+#include "model/list_builder.hpp"
 #include "extractors/pdf/poppler_device.hpp"
 #include "model/error.hpp"
-#include "model/text.hpp"
 
 namespace dutylist {
 namespace {
@@ -119,7 +119,7 @@ void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first,
                 ++next_use;
                 changed.notify_all();
             }
-            use(layout);
+            use(std::move(layout));
         }
     } catch (...) {
         std::lock_guard lock(mutex);
@@ -128,26 +128,6 @@ void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first,
     }
     for (auto& t : threads) t.join();
     if (failure) std::rethrow_exception(failure);
-}
-
-// A duty list's table numbers or names its items: a 序号 column, or a label about 事项 or 职责
-// (an English "Name" column also gets the key "name", so labels decide).
-bool is_duty_list(const DutyList& list) {
-    if (column_index(list, "seq") >= 0) return true;
-    return std::any_of(list.columns.begin(), list.columns.end(), [](const Column& c) {
-        return c.label.find("事项") != std::string::npos || c.label.find("职责") != std::string::npos;
-    });
-}
-
-// The first characters of a text, for a message.
-std::string shortened(const std::string& text) {
-    constexpr size_t shown = 40;
-    size_t at = 0, count = 0;
-    while (at < text.size() && count < shown) {
-        next_code_point(text, at);
-        ++count;
-    }
-    return at < text.size() ? text.substr(0, at) + "…" : text;
 }
 
 }  // namespace
@@ -161,14 +141,18 @@ bool sniff_pdf(std::string_view bytes) {
 Document read_pdf(const InputFile& input, const ReadOptions& options) {
     auto file = std::make_unique<pdf::PdfFile>(input.bytes);
     const int count = file->page_count();
-    pdf::ListAssembler assembler;
+    // What the builder finds is said once the text is known to be trustworthy.
+    std::vector<std::string> findings;
+    ListBuilder builder("no table of a duty list (with a 序号 or 事项名称 column) was found in the PDF",
+                        [&](const std::string& message) { findings.push_back(message); });
+    pdf::PageSequence road(builder);
     TrustCheck trust;
-    auto use = [&](const pdf::PageLayout& page) {
+    auto use = [&](pdf::PageLayout page) {
         trust.check(page);
         if (page.rotated_glyphs > 0)
             options.warn(fmt::format("page {}: {} characters not set horizontally (vertical or turned text) were left out",
                                      page.number, page.rotated_glyphs));
-        assembler.add_page(page);
+        road.add(std::move(page));
     };
     // The first page on this thread also warms up the statics Poppler creates lazily and
     // without a lock, before any worker starts. Several documents may be read at once (folder
@@ -188,12 +172,10 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
     } else if (count > 1) {
         stream_pages(input.bytes, std::move(file), count, workers, use);
     }
+    road.finish();
     trust.settle(options);
-    Document doc = assembler.finish();
-    for (const auto& [page, text] : assembler.left_out())
-        options.warn(fmt::format("page {}: text outside the lists was left out: \"{}\"", page, shortened(text)));
-    if (!std::any_of(doc.lists.begin(), doc.lists.end(), is_duty_list))
-        throw Error("no table of a duty list (with a 序号 or 事项名称 column) was found in the PDF");
+    Document doc = builder.finish();
+    for (const std::string& finding : findings) options.warn(finding);
     doc.source.pages = count;
     return doc;
 }

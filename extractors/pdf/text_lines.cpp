@@ -103,11 +103,6 @@ bool ends_sentence(const std::string& text) {
     return !s.empty() && contains(sentence_end, s.back());
 }
 
-bool joins_without_space(const std::string& left, const std::string& right) {
-    const std::u32string l = decode(left), r = decode(right);
-    return l.empty() || r.empty() || is_cjk(l.back()) || is_cjk(r.front()) || l.back() == U'-' || l.back() == U'/';
-}
-
 // Room left at the end of a line: to the right edge, or around it when the line is centred.
 double room_after(const TextLine& line) {
     const double left = line.x0 - line.frame_x0, right = line.frame_x1 - line.x1;
@@ -245,6 +240,18 @@ ParagraphTolerances paragraph_style(const std::vector<const std::vector<TextLine
     return tol;
 }
 
+bool ends_paragraph(const TextLine& prev, const TextLine& line, const ParagraphTolerances& tol) {
+    const double room = room_after(prev);
+    const double slack = tol.justified ? tol.justified_slack : tol.ragged_slack;
+    const bool fits = room >= line.lead_width - slack * line.size ||
+                      (tol.justified && starts_flush(prev) && room >= tol.justified_room * line.size);
+    const double p = pitch(prev, line);
+    const bool by_spacing = tol.spaced_pitch > 0 && p > 0;
+    const bool gap = by_spacing && p > tol.spaced_pitch + tol.paragraph_gap;
+    const bool marker = !by_spacing && starts_with_marker(line.text) && ends_sentence(prev.text);
+    return fits || gap || marker || is_heading_line(line.text) || is_heading_line(prev.text);
+}
+
 Paragraphs paragraphs_from_lines(const std::vector<TextLine>& lines, const ParagraphTolerances& tol) {
     Paragraphs out;
     std::string current;
@@ -255,19 +262,8 @@ Paragraphs paragraphs_from_lines(const std::vector<TextLine>& lines, const Parag
     };
     const TextLine* prev = nullptr;
     for (const TextLine& line : lines) {
-        if (prev) {
-            const double room = room_after(*prev);
-            const double slack = tol.justified ? tol.justified_slack : tol.ragged_slack;
-            const bool fits = room >= line.lead_width - slack * line.size ||
-                              (tol.justified && starts_flush(*prev) && room >= tol.justified_room * line.size);
-            const double p = pitch(*prev, line);
-            const bool by_spacing = tol.spaced_pitch > 0 && p > 0;
-            const bool gap = by_spacing && p > tol.spaced_pitch + tol.paragraph_gap;
-            const bool marker = !by_spacing && starts_with_marker(line.text) && ends_sentence(prev->text);
-            if (fits || gap || marker || is_heading_line(line.text) || is_heading_line(prev->text)) flush();
-            else if (!joins_without_space(current, line.text)) current += ' ';
-        }
-        current += line.text;
+        if (prev && ends_paragraph(*prev, line, tol)) flush();
+        current = join_wrapped(current, line.text);
         prev = &line;
     }
     flush();
@@ -276,10 +272,7 @@ Paragraphs paragraphs_from_lines(const std::vector<TextLine>& lines, const Parag
 
 std::string join_lines(const std::vector<TextLine>& lines) {
     std::string out;
-    for (const TextLine& line : lines) {
-        if (!out.empty() && !joins_without_space(out, line.text)) out += ' ';
-        out += line.text;
-    }
+    for (const TextLine& line : lines) out = join_wrapped(out, line.text);
     return normalize_paragraph(out);
 }
 

@@ -71,6 +71,10 @@ ParagraphTolerances paragraph_style(const std::vector<const std::vector<TextLine
 bool starts_with_marker(const std::string& text);
 bool is_heading_line(const std::string& text);
 
+// Whether `prev` ends its paragraph, `line` being the next line of the same cell (on the same
+// page or, cut by a page break, at the top of the next).
+bool ends_paragraph(const TextLine& prev, const TextLine& line, const ParagraphTolerances& tol);
+
 // A cell's paragraphs from its lines (which may come from several pages).
 Paragraphs paragraphs_from_lines(const std::vector<TextLine>& lines, const ParagraphTolerances& tol = {});
 

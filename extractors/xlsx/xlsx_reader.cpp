@@ -1,6 +1,6 @@
 #include "extractors/xlsx/xlsx_reader.hpp"
 
-#include "extractors/xlsx/xlsx_lists.hpp"
+#include "extractors/xlsx/xlsx_tables.hpp"
 #include "extractors/xlsx/xlsx_package.hpp"
 #include "extractors/xlsx/xlsx_sheet.hpp"
 

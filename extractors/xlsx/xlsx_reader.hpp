@@ -1,5 +1,6 @@
 // Reads a duty list from an Excel workbook (.xlsx, as Excel, WPS or LibreOffice Calc write it):
-// the workbook and its sheets' cells (xlsx_package, xlsx_sheet), then the lists (xlsx_lists).
+// the workbook and its sheets' cells (xlsx_package, xlsx_sheet), then a neutral table per
+// sheet for the model's list builder (xlsx_tables).
 #pragma once
 
 #include <string_view>

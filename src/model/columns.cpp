@@ -160,8 +160,13 @@ std::vector<std::string> split_departments(const Paragraphs& cell) {
 }
 
 bool is_duty_header(const std::vector<Column>& columns) {
-    for (const auto& c : columns)
-        if (c.key == "seq" || c.key == "name" || c.key == "category") return true;
+    for (const auto& c : columns) {
+        if (c.key != "seq" && c.key != "name" && c.key != "category") continue;
+        // A printed label of ours, not a pinyin key that happens to read so (an English "Name").
+        const std::string canonical = canonical_label(c.label);
+        for (const auto& known : known_labels)
+            if (canonical == known.label) return true;
+    }
     return false;
 }
 

@@ -21,6 +21,9 @@ std::string remove_whitespace(std::string_view s);
 // A cell paragraph as published: whitespace touching a CJK character or full-width
 // punctuation removed, other whitespace runs collapsed to one space, ends trimmed.
 std::string normalize_paragraph(std::string_view s);
+// The two parts of a paragraph that a line break (or a page break) cut, joined: without a
+// space where either side is CJK or the left ends in '-' or '/', else with one.
+std::string join_wrapped(std::string_view left, std::string_view right);
 
 // "2025年7月" → "2025-07", "二〇二五年七月十五日" → "2025-07-15", "2025.7" → "2025-07"; "" if not a date.
 std::string iso_date(std::string_view printed);

@@ -1,5 +1,5 @@
 // Fuzzes the PDF extractor's pure half: ruling segments and glyphs → tables, cells, lines and
-// lists (ruling_grid, text_lines, page_layout, list_assembly). The fuzz bytes are decoded into
+// lists (ruling_grid, text_lines, page_layout, page_sequence, the list builder). The fuzz bytes are decoded into
 // one to three pages of the PageContent the Poppler device produces, within its contract:
 // finite coordinates, segments axis-aligned with x0 <= x1 and y0 <= y1, glyph sizes >= 0.
 // Coordinates sit on a coarse grid so that rulings meet and glyphs fall into cells often.
@@ -9,8 +9,8 @@
 #include <string>
 #include <utility>
 
-#include "extractors/pdf/list_assembly.hpp"
 #include "extractors/pdf/page_layout.hpp"
+#include "extractors/pdf/page_sequence.hpp"
 #include "extractors/pdf/ruling_grid.hpp"
 #include "model/error.hpp"
 
@@ -97,14 +97,16 @@ PageContent decode_page(Bytes& in, int number) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Bytes in(data, size);
     const int pages = 1 + in.byte() % 3;
-    ListAssembler assembler;
+    dutylist::ListBuilder builder("no list", [](const std::string&) {});
+    PageSequence sequence(builder);
     for (int p = 1; p <= pages; ++p) {
         PageContent page = decode_page(in, p);
         join_rulings(page.segments);
-        assembler.add_page(layout_page(page));
+        sequence.add(layout_page(page));
     }
+    sequence.finish();
     try {
-        assembler.finish();
+        builder.finish();
     } catch (const dutylist::Error&) {
     }
     return 0;

@@ -1,7 +1,6 @@
-// Stage two of the XLSX reader: the rows of each sheet → the model. In each sheet a row naming
-// 序号, 事项类别 or 事项名称 starts a list: the lines above it give its title (and, above the
-// first list, the document's issuer, title and date), the rows below it its items, up to the
-// lines above the next list. Several lists may stand on one sheet, one below the other.
+// Stage two of the XLSX reader: each sheet's rows as one neutral table for the list builder
+// (model/list_builder.hpp), which finds the lists on it: several may stand on one sheet, one
+// below the other, under their title rows; a sheet before the first list may be the cover.
 #pragma once
 
 #include <functional>

@@ -1,12 +1,13 @@
-// Pages → lists, on synthetic pages laid out like a duty list: headers repeated on every page,
+// Pages → lists through the PDF's page stages and the list builder, on synthetic pages laid out like a duty list: headers repeated on every page,
 // rows split by a page break, merged cells, page numbers, a cover, borderless tables.
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
-#include "extractors/pdf/list_assembly.hpp"
 #include "extractors/pdf/page_layout.hpp"
+#include "extractors/pdf/page_sequence.hpp"
+#include "model/list_builder.hpp"
 #include "model/text.hpp"
 
 using namespace dutylist;
@@ -99,10 +100,14 @@ PageContent make_page(int number, const std::string& heading, const TableSpec& t
     return page;
 }
 
-Document assemble(const std::vector<PageContent>& pages) {
-    ListAssembler assembler;
-    for (const auto& p : pages) assembler.add_page(layout_page(p));
-    return assembler.finish();
+Document assemble(const std::vector<PageContent>& pages, std::vector<std::string>* warnings = nullptr) {
+    ListBuilder builder("no list", [&](const std::string& w) {
+        if (warnings) warnings->push_back(w);
+    });
+    PageSequence sequence(builder);
+    for (const auto& p : pages) sequence.add(layout_page(p));
+    sequence.finish();
+    return builder.finish();
 }
 
 const std::vector<double> three = {40, 80, 150};  // 序号, 事项类别, 事项名称: 14 ideographs a line
@@ -261,14 +266,11 @@ TEST_CASE("text after the first table that is no heading, note or page furniture
     add_text(two, "file:///清单.html 2/2", 50, 585);
     add_text(two, "某乡人民政府", 300, 400);
     add_text(two, "2025年7月", 300, 420);
-    ListAssembler assembler;
-    for (const auto& p : {one, two}) assembler.add_page(layout_page(p));
-    const Document doc = assembler.finish();
+    std::vector<std::string> warnings;
+    const Document doc = assemble({one, two}, &warnings);
     REQUIRE(doc.lists.size() == 1);
     CHECK(doc.lists[0].items.size() == 2);
-    REQUIRE(assembler.left_out().size() == 1);
-    CHECK(assembler.left_out()[0].page == 2);
-    CHECK(assembler.left_out()[0].text == "某乡人民政府2025年7月");
+    CHECK(warnings == std::vector<std::string>{"page 2: text outside the lists was left out: \"某乡人民政府2025年7月\""});
 }
 
 TEST_CASE("a section row in a borderless table runs over the 序号 gutter without closing it") {

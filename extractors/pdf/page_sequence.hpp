@@ -1,0 +1,35 @@
+// Pages in reading order → the list builder, in stages: a borderless table continued from the
+// page before (borderless_continuation), the page furniture left out (page_furniture: a page is
+// finished once the next is known), then the page's tables and text (page_tables).
+#pragma once
+
+#include "extractors/pdf/borderless_continuation.hpp"
+#include "extractors/pdf/page_furniture.hpp"
+#include "extractors/pdf/page_layout.hpp"
+#include "extractors/pdf/page_tables.hpp"
+#include "model/list_builder.hpp"
+
+namespace dutylist::pdf {
+
+class PageSequence {
+public:
+    explicit PageSequence(ListBuilder& builder) : tables_(builder) {}
+
+    void add(PageLayout page) {
+        page = continuation_.apply(std::move(page), [&](const TextLine& l) { return furniture_.repeats_previous(l); });
+        if (auto done = furniture_.add(std::move(page))) tables_.add_page(*done);
+    }
+
+    // Hands the last page on; the builder then has the whole document.
+    void finish() {
+        if (auto last = furniture_.finish()) tables_.add_page(*last);
+        tables_.finish();
+    }
+
+private:
+    BorderlessContinuation continuation_;
+    PageFurniture furniture_;
+    PageTables tables_;
+};
+
+}  // namespace dutylist::pdf

@@ -1,0 +1,138 @@
+#include "model/table_rows.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "model/columns.hpp"
+#include "model/sections.hpp"
+#include "model/text.hpp"
+
+namespace dutylist {
+
+std::vector<TableRow> fill_merges(const std::vector<TableRow>& rows) {
+    std::vector<TableRow> out = rows;
+    // Grid column → the text of the cell last seen starting there; `out` is not resized, so
+    // the pointers stay valid.
+    std::map<int, const Paragraphs*> above;
+    for (TableRow& row : out)
+        for (TableCell& cell : row.cells) {
+            if (cell.merged_from_above) {
+                auto it = above.find(cell.col);
+                cell.text = it != above.end() ? *it->second : Paragraphs{};
+            }
+            above[cell.col] = &cell.text;
+        }
+    return out;
+}
+
+bool has_own_text(const TableRow& row) {
+    return std::any_of(row.cells.begin(), row.cells.end(),
+                       [](const TableCell& c) { return !c.merged_from_above && !c.text.empty(); });
+}
+
+std::vector<const TableCell*> filled_cells(const TableRow& row) {
+    std::vector<const TableCell*> out;
+    for (const TableCell& c : row.cells)
+        if (!c.text.empty()) out.push_back(&c);
+    return out;
+}
+
+std::string cell_line(const TableCell& cell) {
+    std::string line;
+    for (const std::string& p : cell.text) line = join_wrapped(line, p);
+    return line;
+}
+
+namespace {
+
+std::vector<std::string> labels_of(const TableRow& row) {
+    std::vector<std::string> labels;
+    for (const TableCell* c : filled_cells(row)) labels.push_back(cell_line(*c));
+    return labels;
+}
+
+bool inside(const TableCell& c, const TableCell& group) {
+    return c.col >= group.col && c.col < group.col + group.col_span;
+}
+
+// The row splits a label of `above` that spans several grid columns, and each of its other
+// cells continues a merge from above or is empty.
+bool splits_group(const TableRow& above, const TableRow& row) {
+    bool splits = false;
+    for (const TableCell& group : above.cells) {
+        if (group.col_span < 2 || group.text.empty()) continue;
+        const auto under = std::count_if(row.cells.begin(), row.cells.end(), [&](const TableCell& c) { return inside(c, group); });
+        splits = splits || under >= 2;
+    }
+    if (!splits) return false;
+    return std::all_of(row.cells.begin(), row.cells.end(), [&](const TableCell& c) {
+        const bool grouped = std::any_of(above.cells.begin(), above.cells.end(),
+                                         [&](const TableCell& g) { return g.col_span >= 2 && inside(c, g); });
+        return grouped || c.merged_from_above || c.text.empty();
+    });
+}
+
+}  // namespace
+
+bool is_header_row(const TableRow& row) {
+    const std::vector<std::string> labels = labels_of(row);
+    return labels.size() >= 2 && is_duty_header(make_columns(labels));
+}
+
+size_t header_extent(const std::vector<TableRow>& rows, size_t first) {
+    size_t end = first + 1;
+    while (end < rows.size() && ((rows[first].header && rows[end].header) || splits_group(rows[end - 1], rows[end]))) ++end;
+    return end - first;
+}
+
+std::vector<ColumnSpan> header_columns(const std::vector<TableRow>& rows, size_t first, size_t count) {
+    std::vector<ColumnSpan> columns;
+    const TableRow& bottom = rows[first + count - 1];
+    for (const TableCell& c : bottom.cells) {
+        std::string label = cell_line(c);
+        for (size_t r = first + count - 1; label.empty() && r-- > first;)
+            for (const TableCell& above : rows[r].cells)
+                if (above.col <= c.col && c.col < above.col + above.col_span) label = cell_line(above);
+        columns.push_back({c.col, c.col + c.col_span, label});
+    }
+    return columns;
+}
+
+std::vector<std::string> bare_labels(const std::vector<ColumnSpan>& columns) {
+    std::vector<std::string> out;
+    for (const ColumnSpan& c : columns) out.push_back(remove_whitespace(c.label));
+    return out;
+}
+
+std::vector<Paragraphs> values_of(const TableRow& row, const std::vector<ColumnSpan>& columns) {
+    std::vector<Paragraphs> values(columns.size());
+    for (const TableCell& c : row.cells) {
+        size_t target = 0;
+        for (size_t i = 0; i < columns.size(); ++i)
+            if (columns[i].start <= c.col) target = i;
+        values[target].insert(values[target].end(), c.text.begin(), c.text.end());
+    }
+    return values;
+}
+
+std::vector<std::string> bare_values(const TableRow& row, const std::vector<ColumnSpan>& columns) {
+    std::vector<std::string> out;
+    for (const Paragraphs& v : values_of(row, columns)) {
+        std::string joined;
+        for (const std::string& p : v) joined += remove_whitespace(p);
+        out.push_back(std::move(joined));
+    }
+    return out;
+}
+
+bool is_section_row(const TableRow& row, int table_start, int table_end) {
+    const std::vector<const TableCell*> filled = filled_cells(row);
+    if (table_end - table_start < 2 || filled.size() != 1) return false;
+    const TableCell& cell = *filled[0];
+    if (cell.col <= table_start && cell.col + cell.col_span >= table_end) return true;
+    const std::string text = cell_line(cell);
+    const std::string bare = without_list_marker(text);
+    return cell.col == table_start && cell.text.size() == 1 && bare != text && !bare.empty();
+}
+
+}  // namespace dutylist
