@@ -2,7 +2,7 @@
 // variant with vertically merged categories and the same document re-saved by LibreOffice.
 #include <doctest/doctest.h>
 
-#include "formats.hpp"
+#include "format_registry.hpp"
 #include "support/paths.hpp"
 #include "support/truth.hpp"
 
