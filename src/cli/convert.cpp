@@ -62,9 +62,8 @@ bool same_file(const fs::path& a, const fs::path& b) {
 // command line are read whatever they are called; in a folder only these are taken, so that
 // images, spreadsheets and our own CSV/HTML outputs lying beside the lists are not reported as
 // failures. The content still decides how a file is read. Skipped: hidden entries (.git, our
-// temporary files), skipping hidden entries (.git, our temporary files),
-// the output folder, which a second run would otherwise convert again, and links to folders,
-// which can loop (as find does by default).
+// temporary files), the output folder, which a second run would otherwise convert again, and
+// links to folders, which can loop (as find does by default).
 void walk(const fs::path& root, const fs::path& dir, const fs::path& output_dir, Inputs& inputs) {
     std::error_code ec;
     std::vector<fs::path> entries;
