@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstddef>
 
 #include "io/sha256.hpp"
 #include "model/error.hpp"
