@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "formats.hpp"
+#include "format_registry.hpp"
 
 namespace {
 

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "formats.hpp"
+#include "writer.hpp"
 
 namespace dutylist {
 

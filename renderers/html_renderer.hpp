@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "formats.hpp"
+#include "writer.hpp"
 
 namespace dutylist {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "formats.hpp"
+#include "writer.hpp"
 
 namespace dutylist {
 

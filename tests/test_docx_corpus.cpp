@@ -2,7 +2,7 @@
 // variant with vertically merged categories and the same document re-saved by LibreOffice.
 #include <doctest/doctest.h>
 
-#include "formats.hpp"
+#include "format_registry.hpp"
 #include "support/paths.hpp"
 #include "support/truth.hpp"
 
@@ -58,11 +58,12 @@ TEST_CASE("our own DOCX renderer's output reads back to the truth, with and with
     const Document truth = document_from_truth(corpus("wumachang/truth.json"));
     const Writer* docx = find_writer("docx");
     REQUIRE(docx != nullptr);
+    REQUIRE(docx->per_input() != nullptr);
     for (bool merge : {false, true}) {
         CAPTURE(merge);
         RenderOptions options;
         options.merge_categories = merge;
-        const std::vector<Output> outputs = docx->render(truth, options);
+        const std::vector<Output> outputs = docx->per_input()->render(truth, options);
         REQUIRE(outputs.size() == 1);
         const Document back = read_document({"rendered.docx", outputs[0].bytes}, {});
         const TruthReport report = compare_with_truth(back, corpus("wumachang/truth.json"));

@@ -3,7 +3,7 @@
 // numbering, Word's wrappers, other namespace prefixes and LibreOffice's way of writing.
 #include <doctest/doctest.h>
 
-#include "formats.hpp"
+#include "format_registry.hpp"
 #include "model/error.hpp"
 #include "support/paths.hpp"
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "extractors/json/json_reader.hpp"
-#include "formats.hpp"
+#include "format_registry.hpp"
 #include "model/error.hpp"
 #include "renderers/json_renderer.hpp"
 #include "support/paths.hpp"

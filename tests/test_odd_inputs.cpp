@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "extractors/json/json_reader.hpp"
-#include "formats.hpp"
+#include "format_registry.hpp"
 #include "support/paths.hpp"
 
 using namespace dutylist;

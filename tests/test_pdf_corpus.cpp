@@ -5,7 +5,7 @@
 #include <set>
 #include <string>
 
-#include "formats.hpp"
+#include "format_registry.hpp"
 #include "model/error.hpp"
 #include "support/paths.hpp"
 #include "support/truth.hpp"

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "formats.hpp"
+#include "format_registry.hpp"
 #include "model/error.hpp"
 #include "support/paths.hpp"
 #include "support/truth.hpp"

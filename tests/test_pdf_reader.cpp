@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "extractors/pdf/pdf_reader.hpp"
-#include "formats.hpp"
+#include "format_registry.hpp"
 #include "model/error.hpp"
 #include "support/paths.hpp"
 #include "support/truth.hpp"

@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "formats.hpp"
 #include "renderers/csv_renderer.hpp"
 #include "renderers/json_renderer.hpp"
 #include "support/paths.hpp"

@@ -6,7 +6,7 @@
 #include <map>
 #include <memory>
 
-#include "formats.hpp"
+#include "format_registry.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
 #include "renderers/docx_renderer.hpp"

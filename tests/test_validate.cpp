@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "formats.hpp"
+#include "format_registry.hpp"
 #include "model/columns.hpp"
 #include "renderers/json_renderer.hpp"
 #include "review/validate.hpp"

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extractors/xlsx/xlsx_reader.hpp"
-#include "formats.hpp"
+#include "format_registry.hpp"
 #include "model/error.hpp"
 #include "support/paths.hpp"
 #include "support/truth.hpp"

@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-#include "formats.hpp"
+#include "reader.hpp"
 
 namespace dutylist {
 

@@ -5,7 +5,7 @@
 
 #include <string_view>
 
-#include "formats.hpp"
+#include "reader.hpp"
 
 namespace dutylist {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "formats.hpp"
+#include "format_registry.hpp"
 
 namespace dutylist::cli {
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <deque>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -15,9 +16,9 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/dataset.hpp"
 #include "io/files.hpp"
 #include "model/error.hpp"
-#include "renderers/jsonl_renderer.hpp"
 
 namespace dutylist::cli {
 namespace fs = std::filesystem;
@@ -32,18 +33,9 @@ void report_failure(const std::string& name, const std::string& reason) {
 
 namespace {
 
-// The dataset of -t jsonl, in the output folder: one line per item of every input.
-constexpr const char* dataset_name = "items.jsonl";
-
-// What a walk through a folder picks up. Files named on the command line are read whatever
-// they are called; in a folder only these are taken, so that images, spreadsheets and our own
-// CSV/HTML outputs lying beside the lists are not reported as failures. The content still
-// decides how a file is read.
-bool listed_extension(const fs::path& path) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".pdf" || ext == ".docx" || ext == ".xlsx" || ext == ".json";
-}
+// The datasets of the writers asked for, in the registry's order, each once however often -t
+// names it. A deque: a Dataset holds a lock and cannot move.
+using Datasets = std::deque<Dataset>;
 
 struct Job {
     std::string input;     // the path as given or found, for messages
@@ -66,9 +58,12 @@ bool same_file(const fs::path& a, const fs::path& b) {
     return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
 }
 
-// Every listed file under dir, sorted, skipping hidden entries (.git, our temporary files),
-// the output folder, which a second run would otherwise convert again, and links to folders,
-// which can loop (as find does by default).
+// Every file under dir that a reader is meant for by its extension, sorted. Files named on the
+// command line are read whatever they are called; in a folder only these are taken, so that
+// images, spreadsheets and our own CSV/HTML outputs lying beside the lists are not reported as
+// failures. The content still decides how a file is read. Skipped: hidden entries (.git, our
+// temporary files), the output folder, which a second run would otherwise convert again, and
+// links to folders, which can loop (as find does by default).
 void walk(const fs::path& root, const fs::path& dir, const fs::path& output_dir, Inputs& inputs) {
     std::error_code ec;
     std::vector<fs::path> entries;
@@ -84,7 +79,7 @@ void walk(const fs::path& root, const fs::path& dir, const fs::path& output_dir,
         if (fs::is_symlink(path, kind_ec) && fs::is_directory(path, kind_ec)) continue;
         if (fs::is_directory(path, kind_ec)) {
             if (!same_file(path, output_dir)) walk(root, path, output_dir, inputs);
-        } else if (fs::is_regular_file(path, kind_ec) && listed_extension(path)) {
+        } else if (fs::is_regular_file(path, kind_ec) && has_reader_extension(path.filename().string())) {
             inputs.jobs.push_back({path.string(), path.parent_path().lexically_relative(root), ""});
         }
     }
@@ -98,7 +93,7 @@ Inputs collect_inputs(const ConvertOptions& options) {
             const size_t before = inputs.jobs.size(), failures = inputs.failures.size();
             walk(input, input, options.output_dir, inputs);
             if (inputs.jobs.size() == before && inputs.failures.size() == failures)
-                inputs.failures.push_back({input, "is a folder with no PDF, DOCX, XLSX or JSON file in it"});
+                inputs.failures.push_back({input, "is a folder with no file called " + reader_extension_patterns() + " in it"});
         } else {
             inputs.jobs.push_back({input, "", ""});
         }
@@ -130,24 +125,23 @@ void assign_outputs(std::vector<Job>& jobs, const std::string& output_dir) {
     }
 }
 
-std::vector<Output> render_all(const Document& doc, const ConvertOptions& options) {
+std::vector<Output> render_files(const Document& doc, const ConvertOptions& options) {
     std::vector<Output> outputs;
     for (const auto& name : options.formats) {
-        if (name == "jsonl") continue;
-        const Writer* writer = find_writer(name);
-        for (auto& out : writer->render(doc, options.render)) outputs.push_back(std::move(out));
+        const FileRendering* files = find_writer(name)->per_input();
+        if (!files) continue;
+        for (auto& out : files->render(doc, options.render)) outputs.push_back(std::move(out));
     }
     return outputs;
 }
 
-bool wants_jsonl(const ConvertOptions& options) {
-    return std::find(options.formats.begin(), options.formats.end(), "jsonl") != options.formats.end();
-}
-
-void write_stdout(std::string_view bytes) {
-    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    std::cout.flush();
-    if (!std::cout) throw Error("cannot write to standard output");
+// The dataset writers named by -t, in the registry's order, each once.
+std::vector<const Writer*> dataset_writers(const ConvertOptions& options) {
+    std::vector<const Writer*> found;
+    for (const auto& writer : writers())
+        if (writer.dataset() && std::find(options.formats.begin(), options.formats.end(), writer.name) != options.formats.end())
+            found.push_back(&writer);
+    return found;
 }
 
 // The progress line and warnings share stderr; one lock keeps their lines whole.
@@ -192,68 +186,20 @@ struct Result {
     std::optional<UsageError> usage;
 };
 
-// The dataset of -t jsonl: the lines of every converted input, in input order, written as
-// each input finishes rather than gathered, so that memory stays that of the files being
-// converted however many there are, and no long serial write is left for the end. Inputs that
-// finish early wait in `pending_` until those before them are written.
-class Dataset {
-public:
-    explicit Dataset(const ConvertOptions& options) : to_stdout_(options.output_dir == "-") {
-        if (!to_stdout_) {
-            path_ = fs::path(options.output_dir) / dataset_name;
-            file_.emplace(path_);
-        }
-    }
-
-    // The lines of input `index`; empty when it failed.
-    void deliver(size_t index, std::string lines) {
-        std::lock_guard lock(mutex_);
-        pending_.emplace(index, std::move(lines));
-        for (auto it = pending_.begin(); it != pending_.end() && it->first == next_; it = pending_.erase(it), ++next_) {
-            if (!error_) write(it->second);
-        }
-    }
-
-    // Renames the dataset into place once any input converted; throws Error when it could not
-    // be written. Without a call, the temporary file is removed.
-    void finish() {
-        if (error_) throw *error_;
-        if (file_) file_->commit();
-    }
-
-    std::string name() const { return to_stdout_ ? "-" : path_.string(); }
-
-private:
-    void write(const std::string& lines) {
-        try {
-            if (to_stdout_) write_stdout(lines);
-            else file_->append(lines);
-        } catch (const Error& e) {
-            error_ = e;
-        }
-    }
-
-    const bool to_stdout_;
-    fs::path path_;
-    std::optional<AtomicFile> file_;
-    std::mutex mutex_;
-    std::map<size_t, std::string> pending_;
-    size_t next_ = 0;
-    std::optional<Error> error_;
-};
-
-// Converts one input: every output is rendered before any is written. Returns its dataset
-// lines when -t jsonl asks for them. Throws Error.
-std::string convert_one(const Job& job, const ConvertOptions& options, const ReadOptions& read, Console& console) {
+// Converts one input: every output is rendered before any is written. Returns its records
+// for each of the datasets. Throws Error.
+std::vector<std::string> convert_one(const Job& job, const ConvertOptions& options, const ReadOptions& read, Console& console,
+                                     const Datasets& datasets) {
     InputFile input = read_input(job.input, max_input_bytes);
     Document doc = read_document(input, read);
-    std::vector<Output> outputs = render_all(doc, options);
-    std::string jsonl = wants_jsonl(options) ? document_to_jsonl(doc, job.input) : "";
+    std::vector<Output> outputs = render_files(doc, options);
+    std::vector<std::string> records;
+    for (const auto& dataset : datasets) records.push_back(dataset.rendering().records(doc, job.input));
     if (options.output_dir == "-") {
         if (outputs.size() > 1)
             throw UsageError{fmt::format("-o - writes one output, but this conversion makes {} (CSV writes one file per list)", outputs.size())};
         if (!outputs.empty()) write_stdout(outputs[0].bytes);
-        return jsonl;
+        return records;
     }
     if (!outputs.empty()) {
         std::error_code ec;
@@ -270,10 +216,10 @@ std::string convert_one(const Job& job, const ConvertOptions& options, const Rea
         write_file_atomically(path, out.bytes);
         if (!options.quiet && console.single() && isatty(STDERR_FILENO)) console.note(fmt::format("wrote {}", path.string()));
     }
-    return jsonl;
+    return records;
 }
 
-Result run_job(const Job& job, size_t index, const ConvertOptions& options, const ReadOptions& read, Console& console, Dataset* dataset) {
+Result run_job(const Job& job, size_t index, const ConvertOptions& options, const ReadOptions& read, Console& console, Datasets& datasets) {
     Result result;
     // Warnings are shown once the file has converted: a refused file gets its one line only.
     std::mutex warnings_mutex;
@@ -283,9 +229,9 @@ Result run_job(const Job& job, size_t index, const ConvertOptions& options, cons
         std::lock_guard lock(warnings_mutex);
         warnings.push_back(message);
     };
-    std::string lines;
+    std::vector<std::string> records(datasets.size());
     try {
-        lines = convert_one(job, options, held, console);
+        records = convert_one(job, options, held, console, datasets);
         for (const auto& message : warnings) read.warn(message);
     } catch (const Error& e) {
         result.failure = Failure{job.input, e.what()};
@@ -296,13 +242,13 @@ Result run_job(const Job& job, size_t index, const ConvertOptions& options, cons
     } catch (const std::exception& e) {
         result.failure = Failure{job.input, std::string("internal error: ") + e.what()};
     }
-    if (dataset) dataset->deliver(index, std::move(lines));
+    for (size_t d = 0; d < datasets.size(); ++d) datasets[d].deliver(index, std::move(records[d]));
     console.finished(job.input);
     return result;
 }
 
 // Runs every job on `threads` threads; results in job order.
-std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, const ConvertOptions& options, Console& console, Dataset* dataset) {
+std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, const ConvertOptions& options, Console& console, Datasets& datasets) {
     ReadOptions read = options.read;
     // Several files at once share the cores between files; one file may use them all.
     read.threads = jobs.size() > 1 ? 1 : threads;
@@ -313,7 +259,7 @@ std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, con
         for (size_t i = next++; i < jobs.size(); i = next++) {
             ReadOptions own = read;
             if (jobs.size() > 1) own.warn = [&, i](const std::string& message) { console.warn(options.read, jobs[i].input + ": " + message); };
-            results[i] = run_job(jobs[i], i, options, own, console, dataset);
+            results[i] = run_job(jobs[i], i, options, own, console, datasets);
         }
     };
     std::vector<std::thread> pool;
@@ -323,15 +269,25 @@ std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, con
     return results;
 }
 
+// Standard output takes one stream: the outputs of one input, or one dataset alone.
+void check_stdout_use(const ConvertOptions& options, const Inputs& inputs, const std::vector<const Writer*>& datasets) {
+    if (options.output_dir != "-" || (options.formats.size() == 1 && datasets.size() == 1)) return;
+    if (!datasets.empty())
+        throw UsageError{fmt::format("-o - with {0} writes the dataset alone; give -t {0} or an output folder", datasets[0]->name)};
+    std::vector<std::string> alone;
+    for (const auto& writer : writers())
+        if (writer.dataset()) alone.emplace_back(writer.name);
+    if (options.inputs.size() != 1 || inputs.jobs.size() != 1)
+        throw UsageError{fmt::format("-o - writes to standard output and takes exactly one input file{}",
+                                     alone.empty() ? "" : " (or -t " + one_of(alone) + " alone)")};
+}
+
 }  // namespace
 
 int convert(const ConvertOptions& options) {
-    const bool dataset_only = options.formats == std::vector<std::string>{"jsonl"};
     Inputs inputs = collect_inputs(options);
-    if (options.output_dir == "-" && !dataset_only && wants_jsonl(options))
-        throw UsageError{"-o - with jsonl writes the dataset alone; give -t jsonl or an output folder"};
-    if (options.output_dir == "-" && !dataset_only && (options.inputs.size() != 1 || inputs.jobs.size() != 1))
-        throw UsageError{"-o - writes to standard output and takes exactly one input file (or -t jsonl alone)"};
+    const std::vector<const Writer*> requested_datasets = dataset_writers(options);
+    check_stdout_use(options, inputs, requested_datasets);
     if (options.output_dir != "-") {
         std::error_code ec;
         fs::create_directories(options.output_dir, ec);
@@ -342,9 +298,9 @@ int convert(const ConvertOptions& options) {
 
     const unsigned threads = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     Console console(!options.quiet && inputs.jobs.size() > 1 && isatty(STDERR_FILENO), inputs.jobs.size());
-    std::optional<Dataset> dataset;
-    if (wants_jsonl(options)) dataset.emplace(options);
-    std::vector<Result> results = run_jobs(inputs.jobs, threads, options, console, dataset ? &*dataset : nullptr);
+    Datasets datasets;
+    for (const Writer* writer : requested_datasets) datasets.emplace_back(*writer->dataset(), options.output_dir);
+    std::vector<Result> results = run_jobs(inputs.jobs, threads, options, console, datasets);
     console.close();
     for (const auto& r : results)
         if (r.usage) throw *r.usage;
@@ -355,11 +311,12 @@ int convert(const ConvertOptions& options) {
         if (r.failure) failures.push_back(*r.failure);
         else ++converted;
     }
-    if (dataset && converted > 0) {
+    for (auto& dataset : datasets) {
+        if (converted == 0) break;
         try {
-            dataset->finish();
+            dataset.finish();
         } catch (const Error& e) {
-            failures.push_back({dataset->name(), e.what()});
+            failures.push_back({dataset.name(), e.what()});
         }
     }
     for (const auto& f : failures) report_failure(f.name, f.reason);

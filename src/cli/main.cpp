@@ -8,18 +8,13 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/help_text.hpp"
 #include "model/error.hpp"
 
 namespace {
 
 using namespace dutylist;
 using namespace dutylist::cli;
-
-std::string writer_names() {
-    std::string names;
-    for (const auto& w : writers()) names += (names.empty() ? "" : ",") + std::string(w.name);
-    return names;
-}
 
 std::vector<std::string> parse_formats(const std::string& list) {
     std::vector<std::string> formats;
@@ -28,50 +23,18 @@ std::vector<std::string> parse_formats(const std::string& list) {
     while (std::getline(in, name, ',')) {
         if (name.empty()) continue;
         if (name == "all") {
-            for (const auto& w : writers()) formats.emplace_back(w.name);
+            // The formats written for each input; a dataset is asked for by its name.
+            for (const auto& w : writers())
+                if (w.per_input()) formats.emplace_back(w.name);
             continue;
         }
-        if (!find_writer(name) && name != "jsonl")
-            throw UsageError{fmt::format("unknown output format \"{}\" (choose from {}, jsonl, or all)", name, writer_names())};
+        if (!find_writer(name))
+            throw UsageError{fmt::format("unknown output format \"{}\" (choose from {})", name, output_format_choices())};
         formats.push_back(name);
     }
     if (formats.empty()) throw UsageError{"no output format given to -t"};
     return formats;
 }
-
-const char* const description =
-    "dutylist reads the duty lists (履职事项清单) that townships and street offices publish as\n"
-    "PDF, DOCX or XLSX, and writes them as clean data: JSON, CSV, HTML or DOCX. The input format\n"
-    "is recognised from the content, whatever the file is called.";
-
-const char* const examples = R"(
-Examples:
-  dutylist convert 清单.pdf                        清单.json in the current folder
-  dutylist convert 清单.pdf -t json,csv,html -o out   several formats into out/
-  dutylist convert a.docx b.pdf -t all -o out       every format for each input
-  dutylist convert - -t json -o - < 清单.pdf        as a filter: standard input to standard output
-  dutylist convert out/清单.json -t docx            our JSON back into an official-looking DOCX
-  dutylist convert 各乡镇/ -t json,jsonl -o out      every PDF/DOCX/XLSX/JSON under the folder, both cores
-  dutylist inspect 清单.pdf                         lists, item counts and pages
-  dutylist validate 清单.pdf                        gaps in 序号, empty cells, repeated names
-  dutylist diff 旧.pdf 新.pdf --format html -o d.html   what a revision changed, side by side
-
-Outputs are named after the input: OUTDIR/<stem>.json, <stem>.html, <stem>.docx and one CSV per
-list, <stem>.basic.csv, <stem>.cooperative.csv, <stem>.withdrawn.csv.
-
-Folders: every file called *.pdf, *.docx, *.xlsx or *.json under a folder is converted (hidden
-files and the output folder are skipped; files named on the command line are read whatever they
-are called). Outputs keep the layout below the folder: 各乡镇/甲镇/清单.pdf → out/甲镇/清单.json.
-Two inputs that would share a name keep their extension (清单.pdf.json, 清单.docx.json). A bad
-file does not stop the others; every failure is named at the end.
-
--t jsonl writes one dataset for all inputs, OUTDIR/items.jsonl: one JSON object per line per
-item, with its document (doc_issuer, doc_title, doc_date, source_file, input) and list
-(list_kind, list_title) beside the item's cells (seq, category, name, …) — ready for DuckDB
-(read_json_auto) and pandas (read_json(lines=True)). With -o - the lines go to standard output.
-
-Exit codes: 0 done; 1 an input could not be converted (one line on stderr names the file and the
-reason; no output file is left behind for it); 2 a usage error.)";
 
 }  // namespace
 
@@ -85,17 +48,17 @@ int main(int argc, char** argv) {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     mallopt(M_MXFAST, 0);
-    CLI::App app{description, "dutylist"};
-    app.footer(examples);
+    CLI::App app{program_description(), "dutylist"};
+    app.footer(program_footer());
     app.set_version_flag("--version", std::string("dutylist ") + DUTYLIST_VERSION);
     app.require_subcommand(1);
 
     ConvertOptions convert_options;
     std::string format_list = "json";
     bool force = false;
-    auto* convert_cmd = app.add_subcommand("convert", "Convert duty lists (PDF, DOCX, XLSX or dutylist JSON) to other formats");
+    auto* convert_cmd = app.add_subcommand("convert", "Convert duty lists to other formats; reads " + reader_display_names());
     convert_cmd->add_option("inputs", convert_options.inputs, "Files or folders to convert; - reads standard input")->required();
-    convert_cmd->add_option("-t,--to", format_list, "Output formats, comma separated: " + writer_names() + ", jsonl (one dataset of all inputs) or all")
+    convert_cmd->add_option("-t,--to", format_list, output_formats_option())
         ->capture_default_str();
     convert_cmd->add_option("-o,--output", convert_options.output_dir, "Output folder (created if missing); - writes to standard output")
         ->capture_default_str();
@@ -118,7 +81,7 @@ int main(int argc, char** argv) {
     std::string validate_input, validate_format = "text";
     bool validate_force = false;
     auto* validate_cmd = app.add_subcommand("validate", "Check a list: gaps and repeats in 序号, empty cells, shifted rows, names listed twice, unknown columns");
-    validate_cmd->add_option("input", validate_input, "The list to check (PDF, DOCX, XLSX or dutylist JSON); - reads standard input")->required();
+    validate_cmd->add_option("input", validate_input, "The list to check: " + reader_display_names() + "; - reads standard input")->required();
     validate_cmd->add_option("--format", validate_format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     validate_cmd->add_flag("--force", validate_force, "Read even text that cannot be trusted");
     validate_cmd->footer(R"(
@@ -130,7 +93,7 @@ Exit codes: 0 no errors (warnings may be printed); 1 errors found or the file ca
 
     DiffOptions diff_options;
     auto* diff_cmd = app.add_subcommand("diff", "Compare two versions of a township's lists item by item");
-    diff_cmd->add_option("old", diff_options.old_path, "The earlier version (PDF, DOCX, XLSX or dutylist JSON)")->required();
+    diff_cmd->add_option("old", diff_options.old_path, "The earlier version: " + reader_display_names())->required();
     diff_cmd->add_option("new", diff_options.new_path, "The revised version")->required();
     diff_cmd->add_option("--format", diff_options.format, "text, json, csv (a change log) or html (side by side)")
         ->check(CLI::IsMember({"text", "json", "csv", "html"}))

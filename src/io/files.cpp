@@ -43,6 +43,12 @@ std::string read_fd(int fd, size_t max_bytes, const std::string& what, size_t ex
 
 }  // namespace
 
+void write_stdout(std::string_view bytes) {
+    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::cout.flush();
+    if (!std::cout) throw Error("cannot write to standard output");
+}
+
 InputFile read_input(const std::string& path, size_t max_bytes) {
     if (path == "-") return {"-", read_fd(STDIN_FILENO, max_bytes, "standard input")};
     struct stat st {};

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "formats.hpp"
+#include "reader.hpp"
 
 namespace dutylist {
 
@@ -37,6 +37,9 @@ private:
 
 // Writes bytes to path through a temporary file in the same folder and a rename.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+// Writes bytes to standard output and flushes them. Throws Error.
+void write_stdout(std::string_view bytes);
 
 // The file name stem of an input path, made safe as an output name ("-" gives "stdin").
 std::string output_stem(const std::string& input_path);

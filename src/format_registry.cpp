@@ -1,14 +1,24 @@
-#include "formats.hpp"
+#include "format_registry.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
 
 #include "io/sha256.hpp"
 #include "model/error.hpp"
-#include "readers.hpp"
-#include "writers.hpp"
+#include "reader_list.hpp"
+#include "writer_list.hpp"
 
 namespace dutylist {
 namespace {
 
 bool starts_with(std::string_view bytes, std::string_view magic) { return bytes.substr(0, magic.size()) == magic; }
+
+bool ends_with_ignoring_case(std::string_view name, std::string_view suffix) {
+    if (name.size() < suffix.size()) return false;
+    return std::equal(suffix.begin(), suffix.end(), name.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
+}
 
 }  // namespace
 
@@ -26,6 +36,35 @@ const Writer* find_writer(std::string_view name) {
     for (const auto& w : writers())
         if (w.name == name) return &w;
     return nullptr;
+}
+
+bool has_reader_extension(std::string_view file_name) {
+    for (const auto& reader : readers())
+        for (std::string_view extension : reader.extensions)
+            if (ends_with_ignoring_case(file_name, extension)) return true;
+    return false;
+}
+
+std::string one_of(const std::vector<std::string>& names) {
+    std::string phrase;
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) phrase += i + 1 == names.size() ? " or " : ", ";
+        phrase += names[i];
+    }
+    return phrase;
+}
+
+std::string reader_display_names() {
+    std::vector<std::string> names;
+    for (const auto& reader : readers()) names.emplace_back(reader.display_name);
+    return one_of(names);
+}
+
+std::string reader_extension_patterns() {
+    std::vector<std::string> patterns;
+    for (const auto& reader : readers())
+        for (std::string_view extension : reader.extensions) patterns.push_back("*" + std::string(extension));
+    return one_of(patterns);
 }
 
 std::string describe_content(std::string_view bytes) {
@@ -64,7 +103,7 @@ Document read_document(const InputFile& input, const ReadOptions& options) {
         }
         return doc;
     }
-    throw Error("not a duty list in PDF, DOCX, XLSX or dutylist JSON: the file is " + describe_content(input.bytes));
+    throw Error("not a duty list in " + reader_display_names() + ": the file is " + describe_content(input.bytes));
 }
 
 }  // namespace dutylist

@@ -1,0 +1,97 @@
+#include "cli/help_text.hpp"
+
+#include <fmt/format.h>
+
+#include "format_registry.hpp"
+
+namespace dutylist::cli {
+namespace {
+
+// "json,csv,html,docx": the writers that -t all stands for.
+std::string per_input_names() {
+    std::string names;
+    for (const auto& writer : writers())
+        if (writer.per_input()) names += (names.empty() ? "" : ",") + std::string(writer.name);
+    return names;
+}
+
+std::string input_format_table() {
+    std::string table = "Input formats (recognised from the content, whatever the file is called):\n";
+    for (const auto& reader : readers()) {
+        std::string extensions;
+        for (auto extension : reader.extensions) extensions += (extensions.empty() ? "*" : ", *") + std::string(extension);
+        table += fmt::format("  {:<16}{}\n", reader.display_name, extensions);
+    }
+    return table;
+}
+
+std::string output_format_table() {
+    std::string table = "Output formats (-t):\n";
+    for (const auto& writer : writers()) {
+        const auto* dataset = writer.dataset();
+        table += fmt::format("  {:<8}{}{}\n", writer.name, writer.display_name,
+                             dataset ? fmt::format(", OUTDIR/{}", dataset->file) : "");
+    }
+    return table + fmt::format("  {:<8}{}\n", "all", per_input_names());
+}
+
+constexpr const char* examples = R"(
+Examples:
+  dutylist convert 清单.pdf                        清单.json in the current folder
+  dutylist convert 清单.pdf -t json,csv,html -o out   several formats into out/
+  dutylist convert a.docx b.pdf -t all -o out       every format for each input
+  dutylist convert - -t json -o - < 清单.pdf        as a filter: standard input to standard output
+  dutylist convert out/清单.json -t docx            our JSON back into an official-looking DOCX
+  dutylist convert 各乡镇/ -t json,jsonl -o out      every list under the folder, both cores
+  dutylist inspect 清单.pdf                         lists, item counts and pages
+  dutylist validate 清单.pdf                        gaps in 序号, empty cells, repeated names
+  dutylist diff 旧.pdf 新.pdf --format html -o d.html   what a revision changed, side by side
+
+Outputs are named after the input: OUTDIR/<stem>.json, <stem>.html, <stem>.docx and one CSV per
+list, <stem>.basic.csv, <stem>.cooperative.csv, <stem>.withdrawn.csv.
+)";
+
+constexpr const char* folders = R"(
+Folders: every file called {} under a folder is converted (hidden
+files and the output folder are skipped; files named on the command line are read whatever they
+are called). Outputs keep the layout below the folder: 各乡镇/甲镇/清单.pdf → out/甲镇/清单.json.
+Two inputs that would share a name keep their extension (清单.pdf.json, 清单.docx.json). A bad
+file does not stop the others; every failure is named at the end.
+)";
+
+constexpr const char* dataset_and_exit_codes = R"(
+-t jsonl writes one dataset for all inputs, OUTDIR/items.jsonl: one JSON object per line per
+item, with its document (doc_issuer, doc_title, doc_date, source_file, input) and list
+(list_kind, list_title) beside the item's cells (seq, category, name, …) — ready for DuckDB
+(read_json_auto) and pandas (read_json(lines=True)). With -o - the lines go to standard output.
+
+Exit codes: 0 done; 1 an input could not be converted (one line on stderr names the file and the
+reason; no output file is left behind for it); 2 a usage error.)";
+
+}  // namespace
+
+std::string program_description() {
+    return "dutylist reads the duty lists (履职事项清单) that townships and street offices publish,\n"
+           "and writes them as clean data.\n\n" +
+           input_format_table() + "\n" + output_format_table();
+}
+
+std::string program_footer() {
+    return examples + fmt::format(folders, reader_extension_patterns()) + dataset_and_exit_codes;
+}
+
+std::string output_formats_option() {
+    std::string datasets;
+    for (const auto& writer : writers())
+        if (writer.dataset()) datasets += fmt::format(", {} (one dataset of all inputs)", writer.name);
+    return fmt::format("Output formats, comma separated: {}{} or all", per_input_names(), datasets);
+}
+
+std::string output_format_choices() {
+    std::string choices = per_input_names();
+    for (const auto& writer : writers())
+        if (writer.dataset()) choices += fmt::format(", {}", writer.name);
+    return choices + ", or all";
+}
+
+}  // namespace dutylist::cli

@@ -1,0 +1,36 @@
+// What an extractor is to the rest of the program: bytes in, a Document out, with the name,
+// the display name and the file extensions by which the CLI and its messages speak of it.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.hpp"
+
+namespace dutylist {
+
+struct InputFile {
+    std::string name;   // as shown in messages and recorded in source.file ("-" for stdin)
+    std::string bytes;  // the whole file
+};
+
+struct ReadOptions {
+    bool force = false;  // accept text that cannot be trusted (e.g. a font without Unicode map)
+    unsigned threads = 0;  // 0: as many as useful
+    // Non-fatal findings (a skipped element, a page with no text under --force).
+    std::function<void(const std::string&)> warn = [](const std::string&) {};
+};
+
+struct Reader {
+    std::string_view name;          // "pdf", "docx": recorded in source.format
+    std::string_view display_name;  // "PDF", "Word (.docx)": for help and messages
+    // Lower case with the dot: what a folder walk picks up. The content, never the
+    // extension, decides which reader reads a file.
+    std::vector<std::string_view> extensions;
+    bool (*sniff)(std::string_view bytes);
+    Document (*read)(const InputFile& input, const ReadOptions& options);
+};
+
+}  // namespace dutylist

@@ -1,0 +1,19 @@
+#include "reader_list.hpp"
+
+#include "extractors/docx/docx_reader.hpp"
+#include "extractors/json/json_reader.hpp"
+#include "extractors/pdf/pdf_reader.hpp"
+#include "extractors/xlsx/xlsx_reader.hpp"
+
+namespace dutylist {
+
+std::vector<Reader> registered_readers() {
+    return {
+        {"xlsx", "Excel (.xlsx)", {".xlsx"}, sniff_xlsx, read_xlsx},  // before docx: its sniff reads the ZIP directory
+        {"docx", "Word (.docx)", {".docx"}, sniff_docx, read_docx},
+        {"pdf", "PDF", {".pdf"}, sniff_pdf, read_pdf},
+        {"json", "dutylist JSON", {".json"}, sniff_json, read_json},
+    };
+}
+
+}  // namespace dutylist

@@ -1,0 +1,48 @@
+// What a renderer is to the rest of the program: a Document in, bytes out. Most write their
+// own files for each input; a dataset writer adds each input's records to one file per run.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "model/document.hpp"
+
+namespace dutylist {
+
+struct RenderOptions {
+    bool bom = false;               // CSV: UTF-8 byte-order mark for Excel/WPS
+    bool merge_categories = false;  // DOCX: merge runs of equal 事项类别 vertically
+    std::string reference_doc;      // DOCX: a user's reference document, "" for ours
+};
+
+struct Output {
+    std::string suffix;  // appended to the input's stem: ".json", ".basic.csv"
+    std::string bytes;
+};
+
+// Writes OUTDIR/<stem><suffix> for each input, one file or several (CSV: one per list).
+struct FileRendering {
+    std::vector<Output> (*render)(const Document& document, const RenderOptions& options);
+};
+
+// Writes one dataset for a whole run, OUTDIR/<file>: the records of every input in input
+// order. The records of each input are rendered alone, so that they can be written as soon
+// as it is converted instead of all inputs being held until the end.
+struct DatasetRendering {
+    std::string_view file;  // "items.jsonl"
+    // `input` is the path as given or found under a folder, which the records name.
+    std::string (*records)(const Document& document, const std::string& input);
+};
+
+struct Writer {
+    std::string_view name;          // as given to -t: "json", "csv", "jsonl"
+    std::string_view display_name;  // "dutylist JSON": for help
+    std::variant<FileRendering, DatasetRendering> rendering;
+
+    const FileRendering* per_input() const { return std::get_if<FileRendering>(&rendering); }
+    const DatasetRendering* dataset() const { return std::get_if<DatasetRendering>(&rendering); }
+};
+
+}  // namespace dutylist

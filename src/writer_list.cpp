@@ -1,0 +1,21 @@
+#include "writer_list.hpp"
+
+#include "renderers/csv_renderer.hpp"
+#include "renderers/docx_renderer.hpp"
+#include "renderers/html_renderer.hpp"
+#include "renderers/json_renderer.hpp"
+#include "renderers/jsonl_renderer.hpp"
+
+namespace dutylist {
+
+std::vector<Writer> registered_writers() {
+    return {
+        {"json", "dutylist JSON", FileRendering{render_json}},
+        {"csv", "CSV, one file per list", FileRendering{render_csv}},
+        {"html", "an HTML page", FileRendering{render_html}},
+        {"docx", "Word (.docx)", FileRendering{render_docx}},
+        {"jsonl", "JSON Lines, one dataset of all inputs", DatasetRendering{"items.jsonl", document_to_jsonl}},
+    };
+}
+
+}  // namespace dutylist
