@@ -22,6 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// libzip directly, with its consistency check (ZIP_CHECKCONS): our output is read by a stricter
+// reader than the package module that wrote it.
 std::map<std::string, std::string> unzip(const std::string& bytes) {
     zip_error_t error;
     zip_error_init(&error);
