@@ -7,6 +7,7 @@
 #include "io/files.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
+#include "package/ooxml_names.hpp"
 #include "renderers/docx_renderer_package.hpp"
 #include "renderers/markup.hpp"
 
@@ -172,10 +173,9 @@ std::string lists_section(const std::string& references) {
 std::string document_title(const Document& doc) { return doc.title.empty() ? "履职事项清单" : doc.title; }
 
 std::string document_xml(const Document& doc, const DocxReference& reference, bool merge_categories) {
-    std::string out =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>";
+    std::string out = fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                                  "<w:document xmlns:w=\"{}\" xmlns:r=\"{}\"><w:body>",
+                                  package::ns_w, package::ns_r);
     if (!doc.issuer.empty()) append_paragraph(out, "CoverIssuer", doc.issuer);
     append_paragraph(out, "Title", document_title(doc));
     if (!doc.date.empty()) append_paragraph(out, "CoverDate", doc.date);
@@ -193,11 +193,10 @@ std::string document_xml(const Document& doc, const DocxReference& reference, bo
 }
 
 std::string core_xml(const Document& doc) {
-    std::string out =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>";
+    std::string out = fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                                  "<cp:coreProperties xmlns:cp=\"{}\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                                  "xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>",
+                                  package::ns_core_properties);
     append_escaped(out, doc.issuer + document_title(doc));
     out += "</dc:title><dc:creator>dutylist</dc:creator><dc:language>zh-CN</dc:language></cp:coreProperties>";
     return out;

@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -9,6 +10,7 @@
 #include "format_registry.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
+#include "package/zip_writer.hpp"
 #include "renderers/docx_renderer.hpp"
 #include "renderers/json_renderer.hpp"
 #include "support/paths.hpp"
@@ -20,6 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// libzip directly, with its consistency check (ZIP_CHECKCONS): our output is read by a stricter
+// reader than the package module that wrote it.
 std::map<std::string, std::string> unzip(const std::string& bytes) {
     zip_error_t error;
     zip_error_init(&error);
@@ -111,6 +115,25 @@ fs::path convert_with_libreoffice(const fs::path& docx, const TempDir& dir) {
 const Document& truth_document() {
     static const Document doc = document_from_truth(corpus("wumachang/truth.json"));
     return doc;
+}
+
+// A reference document made of the built-in one's parts (templates/docx/) with one part
+// replaced: what a hostile or damaged --reference-doc looks like past its ZIP directory.
+std::string reference_with(const std::string& replaced, const std::string& bytes) {
+    const fs::path folder = source_dir() / "templates/docx";
+    std::vector<std::pair<std::string, std::string>> parts;
+    for (const auto& e : fs::recursive_directory_iterator(folder))
+        if (e.is_regular_file()) parts.emplace_back(fs::relative(e.path(), folder).generic_string(), read_file(e.path()));
+    std::vector<package::ZipEntry> entries;
+    for (const auto& [path, content] : parts) entries.push_back({path, path == replaced ? std::string_view(bytes) : std::string_view(content)});
+    REQUIRE(std::count_if(entries.begin(), entries.end(), [&](const auto& e) { return e.path == replaced; }) == 1);
+    return package::write_zip(entries, "the test reference");
+}
+
+// The first line of /etc/passwd, which an external entity would pull into the output.
+std::string passwd_line() {
+    const std::string passwd = read_file("/etc/passwd");
+    return passwd.substr(0, passwd.find('\n'));
 }
 
 }  // namespace
@@ -303,6 +326,56 @@ TEST_CASE("--reference-doc takes styles, settings and footer from the user's doc
     RenderOptions missing;
     missing.reference_doc = (dir / "missing.docx").string();
     CHECK_THROWS_WITH_AS(render_docx(truth_document(), missing), ("the reference document " + missing.reference_doc + ": file not found").c_str(), Error);
+}
+
+TEST_CASE("--reference-doc refuses a hostile or damaged document with one line naming it and the reason") {
+    TempDir dir;
+    write_file(dir / "list.json", document_to_json(truth_document()));
+    const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    std::string lol = "<!ENTITY lol0 \"lol\">";
+    for (int i = 1; i < 10; ++i) {
+        lol += "<!ENTITY lol" + std::to_string(i) + " \"";
+        for (int k = 0; k < 10; ++k) lol += "&lol" + std::to_string(i - 1) + ";";
+        lol += "\">";
+    }
+    std::string deep;
+    for (int i = 0; i < 300; ++i) deep += "<w:style>";
+    for (int i = 0; i < 300; ++i) deep += "</w:style>";
+    struct Hostile {
+        std::string name, bytes, reason;
+    };
+    const std::vector<Hostile> hostile = {
+        {"entity-bomb.docx",
+         reference_with("word/document.xml", "<?xml version=\"1.0\"?><!DOCTYPE w:document [" + lol + "]><w:document " + w +
+                                                 "><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"),
+         "is unsafe or damaged: its part word/document.xml declares a DTD"},
+        {"external-entity.docx",
+         reference_with("word/styles.xml", "<?xml version=\"1.0\"?><!DOCTYPE w:styles [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><w:styles " +
+                                               w + "><w:style w:styleId=\"&xxe;\"/></w:styles>"),
+         "is unsafe or damaged: its part word/styles.xml declares a DTD"},
+        {"deep-nesting.docx", reference_with("word/styles.xml", "<w:styles " + w + ">" + deep + "</w:styles>"),
+         "is damaged: its part word/styles.xml is not well-formed XML"},
+        {"broken-xml.docx", reference_with("word/document.xml", "<w:document " + w + "><w:body><w:p>"),
+         "is damaged: its part word/document.xml is not well-formed XML"},
+        // 128 MB of spaces in 130 KB, its size declared or not (tests/data/docx/make_docx.py).
+        {"bomb.docx", read_file(source_dir() / "tests/data/docx/bomb.docx"), "is refused: its part word/document.xml would inflate to more than 64 MB"},
+        {"bomb-lying.docx", read_file(source_dir() / "tests/data/docx/bomb-lying.docx"),
+         "is refused: its part word/document.xml would inflate to more than 64 MB"},
+    };
+    const std::string marker = passwd_line();
+    REQUIRE(marker.size() > 5);
+    for (const auto& h : hostile) {
+        CAPTURE(h.name);
+        write_file(dir / h.name, h.bytes);
+        const fs::path out = dir / ("out-" + h.name);
+        const auto result = run_dutylist("convert list.json -t docx -o " + quote(out) + " --reference-doc " + h.name, dir.path());
+        CAPTURE(result.err);
+        CHECK(result.exit_code == 1);
+        CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+        CHECK(result.err.starts_with("dutylist: list.json: the reference document " + h.name + " " + h.reason));
+        CHECK(result.err.find(marker) == std::string::npos);
+        CHECK_FALSE(fs::exists(out / "list.docx"));
+    }
 }
 
 TEST_CASE("the README's main command writes all four formats for the bundled sample") {

@@ -1,4 +1,4 @@
-// Reads a duty list from a Word document (.docx): the package (docx_package), stage one
+// Reads a duty list from a Word document (.docx): the package (package/ooxml_package), stage one
 // WordprocessingML → intermediate (docx_ooxml, docx_numbering), stage two → neutral tables for
 // the model's list builder (docx_tables).
 #pragma once

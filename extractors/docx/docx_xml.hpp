@@ -1,35 +1,29 @@
-// Small helpers over libxml2 trees for WordprocessingML: elements and attributes are matched by
-// namespace URI and local name, never by prefix (LibreOffice and WPS use other prefixes).
+// Small helpers over libxml2 trees for WordprocessingML, on the package module's namespace-aware
+// ones (package/xml_nodes.hpp): w: elements and attributes in either spelling of the namespace.
 #pragma once
 
 #include <libxml/tree.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
+#include "package/ooxml_names.hpp"
+#include "package/xml_nodes.hpp"
+
 namespace dutylist::docx {
 
-inline constexpr const char* ns_w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-inline constexpr const char* ns_w_strict = "http://purl.oclc.org/ooxml/wordprocessingml/main";
-inline constexpr const char* ns_mc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+using package::chars;
+using package::is_element;
 
-inline const char* chars(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
-
-inline bool is_w_ns(const xmlNs* ns) {
-    return ns && (std::strcmp(chars(ns->href), ns_w) == 0 || std::strcmp(chars(ns->href), ns_w_strict) == 0);
-}
-
-inline bool is_element(const xmlNode* n) { return n->type == XML_ELEMENT_NODE; }
+inline bool is_w_ns(const xmlNs* ns) { return package::in_namespace(ns, package::ns_w) || package::in_namespace(ns, package::ns_w_strict); }
 
 // A w: element with this local name.
 inline bool is_w(const xmlNode* n, const char* local) {
     return n->type == XML_ELEMENT_NODE && std::strcmp(chars(n->name), local) == 0 && is_w_ns(n->ns);
 }
 
-inline bool is_mc(const xmlNode* n, const char* local) {
-    return n->type == XML_ELEMENT_NODE && std::strcmp(chars(n->name), local) == 0 && n->ns &&
-           std::strcmp(chars(n->ns->href), ns_mc) == 0;
-}
+inline bool is_mc(const xmlNode* n, const char* local) { return package::is_element(n, package::ns_mc, local); }
 
 // The first w: child with this local name, or null.
 inline xmlNode* w_child(const xmlNode* n, const char* local) {

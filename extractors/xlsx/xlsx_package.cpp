@@ -8,10 +8,6 @@ namespace dutylist::xlsx {
 namespace {
 
 const std::string what = "the Excel workbook";
-constexpr const char* rel_worksheet = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
-constexpr const char* rel_worksheet_strict = "http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet";
-constexpr const char* rel_shared_strings = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
-constexpr const char* rel_shared_strings_strict = "http://purl.oclc.org/ooxml/officeDocument/relationships/sharedStrings";
 
 // The r:id of a <sheet>: its namespace differs between transitional and strict OOXML.
 std::string relationship_id(const xmlNode* sheet) {
@@ -67,14 +63,14 @@ std::string string_item_text(const xmlNode* item) {
 bool is_workbook(std::string_view bytes) {
     if (!bytes.starts_with("PK\x03\x04") || bytes.find("xl/workbook") == std::string_view::npos) return false;
     try {
-        docx::Package package(bytes);
+        package::Package package(bytes, what);
         return package.has("xl/workbook.xml") && !package.has("word/document.xml");
     } catch (const Error&) {
         return false;
     }
 }
 
-Workbook::Workbook(std::string_view bytes) : package_(bytes, {}, what) {
+Workbook::Workbook(std::string_view bytes) : package_(bytes, what) {
     // The sniff took the package for its xl/workbook.xml, the name every producer gives the part.
     const std::string main = "xl/workbook.xml";
     auto workbook = package_.read_xml(main);
@@ -86,18 +82,18 @@ Workbook::Workbook(std::string_view bytes) : package_(bytes, {}, what) {
         const std::string id = relationship_id(sheet);
         // Chart sheets have relationships of another type: they hold no cells.
         for (const auto& r : relationships)
-            if (r.id == id && (r.type == rel_worksheet || r.type == rel_worksheet_strict))
-                sheets_.push_back({attribute(sheet, "name"), r.target});
+            if (r.id == id && (r.type == package::rel_worksheet || r.type == package::rel_worksheet_strict))
+                sheets_.push_back({attribute(sheet, "name"), r.part});
     }
     std::string strings_part = "xl/sharedStrings.xml";
     for (const auto& r : relationships)
-        if (r.type == rel_shared_strings || r.type == rel_shared_strings_strict) strings_part = r.target;
+        if (r.type == package::rel_shared_strings || r.type == package::rel_shared_strings_strict) strings_part = r.part;
     if (auto strings = package_.read_xml(strings_part))
         for (const xmlNode* si = strings->root()->children; si; si = si->next)
             if (is_s(si, "si")) shared_strings_.push_back(string_item_text(si));
 }
 
-docx::XmlPart Workbook::read_sheet(const SheetPart& sheet) {
+package::XmlPart Workbook::read_sheet(const SheetPart& sheet) {
     auto part = package_.read_xml(sheet.part);
     if (!part) throw Error(what + " is damaged: its sheet \"" + sheet.name + "\" has no part " + sheet.part);
     return std::move(*part);

@@ -1,12 +1,12 @@
-// Stage one of the XLSX reader, the workbook: the OOXML package (docx::Package, shared with the
-// DOCX reader), the sheets in the order the workbook lists them and the shared-string table.
+// Stage one of the XLSX reader, the workbook: the OOXML package (package::Package, shared with
+// the DOCX reader), the sheets in the order the workbook lists them and the shared-string table.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "extractors/docx/docx_package.hpp"
+#include "package/ooxml_package.hpp"
 
 namespace dutylist::xlsx {
 
@@ -27,10 +27,10 @@ public:
     const std::vector<SheetPart>& sheets() const { return sheets_; }
     const std::vector<std::string>& shared_strings() const { return shared_strings_; }
     // A worksheet's XML; Error when the part is missing or damaged.
-    docx::XmlPart read_sheet(const SheetPart& sheet);
+    package::XmlPart read_sheet(const SheetPart& sheet);
 
 private:
-    docx::Package package_;
+    package::Package package_;
     std::vector<SheetPart> sheets_;
     std::vector<std::string> shared_strings_;
 };

@@ -12,7 +12,7 @@ Document read_xlsx(const InputFile& input, const ReadOptions& options) {
     xlsx::Workbook workbook(input.bytes);
     std::vector<xlsx::Sheet> sheets;
     for (const auto& part : workbook.sheets()) {
-        const docx::XmlPart xml = workbook.read_sheet(part);
+        const package::XmlPart xml = workbook.read_sheet(part);
         sheets.push_back({part.name, xlsx::read_sheet_rows(xml.root(), workbook.shared_strings())});
     }
     return xlsx::build_document(sheets, options.warn);

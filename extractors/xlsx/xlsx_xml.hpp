@@ -1,5 +1,5 @@
-// Small helpers over libxml2 trees for SpreadsheetML: elements are matched by namespace URI and
-// local name, never by prefix (WPS and LibreOffice write other prefixes than Excel).
+// Small helpers over libxml2 trees for SpreadsheetML, on the package module's namespace-aware
+// ones (package/xml_nodes.hpp): elements of either spelling of the SpreadsheetML namespace.
 #pragma once
 
 #include <libxml/tree.h>
@@ -7,17 +7,19 @@
 #include <cstring>
 #include <string>
 
+#include "package/ooxml_names.hpp"
+#include "package/xml_nodes.hpp"
+
 namespace dutylist::xlsx {
 
-inline constexpr const char* ns_main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-inline constexpr const char* ns_main_strict = "http://purl.oclc.org/ooxml/spreadsheetml/main";
-
-inline const char* chars(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
+using package::attribute;
+using package::chars;
+using package::text_content;
 
 // A SpreadsheetML element with this local name.
 inline bool is_s(const xmlNode* n, const char* local) {
-    return n->type == XML_ELEMENT_NODE && std::strcmp(chars(n->name), local) == 0 && n->ns &&
-           (std::strcmp(chars(n->ns->href), ns_main) == 0 || std::strcmp(chars(n->ns->href), ns_main_strict) == 0);
+    return package::is_element(n) && std::strcmp(chars(n->name), local) == 0 &&
+           (package::in_namespace(n->ns, package::ns_s) || package::in_namespace(n->ns, package::ns_s_strict));
 }
 
 // The first SpreadsheetML child with this local name, or null.
@@ -25,21 +27,6 @@ inline const xmlNode* s_child(const xmlNode* n, const char* local) {
     for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next)
         if (is_s(c, local)) return c;
     return nullptr;
-}
-
-// An attribute without namespace (r, t, ref, name), or "" when absent.
-inline std::string attribute(const xmlNode* n, const char* name) {
-    for (const xmlAttr* a = n->properties; a; a = a->next)
-        if (!a->ns && std::strcmp(chars(a->name), name) == 0)
-            return a->children && a->children->type == XML_TEXT_NODE ? chars(a->children->content) : "";
-    return "";
-}
-
-inline std::string text_content(const xmlNode* n) {
-    std::string out;
-    for (const xmlNode* c = n->children; c; c = c->next)
-        if (c->type == XML_TEXT_NODE) out += chars(c->content);
-    return out;
 }
 
 // The text of a string item (<si> of the shared strings, <is> of an inline string): its <t>, or
