@@ -124,8 +124,8 @@ RowCuts row_cuts(const std::vector<const GlyphLine*>& body, const std::function<
 std::vector<RowCut> without_short_leading_cut(RowCuts cuts, double top_aligned_share);
 
 // The row bounds, top to bottom: the table's top, the bottom of `header` when there is one,
-// each cut below the bound before it, and the bottom of the body (each row at least
-// tol.table_margin tall).
+// each cut below the bound before it, and the bottom of the body (the last row at least
+// tol.table_margin tall). Without a header, `body` must hold a line.
 std::vector<double> row_bounds(const GlyphLine* header, const std::vector<const GlyphLine*>& body,
                                const std::vector<RowCut>& cuts, const BorderlessTolerances& tol);
 
