@@ -35,6 +35,19 @@ TEST_CASE("other labels get a key derived from their pinyin") {
     CHECK(column_key("") == "column");
 }
 
+TEST_CASE("序号 labels: the label alone, or the start of a header row read as one line") {
+    CHECK(is_seq_label("序号"));
+    CHECK(is_seq_label("序 号"));
+    CHECK(is_seq_label("编号"));
+    CHECK_FALSE(is_seq_label("序号事项名称"));
+    CHECK_FALSE(is_seq_label("seq"));  // its pinyin key would be "seq", but it names no 序号 column
+    CHECK_FALSE(is_seq_label("事项名称"));
+    CHECK(starts_with_seq_label("序 号  事项类别  事项名称"));
+    CHECK(starts_with_seq_label("编号事项名称"));
+    CHECK_FALSE(starts_with_seq_label("事项类别序号"));
+    CHECK_FALSE(starts_with_seq_label("序"));
+}
+
 TEST_CASE("make_columns keeps labels and makes keys unique") {
     auto cols = make_columns({"序号", "备注", "备注"});
     REQUIRE(cols.size() == 3);

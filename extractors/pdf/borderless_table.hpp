@@ -24,6 +24,9 @@ struct BorderlessTolerances {
     double section_gap = 0.5;     // × size: a gap this wide ends a section row's first run of text
     double section_reach = 1.0;   // × size: how far that run reaches over the 序号 column's gutter
                                   // when it has no list marker
+    double y_slack = 0.1;         // points: lines' bands this close touch (rounding in producers' positions)
+    double table_margin = 1.0;    // points: the table's box stands this far off its text, so that
+                                  // no glyph lies on its edge; also the least height of its last row
 };
 
 // A borderless table's columns, as a page that continues it without a header row needs them.

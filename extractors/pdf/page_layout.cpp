@@ -1,10 +1,8 @@
 #include "extractors/pdf/page_layout.hpp"
 
 #include <algorithm>
-#include <string_view>
 
 #include "extractors/pdf/borderless_table.hpp"
-#include "model/text.hpp"
 
 namespace dutylist::pdf {
 namespace {
@@ -33,20 +31,6 @@ double table_padding(const TableBlock& t) {
 }
 
 }  // namespace
-
-bool is_page_number(const std::string& text) {
-    // What is left of "— 3 —", "第3页共60页", "3/60", "Page 3 of 60" without its digits and
-    // page words is nothing.
-    std::string s = remove_whitespace(text);
-    for (std::string_view word : {"Page", "page", "of", "第", "页", "共", "—", "–", "－", "·"})
-        for (size_t at; (at = s.find(word)) != std::string::npos;) s.erase(at, word.size());
-    int digits = 0;
-    for (char c : s) {
-        if (c >= '0' && c <= '9') ++digits;
-        else if (c != '-' && c != '/' && c != '_' && c != '.' && c != 'P' && c != 'p') return false;
-    }
-    return digits > 0 && digits <= 8;
-}
 
 PageLayout layout_page(const PageContent& page) {
     PageLayout out;

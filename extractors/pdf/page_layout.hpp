@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "extractors/pdf/page_content.hpp"
+#include "extractors/pdf/page_numbers.hpp"  // is_page_number, which readers of a layout need
 #include "extractors/pdf/table_block.hpp"
 #include "extractors/pdf/text_lines.hpp"
 
@@ -32,8 +33,5 @@ PageLayout layout_page(const PageContent& page);
 
 // Glyphs outside any table as lines of page `page`, framed by the page's width.
 std::vector<TextLine> free_lines(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts, int page, double width);
-
-// "— 3 —", "-3-", "第3页", "3/60", "3": a printed page number.
-bool is_page_number(const std::string& text);
 
 }  // namespace dutylist::pdf

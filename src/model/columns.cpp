@@ -120,6 +120,20 @@ std::string column_key(const std::string& label) {
     return pinyin_key(label);
 }
 
+bool is_seq_label(const std::string& label) {
+    const std::string s = remove_whitespace(label);
+    for (const auto& known : known_labels)
+        if (known.key == "seq" && s == known.label) return true;
+    return false;
+}
+
+bool starts_with_seq_label(const std::string& text) {
+    const std::string s = remove_whitespace(text);
+    for (const auto& known : known_labels)
+        if (known.key == "seq" && s.rfind(known.label, 0) == 0) return true;
+    return false;
+}
+
 std::vector<Column> make_columns(const std::vector<std::string>& labels) {
     std::vector<Column> columns;
     for (const auto& label : labels) {

@@ -14,6 +14,13 @@ namespace dutylist {
 // ("责任人" → "ze_ren_ren").
 std::string column_key(const std::string& label);
 
+// A 序号 label (序号, 编号), whitespace aside: the label column_key gives "seq".
+bool is_seq_label(const std::string& label);
+
+// Text that opens with a 序号 label, as the text of a header row read as one line does when its
+// 序号 column is its first.
+bool starts_with_seq_label(const std::string& text);
+
 // Keys for a whole header row: like column_key, with "_2", "_3" appended to repeats so that
 // every key of a list is unique.
 std::vector<Column> make_columns(const std::vector<std::string>& labels);

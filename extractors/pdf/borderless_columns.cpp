@@ -1,0 +1,139 @@
+// The columns of a borderless table: the gutters its header row leaves between its labels,
+// narrowed by the text under it.
+#include <algorithm>
+#include <cmath>
+
+#include "extractors/pdf/borderless_steps.hpp"
+#include "model/columns.hpp"
+#include "model/text.hpp"
+
+namespace dutylist::pdf {
+
+std::vector<Span> empty_runs(std::vector<Span> spans, double min_width) {
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.from < b.from; });
+    std::vector<Span> runs;
+    double reach = spans.empty() ? 0 : spans.front().to;
+    for (const Span& s : spans) {
+        if (s.from - reach >= min_width) runs.push_back({reach, s.from});
+        reach = std::max(reach, s.to);
+    }
+    return runs;
+}
+
+int column_of(const std::vector<double>& bounds, double x) {
+    auto it = std::upper_bound(bounds.begin() + 1, bounds.end() - 1, x);
+    return static_cast<int>(it - bounds.begin()) - 1;
+}
+
+std::vector<Span> chunks(const GlyphLine& line, double gap) {
+    std::vector<Span> spans;
+    for (const Glyph& g : line.glyphs)
+        if (!is_space(g.code)) spans.push_back({g.x0, g.x1});
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.from < b.from; });
+    std::vector<Span> out;
+    for (const Span& s : spans) {
+        if (out.empty() || s.from - out.back().to >= gap) out.push_back(s);
+        else out.back().to = std::max(out.back().to, s.to);
+    }
+    return out;
+}
+
+bool is_header_line(const TextLine& line) { return starts_with_seq_label(line.text); }
+
+bool continues_header(const GlyphLine& header, const GlyphLine& next, const BorderlessTolerances& tol) {
+    const double size = header.line.size;
+    if (next.line.top - header.line.bottom > tol.header_wrap_gap * size) return false;
+    const std::string text = remove_whitespace(next.line.text);
+    if (text.empty() || (text[0] >= '0' && text[0] <= '9')) return false;
+    const std::vector<Span> labels = chunks(header, tol.label_gap * size);
+    for (const Span& part : chunks(next, tol.label_gap * size)) {
+        bool under = false;
+        for (const Span& l : labels)
+            under = under || (std::abs((part.from + part.to) / 2 - (l.from + l.to) / 2) <= tol.centred * size &&
+                              part.to - part.from <= l.to - l.from + tol.centred * size);
+        if (!under) return false;
+    }
+    return true;
+}
+
+int seq_column(const GlyphLine& header, const std::vector<double>& bounds, const std::vector<FontInfo>& fonts) {
+    const int cols = static_cast<int>(bounds.size()) - 1;
+    for (int c = 0; c < cols; ++c) {
+        std::vector<Glyph> label;
+        for (const Glyph& g : header.glyphs)
+            if (column_of(bounds, g.centre_x()) == c) label.push_back(g);
+        if (is_seq_label(line_from_glyphs(label, fonts).text)) return c;
+    }
+    return 0;
+}
+
+bool keeps_to_columns(const GlyphLine& line, const std::vector<double>& bounds, double slack) {
+    for (const Glyph& g : line.glyphs) {
+        if (is_space(g.code)) continue;
+        if (g.x0 < bounds.front() - slack || g.x1 > bounds.back() + slack) return false;
+        for (size_t b = 1; b + 1 < bounds.size(); ++b)
+            if (g.x0 < bounds[b] - slack && g.x1 > bounds[b] + slack) return false;
+    }
+    return true;
+}
+
+Gutters::Gutters(const GlyphLine& header, const BorderlessTolerances& tol) {
+    std::vector<Span> spans;
+    for (const Glyph& g : header.glyphs)
+        if (!is_space(g.code)) spans.push_back({g.x0, g.x1});
+    gaps_ = empty_runs(spans, tol.label_gap * header.line.size);
+    blocked_.resize(gaps_.size());
+    open_.assign(gaps_.size(), true);
+}
+
+std::vector<Span> Gutters::free_runs(size_t i, const std::vector<Span>& extra, double min_width) const {
+    std::vector<Span> spans = blocked_[i];
+    spans.insert(spans.end(), extra.begin(), extra.end());
+    // The gap's own edges, as spans one point wide, bound its free strips.
+    spans.push_back({gaps_[i].from - 1, gaps_[i].from});
+    spans.push_back({gaps_[i].to, gaps_[i].to + 1});
+    return empty_runs(spans, min_width);
+}
+
+bool Gutters::add(const GlyphLine& line, double min_width) {
+    std::vector<std::vector<Span>> in(gaps_.size());
+    int alive = 0, closing = 0;
+    for (size_t i = 0; i < gaps_.size(); ++i) {
+        if (!open_[i]) continue;
+        ++alive;
+        for (const Glyph& g : line.glyphs)
+            if (!is_space(g.code) && g.x1 > gaps_[i].from && g.x0 < gaps_[i].to) in[i].push_back({g.x0, g.x1});
+        if (!in[i].empty() && free_runs(i, in[i], min_width).empty()) ++closing;
+    }
+    if (alive > 0 && closing == alive) return false;
+    for (size_t i = 0; i < gaps_.size(); ++i) {
+        if (!open_[i] || in[i].empty()) continue;
+        if (free_runs(i, in[i], min_width).empty()) open_[i] = false;
+        else blocked_[i].insert(blocked_[i].end(), in[i].begin(), in[i].end());
+    }
+    return true;
+}
+
+bool Gutters::is_section(const GlyphLine& line, const BorderlessTolerances& tol) const {
+    const auto first = std::find(open_.begin(), open_.end(), true);
+    const auto last = std::find(open_.rbegin(), open_.rend(), true);
+    if (first == open_.end()) return false;
+    const Span& gutter = gaps_[static_cast<size_t>(first - open_.begin())];
+    const Span& final_gutter = gaps_[static_cast<size_t>(open_.rend() - last - 1)];
+    return is_section_line(line, gutter.from, line.line.x1 > final_gutter.from, tol);
+}
+
+std::vector<double> Gutters::bounds(double left, double right, double min_width) const {
+    std::vector<double> out{left};
+    for (size_t i = 0; i < gaps_.size(); ++i) {
+        if (!open_[i]) continue;
+        Span best{0, 0};
+        for (const Span& r : free_runs(i, {}, min_width))
+            if (r.to - r.from > best.to - best.from) best = r;
+        out.push_back((best.from + best.to) / 2);
+    }
+    out.push_back(right);
+    return out;
+}
+
+}  // namespace dutylist::pdf
