@@ -118,7 +118,6 @@ public:
             parent_.push_back(static_cast<int>(parent_.size()));
         }
     }
-    bool known(const fs::path& file) const { return index_.count(file) != 0; }
     void join(const fs::path& a, const fs::path& b) { parent_[root(index_.at(a))] = root(index_.at(b)); }
 
     // Each group of two or more files, its reference first, then by name.
@@ -147,8 +146,8 @@ private:
 
 struct Discovery {
     std::vector<std::vector<fs::path>> groups;
-    std::vector<std::string> missing;         // same_list files that are not there
-    std::vector<std::string> not_readable;    // sources in a group's folder no reader takes
+    std::vector<std::string> missing;       // same_list files that are not there
+    std::vector<std::string> not_readable;  // sources kept for a producer that no reader takes
 };
 
 Discovery discover() {
