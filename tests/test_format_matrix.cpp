@@ -25,7 +25,7 @@
 #include <tuple>
 #include <vector>
 
-#include "formats.hpp"
+#include "format_registry.hpp"
 #include "model/error.hpp"
 #include "support/paths.hpp"
 

@@ -263,7 +263,7 @@ Paragraphs paragraphs_from_lines(const std::vector<TextLine>& lines, const Parag
     const TextLine* prev = nullptr;
     for (const TextLine& line : lines) {
         if (prev && ends_paragraph(*prev, line, tol)) flush();
-        current = join_wrapped(current, line.text);
+        append_wrapped(current, line.text);
         prev = &line;
     }
     flush();
@@ -272,7 +272,7 @@ Paragraphs paragraphs_from_lines(const std::vector<TextLine>& lines, const Parag
 
 std::string join_lines(const std::vector<TextLine>& lines) {
     std::string out;
-    for (const TextLine& line : lines) out = join_wrapped(out, line.text);
+    for (const TextLine& line : lines) append_wrapped(out, line.text);
     return normalize_paragraph(out);
 }
 

@@ -173,15 +173,23 @@ std::vector<std::string> split_departments(const Paragraphs& cell) {
     return out;
 }
 
-bool is_duty_header(const std::vector<Column>& columns) {
-    for (const auto& c : columns) {
-        if (c.key != "seq" && c.key != "name" && c.key != "category") continue;
-        // A printed label of ours, not a pinyin key that happens to read so (an English "Name").
-        const std::string canonical = canonical_label(c.label);
+bool names_duty_columns(const std::vector<std::string>& labels) {
+    // Longer than any variant of a known label: cell text, not a label (and not worth
+    // normalising, however long it is).
+    constexpr size_t max_label_bytes = 96;
+    for (const auto& label : labels) {
+        if (label.size() > max_label_bytes) continue;
+        const std::string canonical = canonical_label(label);
         for (const auto& known : known_labels)
-            if (canonical == known.label) return true;
+            if (canonical == known.label && (known.key == "seq" || known.key == "name" || known.key == "category")) return true;
     }
     return false;
+}
+
+bool is_duty_header(const std::vector<Column>& columns) {
+    std::vector<std::string> labels;
+    for (const auto& c : columns) labels.push_back(c.label);
+    return names_duty_columns(labels);
 }
 
 ListKind kind_from_columns(const std::vector<Column>& columns) {

@@ -28,8 +28,9 @@ std::vector<Column> make_columns(const std::vector<std::string>& labels);
 // The departments named in a 对应上级部门 cell, split at 、，,；; and paragraph breaks.
 std::vector<std::string> split_departments(const Paragraphs& cell);
 
-// A header row of a duty list: it has a column printed 序号, 事项类别 or 事项名称 (or a variant
-// of these labels).
+// A header row of a duty list: one of its labels is 序号, 事项类别 or 事项名称 (or a variant of
+// these), as printed; a pinyin key that happens to read so (an English "Name") is not.
+bool names_duty_columns(const std::vector<std::string>& labels);
 bool is_duty_header(const std::vector<Column>& columns);
 
 // The kind a list's columns show when its title names none: 上级部门职责/乡镇配合职责 make it

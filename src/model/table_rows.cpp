@@ -39,7 +39,7 @@ std::vector<const TableCell*> filled_cells(const TableRow& row) {
 
 std::string cell_line(const TableCell& cell) {
     std::string line;
-    for (const std::string& p : cell.text) line = join_wrapped(line, p);
+    for (const std::string& p : cell.text) append_wrapped(line, p);
     return line;
 }
 
@@ -76,7 +76,7 @@ bool splits_group(const TableRow& above, const TableRow& row) {
 
 bool is_header_row(const TableRow& row) {
     const std::vector<std::string> labels = labels_of(row);
-    return labels.size() >= 2 && is_duty_header(make_columns(labels));
+    return labels.size() >= 2 && names_duty_columns(labels);
 }
 
 size_t header_extent(const std::vector<TableRow>& rows, size_t first) {

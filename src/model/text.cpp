@@ -188,17 +188,23 @@ std::string iso_date(std::string_view printed) {
     return fmt::format("{:04d}-{:02d}-{:02d}", n[0], n[1], n[2]);
 }
 
+void append_wrapped(std::string& left, std::string_view right) {
+    if (!left.empty() && !right.empty()) {
+        size_t at = 0;
+        const char32_t first = next_code_point(right, at);
+        size_t back = left.size() - 1;
+        while (back > 0 && (static_cast<unsigned char>(left[back]) & 0xC0) == 0x80) --back;
+        at = back;
+        const char32_t last = next_code_point(left, at);
+        if (!(is_cjk(last) || is_cjk(first) || last == U'-' || last == U'/')) left += ' ';
+    }
+    left += right;
+}
+
 std::string join_wrapped(std::string_view left, std::string_view right) {
-    if (left.empty()) return std::string(right);
-    if (right.empty()) return std::string(left);
-    size_t at = 0;
-    const char32_t first = next_code_point(right, at);
-    size_t back = left.size() - 1;
-    while (back > 0 && (static_cast<unsigned char>(left[back]) & 0xC0) == 0x80) --back;
-    at = back;
-    const char32_t last = next_code_point(left, at);
-    const bool tight = is_cjk(last) || is_cjk(first) || last == U'-' || last == U'/';
-    return std::string(left) + (tight ? "" : " ") + std::string(right);
+    std::string out(left);
+    append_wrapped(out, right);
+    return out;
 }
 
 }  // namespace dutylist

@@ -24,6 +24,8 @@ std::string normalize_paragraph(std::string_view s);
 // The two parts of a paragraph that a line break (or a page break) cut, joined: without a
 // space where either side is CJK or the left ends in '-' or '/', else with one.
 std::string join_wrapped(std::string_view left, std::string_view right);
+// The same in place, so that joining many parts stays linear.
+void append_wrapped(std::string& left, std::string_view right);
 
 // "2025年7月" → "2025-07", "二〇二五年七月十五日" → "2025-07-15", "2025.7" → "2025-07"; "" if not a date.
 std::string iso_date(std::string_view printed);
