@@ -16,8 +16,14 @@ struct InputFile {
     std::string bytes;  // the whole file
 };
 
+// When pages are read from their images by OCR: `automatic` for pages whose text layer is
+// missing (scans, outlined text) or cannot be trusted; `never` refuses such pages (unless
+// `force`); `always` reads every page from its image.
+enum class OcrMode { automatic, never, always };
+
 struct ReadOptions {
     bool force = false;  // accept text that cannot be trusted (e.g. a font without Unicode map)
+    OcrMode ocr = OcrMode::automatic;
     unsigned threads = 0;  // 0: as many as useful
     // Non-fatal findings (a skipped element, a page with no text under --force).
     std::function<void(const std::string&)> warn = [](const std::string&) {};

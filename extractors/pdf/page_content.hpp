@@ -44,4 +44,12 @@ struct PageContent {
     int rotated_glyphs = 0;    // glyphs not on a horizontal line, left out of `glyphs`
 };
 
+// A page rendered to grey pixels (0 black … 255 white), row by row from the top-left, as the
+// page is displayed; `dpi` pixels per inch, so a point is dpi / 72 pixels.
+struct PageImage {
+    int width = 0, height = 0;
+    double dpi = 0;
+    std::vector<unsigned char> grey;
+};
+
 }  // namespace dutylist::pdf

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/ocr/ocr_report.hpp"
 #include "extractors/pdf/page_content.hpp"
 #include "extractors/pdf/page_numbers.hpp"  // is_page_number, which readers of a layout need
 #include "extractors/pdf/table_block.hpp"
@@ -27,6 +28,7 @@ struct PageLayout {
     int shapes = 0;
     int rotated_glyphs = 0;  // characters not set horizontally, left out
     std::vector<std::string> untrusted;  // why some of the page's text cannot be trusted
+    ocr::PageRecognition recognition;    // set when the text was read from the page image
 };
 
 PageLayout layout_page(const PageContent& page);

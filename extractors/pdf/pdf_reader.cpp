@@ -9,6 +9,9 @@
 
 #include <fmt/format.h>
 
+#include "extractors/ocr/ocr_report.hpp"
+#include "extractors/ocr/scanned_page.hpp"
+#include "extractors/ocr/text_recogniser.hpp"
 #include "extractors/pdf/page_layout.hpp"
 #include "extractors/pdf/page_sequence.hpp"
 #include "model/list_builder.hpp"
@@ -39,7 +42,7 @@ public:
     void settle(const ReadOptions& options) const {
         if (problems_.empty()) return;
         if (options.force) {
-            for (const auto& [why, pages] : problems_) options.warn(fmt::format("{}: {}", page_list(pages), why));
+            for (const auto& [why, pages] : problems_) options.warn(fmt::format("{}: {}", ocr::page_ranges(pages), why));
             return;
         }
         std::vector<int> pages;
@@ -47,17 +50,12 @@ public:
         std::sort(pages.begin(), pages.end());
         pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
         const std::string more = problems_.size() > 1 ? fmt::format(" (and {} more findings)", problems_.size() - 1) : "";
-        throw Error(fmt::format("the text of {} cannot be trusted: {}{}; --force converts it anyway", page_list(pages),
-                                problems_.front().first, more));
+        throw Error(fmt::format("the text of {} cannot be trusted: {}{}; --ocr auto reads it from the page images, "
+                                "--force converts the text as it is",
+                                ocr::page_ranges(pages), problems_.front().first, more));
     }
 
 private:
-    static std::string page_list(const std::vector<int>& pages) {
-        std::string list;
-        for (int p : pages) list += (list.empty() ? "" : ", ") + std::to_string(p);
-        return (pages.size() > 1 ? "pages " : "page ") + list;
-    }
-
     // One finding per distinct reason, with the pages it was seen on.
     void add(int page, const std::string& why) {
         for (auto& [reason, pages] : problems_)
@@ -70,10 +68,31 @@ private:
     std::vector<std::pair<std::string, std::vector<int>>> problems_;
 };
 
+bool needs_ocr(const pdf::PageContent& page, OcrMode mode) {
+    if (mode != OcrMode::automatic) return mode == OcrMode::always;
+    const bool image_only = page.glyphs.empty() && (page.images > 0 || page.shapes > 0);
+    return image_only ||
+           std::any_of(page.fonts.begin(), page.fonts.end(), [](const pdf::FontInfo& f) { return !f.untrusted.empty(); });
+}
+
+// One page laid out from its text layer, or from its image where that cannot be used.
+pdf::PageLayout read_layout(pdf::PdfFile& file, int number, OcrMode mode) {
+    pdf::PageContent drawn = file.read_page(number);
+    if (!needs_ocr(drawn, mode)) return pdf::layout_page(drawn);
+    const ocr::TextRecogniser::Loaded loaded = ocr::TextRecogniser::for_this_thread();
+    if (!loaded.recogniser) throw Error(loaded.error);
+    ocr::RecognisedPage page = ocr::recognise_page(drawn, file.render_page(number, ocr::render_dpi), *loaded.recogniser);
+    pdf::PageLayout layout = pdf::layout_page(page.content);
+    layout.rotated_glyphs = drawn.rotated_glyphs;
+    layout.recognition = std::move(page.recognition);
+    return layout;
+}
+
 // Lays out pages 2..count on `workers` threads, each with its own PdfFile, and hands them to
 // `use` in page order; at most a few pages per worker wait in memory.
 template <typename Use>
-void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first, int count, unsigned workers, Use use) {
+void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first, int count, unsigned workers, OcrMode mode,
+                  Use use) {
     std::mutex mutex;
     std::condition_variable changed;
     std::map<int, pdf::PageLayout> ready;
@@ -92,7 +111,7 @@ void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first,
                     if (failure || next_page > count) return;
                     page = next_page++;
                 }
-                pdf::PageLayout layout = pdf::layout_page(file->read_page(page));
+                pdf::PageLayout layout = read_layout(*file, page, mode);
                 std::lock_guard lock(mutex);
                 ready.emplace(page, std::move(layout));
                 changed.notify_all();
@@ -147,8 +166,10 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
                         [&](const std::string& message) { findings.push_back(message); });
     pdf::PageSequence road(builder);
     TrustCheck trust;
+    ocr::RecognitionTally recognised;
     auto use = [&](pdf::PageLayout page) {
         trust.check(page);
+        recognised.add(page.number, page.recognition);
         if (page.rotated_glyphs > 0)
             options.warn(fmt::format("page {}: {} characters not set horizontally (vertical or turned text) were left out",
                                      page.number, page.rotated_glyphs));
@@ -160,20 +181,21 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
     static std::once_flag poppler_warmed;
     bool first_read = false;
     std::call_once(poppler_warmed, [&] {
-        use(pdf::layout_page(file->read_page(1)));
+        use(read_layout(*file, 1, options.ocr));
         first_read = true;
     });
-    if (!first_read) use(pdf::layout_page(file->read_page(1)));
+    if (!first_read) use(read_layout(*file, 1, options.ocr));
     const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
     const unsigned workers = std::min({options.threads ? options.threads : hardware, max_workers,
                                        static_cast<unsigned>(std::max(1, count - 1))});
     if (workers <= 1) {
-        for (int p = 2; p <= count; ++p) use(pdf::layout_page(file->read_page(p)));
+        for (int p = 2; p <= count; ++p) use(read_layout(*file, p, options.ocr));
     } else if (count > 1) {
-        stream_pages(input.bytes, std::move(file), count, workers, use);
+        stream_pages(input.bytes, std::move(file), count, workers, options.ocr, use);
     }
     road.finish();
     trust.settle(options);
+    for (const std::string& message : recognised.messages()) options.warn(message);
     Document doc = builder.finish();
     for (const std::string& finding : findings) options.warn(finding);
     doc.source.pages = count;

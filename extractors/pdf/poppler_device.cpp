@@ -13,7 +13,9 @@
 #include <GlobalParams.h>
 #include <OutputDev.h>
 #include <PDFDoc.h>
+#include <SplashOutputDev.h>
 #include <Stream.h>
+#include <splash/SplashBitmap.h>
 
 #include "model/error.hpp"
 
@@ -357,6 +359,25 @@ PageContent PdfFile::read_page(int number) {
         throw Error("page " + std::to_string(number) +
                     " draws more than half a million characters and lines; it is no list page but a malformed PDF");
     return page;
+}
+
+PageImage PdfFile::render_page(int number, double dpi) {
+    SplashColor paper = {255, 255, 255};
+    SplashOutputDev device(splashModeMono8, 1, false, paper);
+    device.startDoc(impl_->doc.get());
+    impl_->doc->displayPage(&device, number, dpi, dpi, 0, false, true, false);
+    SplashBitmap* bitmap = device.getBitmap();
+    PageImage image;
+    image.dpi = dpi;
+    if (!bitmap) return image;
+    image.width = bitmap->getWidth();
+    image.height = bitmap->getHeight();
+    image.grey.resize(static_cast<size_t>(image.width) * static_cast<size_t>(image.height));
+    const unsigned char* data = bitmap->getDataPtr();
+    for (int y = 0; y < image.height; ++y)
+        std::copy_n(data + static_cast<ptrdiff_t>(y) * bitmap->getRowSize(), image.width,
+                    image.grey.begin() + static_cast<ptrdiff_t>(y) * image.width);
+    return image;
 }
 
 }  // namespace dutylist::pdf

@@ -20,6 +20,8 @@ public:
 
     int page_count() const;
     PageContent read_page(int number);  // 1-based; nothing of Poppler's page is kept
+    // The page as Poppler's Splash rasteriser draws it, in grey at `dpi`.
+    PageImage render_page(int number, double dpi);
 
 private:
     struct Impl;

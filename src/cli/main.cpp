@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -36,6 +37,18 @@ std::vector<std::string> parse_formats(const std::string& list) {
     return formats;
 }
 
+void add_ocr_option(CLI::App* command, OcrMode& mode) {
+    const std::map<std::string, OcrMode> modes{
+        {"auto", OcrMode::automatic}, {"never", OcrMode::never}, {"always", OcrMode::always}};
+    command
+        ->add_option("--ocr", mode,
+                     "auto: read pages that are images (scans) or whose text cannot be trusted by OCR "
+                     "(Tesseract; slow, and said on stderr with the cells to check); never: refuse them; "
+                     "always: read every page by OCR")
+        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
+        ->default_str("auto");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -62,7 +75,9 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     convert_cmd->add_option("-o,--output", convert_options.output_dir, "Output folder (created if missing); - writes to standard output")
         ->capture_default_str();
-    convert_cmd->add_flag("--force", force, "Convert even text that cannot be trusted (fonts without a Unicode map, scanned pages)");
+    convert_cmd->add_flag("--force", force, "With --ocr never: convert even text that cannot be trusted (fonts without a Unicode map)");
+    OcrMode convert_ocr = OcrMode::automatic, inspect_ocr = OcrMode::automatic, validate_ocr = OcrMode::automatic;
+    add_ocr_option(convert_cmd, convert_ocr);
     convert_cmd->add_flag("--bom", convert_options.render.bom, "CSV: start with a UTF-8 byte-order mark, as Excel and WPS need");
     convert_cmd->add_flag("--merge-categories", convert_options.render.merge_categories,
                           "DOCX: merge runs of equal 事项类别 cells vertically");
@@ -77,6 +92,7 @@ int main(int argc, char** argv) {
     auto* inspect_cmd = app.add_subcommand("inspect", "Summarise duty lists: lists, item counts, pages, columns");
     inspect_cmd->add_option("inputs", inspect_inputs, "Files to inspect; - reads standard input")->required();
     inspect_cmd->add_flag("--force", inspect_force, "Read even text that cannot be trusted");
+    add_ocr_option(inspect_cmd, inspect_ocr);
 
     std::string validate_input, validate_format = "text";
     bool validate_force = false;
@@ -84,6 +100,7 @@ int main(int argc, char** argv) {
     validate_cmd->add_option("input", validate_input, "The list to check: " + reader_display_names() + "; - reads standard input")->required();
     validate_cmd->add_option("--format", validate_format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     validate_cmd->add_flag("--force", validate_force, "Read even text that cannot be trusted");
+    add_ocr_option(validate_cmd, validate_ocr);
     validate_cmd->footer(R"(
 Examples:
   dutylist validate 清单.pdf                 one line per finding, then a summary
@@ -101,6 +118,7 @@ Exit codes: 0 no errors (warnings may be printed); 1 errors found or the file ca
     diff_cmd->add_option("-o,--output", diff_options.output, "Write to this file instead of standard output")->capture_default_str();
     diff_cmd->add_flag("--bom", diff_options.bom, "CSV: start with a UTF-8 byte-order mark, as Excel and WPS need");
     diff_cmd->add_flag("--force", diff_options.read.force, "Read even text that cannot be trusted");
+    add_ocr_option(diff_cmd, diff_options.read.ocr);
     diff_cmd->footer(R"(
 Items are matched by content (事项名称, then the other cells), not by 序号, so a revision that
 renumbers shows as renumbering; an item found in another list shows as moved.
@@ -125,12 +143,14 @@ Exit codes: 0 compared (whether or not they differ); 1 an input cannot be read.)
         if (*convert_cmd) {
             convert_options.formats = parse_formats(format_list);
             convert_options.read.force = force;
+            convert_options.read.ocr = convert_ocr;
             convert_options.read.warn = warn;
             return convert(convert_options);
         }
         if (*validate_cmd) {
             ReadOptions read;
             read.force = validate_force;
+            read.ocr = validate_ocr;
             read.warn = warn;
             return validate(validate_input, validate_format, read);
         }
@@ -140,6 +160,7 @@ Exit codes: 0 compared (whether or not they differ); 1 an input cannot be read.)
         }
         ReadOptions read;
         read.force = inspect_force;
+        read.ocr = inspect_ocr;
         read.warn = warn;
         return inspect(inspect_inputs, read);
     } catch (const UsageError& e) {

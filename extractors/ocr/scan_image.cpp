@@ -1,0 +1,131 @@
+// Leptonica is kept to this file.
+#include "extractors/ocr/scan_image.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include <leptonica/allheaders.h>
+
+#include "model/error.hpp"
+
+namespace dutylist::ocr {
+namespace {
+
+constexpr double mm_per_inch = 25.4;
+
+struct PixDeleter {
+    void operator()(PIX* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+
+struct BoxaDeleter {
+    void operator()(BOXA* b) const { boxaDestroy(&b); }
+};
+
+PixPtr checked(PIX* pix) {
+    if (!pix) throw Error("the page image could not be processed (out of memory?)");
+    return PixPtr(pix);
+}
+
+PixPtr to_pix(const pdf::PageImage& image) {
+    PixPtr pix = checked(pixCreate(image.width, image.height, 8));
+    const int wpl = pixGetWpl(pix.get());
+    l_uint32* data = pixGetData(pix.get());
+    for (int y = 0; y < image.height; ++y) {
+        l_uint32* line = data + static_cast<ptrdiff_t>(y) * wpl;
+        const unsigned char* row = image.grey.data() + static_cast<ptrdiff_t>(y) * image.width;
+        for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, row[x]);
+    }
+    return pix;
+}
+
+pdf::PageImage from_pix(PIX* pix, double dpi) {
+    pdf::PageImage image;
+    image.width = static_cast<int>(pixGetWidth(pix));
+    image.height = static_cast<int>(pixGetHeight(pix));
+    image.dpi = dpi;
+    image.grey.resize(static_cast<size_t>(image.width) * static_cast<size_t>(image.height));
+    const int wpl = pixGetWpl(pix);
+    const l_uint32* data = pixGetData(pix);
+    for (int y = 0; y < image.height; ++y) {
+        const l_uint32* line = data + static_cast<ptrdiff_t>(y) * wpl;
+        unsigned char* row = image.grey.data() + static_cast<ptrdiff_t>(y) * image.width;
+        for (int x = 0; x < image.width; ++x) row[x] = static_cast<unsigned char>(GET_DATA_BYTE(line, x));
+    }
+    return image;
+}
+
+int to_px(double mm, double dpi) { return std::max(1, static_cast<int>(std::lround(mm / mm_per_inch * dpi))); }
+
+// The runs of `lines` (one direction, opened already) as segments along their middle.
+void add_segments(PIX* lines, bool horizontal, int max_thickness, std::vector<pdf::Segment>& out) {
+    std::unique_ptr<BOXA, BoxaDeleter> boxes(pixConnComp(lines, nullptr, 8));
+    if (!boxes) return;
+    const int n = boxaGetCount(boxes.get());
+    for (int i = 0; i < n; ++i) {
+        l_int32 x, y, w, h;
+        if (boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h) != 0) continue;
+        const int thickness = horizontal ? h : w;
+        if (thickness > max_thickness) continue;
+        if (horizontal) {
+            const double mid = y + h / 2.0;
+            out.push_back({double(x), mid, double(x + w), mid});
+        } else {
+            const double mid = x + w / 2.0;
+            out.push_back({mid, double(y), mid, double(y + h)});
+        }
+    }
+}
+
+}  // namespace
+
+PreparedScan prepare_scan(const pdf::PageImage& page, bool straighten, const ScanTolerances& tol) {
+    PreparedScan out;
+    PixPtr grey = to_pix(page);
+    if (straighten) {
+        l_float32 angle = 0, confidence = 0;
+        // Defaults for the sweep (±7°) and the binarisation; a clone when no skew is found.
+        PixPtr straight = checked(pixDeskewGeneral(grey.get(), 0, 0, 0, 0, tol.ink_level, &angle, &confidence));
+        if (straight.get() != grey.get()) {
+            grey = std::move(straight);
+            out.skew_degrees = angle;
+        } else {
+            straight.release();
+        }
+    }
+    PixPtr ink = checked(pixConvertTo1(grey.get(), tol.ink_level));
+    const int horizontal_run = to_px(tol.min_horizontal_mm, page.dpi);
+    const int vertical_run = to_px(tol.min_vertical_mm, page.dpi);
+    PixPtr horizontal = checked(pixOpenBrick(nullptr, ink.get(), horizontal_run, 1));
+    PixPtr vertical = checked(pixOpenBrick(nullptr, ink.get(), 1, vertical_run));
+    const int max_thickness = to_px(tol.max_thickness_mm, page.dpi);
+    add_segments(horizontal.get(), true, max_thickness, out.rulings);
+    add_segments(vertical.get(), false, max_thickness, out.rulings);
+
+    PixPtr rulings = checked(pixOr(nullptr, horizontal.get(), vertical.get()));
+    const int speck = to_px(tol.max_speck_mm, page.dpi);
+    PixPtr specks = checked(pixSelectBySize(ink.get(), speck, speck, 8, L_SELECT_IF_BOTH, L_SELECT_IF_LTE, nullptr));
+    pixOr(rulings.get(), rulings.get(), specks.get());
+    const int grow = 2 * tol.erase_margin_px + 1;
+    PixPtr erase = checked(pixDilateBrick(nullptr, rulings.get(), grow, grow));
+    pixSetMasked(grey.get(), erase.get(), 255);
+    out.image = from_pix(grey.get(), page.dpi);
+    return out;
+}
+
+bool has_ink(const pdf::PageImage& image, int x0, int y0, int x1, int y1, int ink_level, int min_pixels) {
+    x0 = std::max(x0, 0);
+    y0 = std::max(y0, 0);
+    x1 = std::min(x1, image.width);
+    y1 = std::min(y1, image.height);
+    int found = 0;
+    for (int y = y0; y < y1; ++y) {
+        const unsigned char* row = image.grey.data() + static_cast<ptrdiff_t>(y) * image.width;
+        for (int x = x0; x < x1; ++x)
+            if (row[x] < ink_level && ++found >= min_pixels) return true;
+    }
+    return false;
+}
+
+}  // namespace dutylist::ocr

@@ -1,0 +1,44 @@
+// A page image made ready for recognition with Leptonica, which stays inside scan_image.cpp:
+// straightened (a scan is rarely square to the page), its table rulings found by morphology
+// (long horizontal and vertical runs of dark pixels) and then painted white, so that no
+// ruling reaches the recogniser as "|" or "—"; specks of dust painted white as well, so that
+// none is read as a character.
+#pragma once
+
+#include <vector>
+
+#include "extractors/pdf/page_content.hpp"
+
+namespace dutylist::ocr {
+
+struct ScanTolerances {
+    // Darker than this (0 black … 255 white) is ink when looking for rulings.
+    int ink_level = 160;
+    // Runs shorter than these are strokes of characters (an ideograph is at most ~6 mm tall at
+    // the 16 pt the largest list cells use), longer ones are rulings. Horizontal rulings run
+    // at least one column wide, the narrowest (序号) about 10 mm.
+    double min_horizontal_mm = 8.0;
+    double min_vertical_mm = 6.0;
+    // A run thicker than this is a filled area (a stamp, a photo), not a ruling.
+    double max_thickness_mm = 1.2;
+    // Pixels this far around a ruling or a speck are painted white with it (anti-aliased edges).
+    int erase_margin_px = 2;
+    // Blots of ink no larger than this both ways are specks of dust or toner, not print: the
+    // smallest printed mark, the full stop of "1." at 10.5 pt, is about 0.5 mm.
+    double max_speck_mm = 0.35;
+};
+
+struct PreparedScan {
+    pdf::PageImage image;                // straightened, rulings painted white
+    std::vector<pdf::Segment> rulings;   // in pixels of `image`
+    double skew_degrees = 0;             // how far the page was turned to straighten it
+};
+
+// `straighten`: false when the page's geometry is known exact (vector rulings of the PDF).
+PreparedScan prepare_scan(const pdf::PageImage& page, bool straighten, const ScanTolerances& tol = {});
+
+// Whether the rectangle [x0, x1) × [y0, y1) of a prepared image holds ink: at least
+// `min_pixels` darker than `ink_level` (fewer are specks of dust, no character).
+bool has_ink(const pdf::PageImage& image, int x0, int y0, int x1, int y1, int ink_level = 160, int min_pixels = 20);
+
+}  // namespace dutylist::ocr

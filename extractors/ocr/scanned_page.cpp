@@ -1,0 +1,123 @@
+#include "extractors/ocr/scanned_page.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "extractors/ocr/scan_image.hpp"
+#include "extractors/pdf/ruling_grid.hpp"
+
+namespace dutylist::ocr {
+namespace {
+
+// Each cell is read this far inside its rulings (pt), which are painted white already.
+constexpr double cell_inset_pt = 0.75;
+// The font size (pt) assumed when no line of ideographs shows it: the size most lists use.
+constexpr double fallback_size = 10.5;
+
+struct Block {
+    std::vector<OcrLine> lines;
+    int table = -1, row = 0, col = 0;  // table < 0: outside the tables
+};
+
+PixelBox to_pixels(const pdf::Box& b, double px_per_pt, double inset_pt) {
+    return {static_cast<int>(std::lround((b.x0 + inset_pt) * px_per_pt)),
+            static_cast<int>(std::lround((b.y0 + inset_pt) * px_per_pt)),
+            static_cast<int>(std::lround((b.x1 - inset_pt) * px_per_pt)),
+            static_cast<int>(std::lround((b.y1 - inset_pt) * px_per_pt))};
+}
+
+std::vector<OcrLine> read(TextRecogniser& reader, const pdf::PageImage& image, const PixelBox& box) {
+    if (box.width() <= 0 || box.height() <= 0 || !has_ink(image, box.x0, box.y0, box.x1, box.y1)) return {};
+    std::vector<OcrLine> lines = reader.read_block(box);
+    for (OcrLine& l : lines) restore_full_width(l);
+    return lines;
+}
+
+// The horizontal bands of the page above, between and below the tables, in points.
+std::vector<pdf::Box> bands_outside(const std::vector<pdf::RuledTable>& tables, double width, double height) {
+    std::vector<pdf::Box> out;
+    double top = 0;
+    for (const pdf::RuledTable& t : tables) {
+        if (t.box().y0 > top) out.push_back({0, top, width, t.box().y0});
+        top = std::max(top, t.box().y1);
+    }
+    if (height > top) out.push_back({0, top, width, height});
+    return out;
+}
+
+void tally(const Block& b, PageRecognition& r) {
+    double sum = 0;
+    int n = 0;
+    std::string text;
+    for (const OcrLine& l : b.lines) {
+        for (const OcrSymbol& s : l.symbols) sum += s.confidence;
+        n += static_cast<int>(l.symbols.size());
+        text += line_text(l);
+    }
+    if (n == 0) return;
+    r.confidence_sum += sum;
+    r.symbols += n;
+    if (b.table < 0) return;
+    ++r.cells;
+    if (sum / n < low_confidence) r.doubtful.push_back({b.table + 1, b.row + 1, b.col + 1, sum / n, text});
+}
+
+std::vector<pdf::Glyph> glyphs_of(const std::vector<Block>& blocks, double pt_per_px) {
+    std::vector<OcrLine> cell_lines;
+    for (const Block& b : blocks)
+        if (b.table >= 0) cell_lines.insert(cell_lines.end(), b.lines.begin(), b.lines.end());
+    double table_size = printed_size(cell_lines, pt_per_px);
+    if (table_size <= 0) table_size = fallback_size;
+    std::vector<pdf::Glyph> out;
+    for (const Block& b : blocks) {
+        if (b.table >= 0) {
+            const auto glyphs = glyphs_from_lines(b.lines, pt_per_px, table_size);
+            out.insert(out.end(), glyphs.begin(), glyphs.end());
+            continue;
+        }
+        // Headings and cover lines have sizes of their own.
+        for (const OcrLine& line : b.lines) {
+            const double own = printed_size({line}, pt_per_px);
+            const auto glyphs = glyphs_from_lines({line}, pt_per_px, own > 0 ? own : table_size);
+            out.insert(out.end(), glyphs.begin(), glyphs.end());
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+RecognisedPage recognise_page(const pdf::PageContent& drawn, const pdf::PageImage& image, TextRecogniser& reader) {
+    RecognisedPage out;
+    out.recognition.recognised = true;
+    const bool vector_grid = !pdf::find_tables(drawn.segments).empty();
+    PreparedScan scan = prepare_scan(image, !vector_grid);
+    out.recognition.skew_degrees = scan.skew_degrees;
+    const double px_per_pt = image.dpi / 72.0, pt_per_px = 72.0 / image.dpi;
+    std::vector<pdf::Segment> segments = drawn.segments;
+    if (!vector_grid) {
+        segments.clear();
+        for (const pdf::Segment& s : scan.rulings)
+            segments.push_back({s.x0 * pt_per_px, s.y0 * pt_per_px, s.x1 * pt_per_px, s.y1 * pt_per_px});
+    }
+    const std::vector<pdf::RuledTable> tables = pdf::find_tables(segments);
+    reader.set_page(scan.image);
+    std::vector<Block> blocks;
+    for (size_t t = 0; t < tables.size(); ++t)
+        for (const pdf::GridCell& c : tables[t].cells)
+            blocks.push_back({read(reader, scan.image, to_pixels(c.box, px_per_pt, cell_inset_pt)), static_cast<int>(t),
+                              c.row, c.col});
+    for (const pdf::Box& band : bands_outside(tables, drawn.width, drawn.height))
+        blocks.push_back({read(reader, scan.image, to_pixels(band, px_per_pt, 0))});
+    for (const Block& b : blocks) tally(b, out.recognition);
+
+    out.content.number = drawn.number;
+    out.content.width = drawn.width;
+    out.content.height = drawn.height;
+    out.content.segments = std::move(segments);
+    out.content.fonts = {pdf::FontInfo{"recognised by OCR", false, ""}};
+    out.content.glyphs = glyphs_of(blocks, pt_per_px);
+    return out;
+}
+
+}  // namespace dutylist::ocr
