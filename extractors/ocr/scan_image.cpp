@@ -13,6 +13,9 @@ namespace dutylist::ocr {
 namespace {
 
 constexpr double mm_per_inch = 25.4;
+// Runs of inked pixel rows shorter than this are specks or rules, not lines of text (6 pt
+// text, the smallest in a list, is about 2 mm tall).
+constexpr double min_text_line_mm = 1.5;
 
 struct PixDeleter {
     void operator()(PIX* p) const { pixDestroy(&p); }
@@ -28,17 +31,20 @@ PixPtr checked(PIX* pix) {
     return PixPtr(pix);
 }
 
-PixPtr to_pix(const pdf::PageImage& image) {
-    PixPtr pix = checked(pixCreate(image.width, image.height, 8));
+// The rectangle [x0, x1) × [y0, y1) of the image (inside it) as an 8-bit Leptonica image.
+PixPtr to_pix(const pdf::PageImage& image, int x0, int y0, int x1, int y1) {
+    PixPtr pix = checked(pixCreate(x1 - x0, y1 - y0, 8));
     const int wpl = pixGetWpl(pix.get());
     l_uint32* data = pixGetData(pix.get());
-    for (int y = 0; y < image.height; ++y) {
-        l_uint32* line = data + static_cast<ptrdiff_t>(y) * wpl;
+    for (int y = y0; y < y1; ++y) {
+        l_uint32* line = data + static_cast<ptrdiff_t>(y - y0) * wpl;
         const unsigned char* row = image.grey.data() + static_cast<ptrdiff_t>(y) * image.width;
-        for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, row[x]);
+        for (int x = x0; x < x1; ++x) SET_DATA_BYTE(line, x - x0, row[x]);
     }
     return pix;
 }
+
+PixPtr to_pix(const pdf::PageImage& image) { return to_pix(image, 0, 0, image.width, image.height); }
 
 pdf::PageImage from_pix(PIX* pix, double dpi) {
     pdf::PageImage image;
@@ -78,11 +84,38 @@ void add_segments(PIX* lines, bool horizontal, int max_thickness, std::vector<pd
     }
 }
 
+// The paper's grey level (the most common one) stretched to white, the rest in proportion.
+PixPtr whiten_paper(PixPtr grey) {
+    NUMA* histogram = pixGetGrayHistogram(grey.get(), 2);
+    if (!histogram) return grey;
+    l_float32 peak = 0;
+    l_int32 paper = 255;
+    numaGetMax(histogram, &peak, &paper);
+    numaDestroy(&histogram);
+    if (paper >= 255 || paper < 128) return grey;  // white already, or no paper to be seen
+    return checked(pixGammaTRC(nullptr, grey.get(), 1.0f, 0, paper));
+}
+
+PixPtr small_blots(PIX* ink, int size) {
+    return checked(pixSelectBySize(ink, size, size, 8, L_SELECT_IF_BOTH, L_SELECT_IF_LTE, nullptr));
+}
+
+// The specks of dust and toner in a 1-bit image: the tiny blots, and the small ones standing alone.
+PixPtr specks(PIX* ink, double dpi, const ScanTolerances& tol) {
+    PixPtr tiny = small_blots(ink, to_px(tol.max_speck_mm, dpi));
+    PixPtr small = small_blots(ink, to_px(tol.max_lone_speck_mm, dpi));
+    PixPtr print = checked(pixSubtract(nullptr, ink, small.get()));
+    const int reach = 2 * to_px(tol.lone_distance_mm, dpi) + 1;
+    PixPtr near_print = checked(pixDilateBrick(nullptr, print.get(), reach, reach));
+    PixPtr lone = checked(pixSubtract(nullptr, small.get(), near_print.get()));
+    return checked(pixOr(nullptr, lone.get(), tiny.get()));
+}
+
 }  // namespace
 
 PreparedScan prepare_scan(const pdf::PageImage& page, bool straighten, const ScanTolerances& tol) {
     PreparedScan out;
-    PixPtr grey = to_pix(page);
+    PixPtr grey = whiten_paper(to_pix(page));
     if (straighten) {
         l_float32 angle = 0, confidence = 0;
         // Defaults for the sweep (±7°) and the binarisation; a clone when no skew is found.
@@ -104,9 +137,8 @@ PreparedScan prepare_scan(const pdf::PageImage& page, bool straighten, const Sca
     add_segments(vertical.get(), false, max_thickness, out.rulings);
 
     PixPtr rulings = checked(pixOr(nullptr, horizontal.get(), vertical.get()));
-    const int speck = to_px(tol.max_speck_mm, page.dpi);
-    PixPtr specks = checked(pixSelectBySize(ink.get(), speck, speck, 8, L_SELECT_IF_BOTH, L_SELECT_IF_LTE, nullptr));
-    pixOr(rulings.get(), rulings.get(), specks.get());
+    PixPtr marks = checked(pixConvertTo1(grey.get(), tol.speck_level));
+    pixOr(rulings.get(), rulings.get(), specks(marks.get(), page.dpi, tol).get());
     const int grow = 2 * tol.erase_margin_px + 1;
     PixPtr erase = checked(pixDilateBrick(nullptr, rulings.get(), grow, grow));
     pixSetMasked(grey.get(), erase.get(), 255);
@@ -126,6 +158,38 @@ bool has_ink(const pdf::PageImage& image, int x0, int y0, int x1, int y1, int in
             if (row[x] < ink_level && ++found >= min_pixels) return true;
     }
     return false;
+}
+
+int text_line_height(const pdf::PageImage& image, int x0, int y0, int x1, int y1, int ink_level) {
+    x0 = std::max(x0, 0);
+    y0 = std::max(y0, 0);
+    x1 = std::min(x1, image.width);
+    y1 = std::min(y1, image.height);
+    std::vector<int> runs;
+    int run = 0;
+    for (int y = y0; y <= y1; ++y) {
+        bool ink = false;
+        if (y < y1) {
+            const unsigned char* row = image.grey.data() + static_cast<ptrdiff_t>(y) * image.width;
+            ink = std::any_of(row + x0, row + x1, [&](unsigned char v) { return v < ink_level; });
+        }
+        if (ink) {
+            ++run;
+        } else if (run > 0) {
+            runs.push_back(run);
+            run = 0;
+        }
+    }
+    std::erase_if(runs, [&](int r) { return r < to_px(min_text_line_mm, image.dpi); });
+    if (runs.empty()) return 0;
+    std::nth_element(runs.begin(), runs.begin() + static_cast<ptrdiff_t>(runs.size() / 2), runs.end());
+    return runs[runs.size() / 2];
+}
+
+pdf::PageImage scaled_part(const pdf::PageImage& image, int x0, int y0, int x1, int y1, double factor) {
+    PixPtr part = to_pix(image, std::max(x0, 0), std::max(y0, 0), std::min(x1, image.width), std::min(y1, image.height));
+    PixPtr scaled = checked(pixScale(part.get(), static_cast<l_float32>(factor), static_cast<l_float32>(factor)));
+    return from_pix(scaled.get(), image.dpi * factor);
 }
 
 }  // namespace dutylist::ocr

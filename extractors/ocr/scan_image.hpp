@@ -1,5 +1,5 @@
 // A page image made ready for recognition with Leptonica, which stays inside scan_image.cpp:
-// straightened (a scan is rarely square to the page), its table rulings found by morphology
+// its paper made white (a photocopy's grey background stretched away), straightened (a scan is rarely square to the page), its table rulings found by morphology
 // (long horizontal and vertical runs of dark pixels) and then painted white, so that no
 // ruling reaches the recogniser as "|" or "—"; specks of dust painted white as well, so that
 // none is read as a character.
@@ -14,6 +14,9 @@ namespace dutylist::ocr {
 struct ScanTolerances {
     // Darker than this (0 black … 255 white) is ink when looking for rulings.
     int ink_level = 160;
+    // Darker than this, on paper made white, is a mark that may be a speck: Tesseract's own
+    // threshold, taken on a band of nothing but paper and specks, falls among the specks.
+    int speck_level = 224;
     // Runs shorter than these are strokes of characters (an ideograph is at most ~6 mm tall at
     // the 16 pt the largest list cells use), longer ones are rulings. Horizontal rulings run
     // at least one column wide, the narrowest (序号) about 10 mm.
@@ -24,8 +27,12 @@ struct ScanTolerances {
     // Pixels this far around a ruling or a speck are painted white with it (anti-aliased edges).
     int erase_margin_px = 2;
     // Blots of ink no larger than this both ways are specks of dust or toner, not print: the
-    // smallest printed mark, the full stop of "1." at 10.5 pt, is about 0.5 mm.
-    double max_speck_mm = 0.35;
+    // smallest printed mark, the full stop of "1." at 10.5 pt, is about 0.4 mm.
+    double max_speck_mm = 0.3;
+    // Blots up to this size are specks too when no other ink is this near: a full stop or
+    // the dot of an "i" always sits next to its letters.
+    double max_lone_speck_mm = 1.0;
+    double lone_distance_mm = 1.5;
 };
 
 struct PreparedScan {
@@ -40,5 +47,12 @@ PreparedScan prepare_scan(const pdf::PageImage& page, bool straighten, const Sca
 // Whether the rectangle [x0, x1) × [y0, y1) of a prepared image holds ink: at least
 // `min_pixels` darker than `ink_level` (fewer are specks of dust, no character).
 bool has_ink(const pdf::PageImage& image, int x0, int y0, int x1, int y1, int ink_level = 160, int min_pixels = 20);
+
+// The height (px) of the text lines in the rectangle: the median run of consecutive pixel rows
+// that hold ink. 0 when there is no ink.
+int text_line_height(const pdf::PageImage& image, int x0, int y0, int x1, int y1, int ink_level = 160);
+
+// The rectangle of `image` scaled by `factor` (< 1: smaller), area-averaged.
+pdf::PageImage scaled_part(const pdf::PageImage& image, int x0, int y0, int x1, int y1, double factor);
 
 }  // namespace dutylist::ocr
