@@ -19,7 +19,13 @@ std::filesystem::path data(const std::string& name) { return test::source_dir() 
 
 InputFile input(const std::filesystem::path& path) { return {path.filename().string(), test::read_file(path)}; }
 
-std::string error_of(const InputFile& in, const ReadOptions& options = {}) {
+ReadOptions without_ocr() {
+    ReadOptions options;
+    options.ocr = OcrMode::never;
+    return options;
+}
+
+std::string error_of(const InputFile& in, const ReadOptions& options = without_ocr()) {
     try {
         read_pdf(in, options);
     } catch (const Error& e) {
@@ -65,19 +71,20 @@ TEST_CASE("damaged and truncated PDFs give an Error, never a crash") {
         CHECK_FALSE(error_of({"cut.pdf", whole.substr(0, keep)}).empty());
 }
 
-TEST_CASE("untrusted text is refused naming the pages and why, and read with a warning under force") {
+TEST_CASE("without OCR, untrusted text is refused naming the pages and why") {
     const InputFile in = input(data("pdf/untrusted/no-tounicode.pdf"));
     const std::string message = error_of(in);
-    CHECK(message.find("pages 1, 2") != std::string::npos);
+    CHECK(message.find("pages 1–2") != std::string::npos);
+    CHECK(message.find("--ocr auto") != std::string::npos);
     CHECK(message.find("ToUnicode") != std::string::npos);
     CHECK(message.find('\n') == std::string::npos);
 }
 
-TEST_CASE("under force, untrusted text is read and each finding is a warning") {
+TEST_CASE("without OCR and under force, untrusted text is read and each finding is a warning") {
     const InputFile in = input(data("pdf/untrusted/gs-chromium-type3.pdf"));
     CHECK(error_of(in).find("cannot be trusted") != std::string::npos);
     std::vector<std::string> warnings;
-    ReadOptions force;
+    ReadOptions force = without_ocr();
     force.force = true;
     force.warn = [&](const std::string& w) { warnings.push_back(w); };
     Document doc;
@@ -89,7 +96,7 @@ TEST_CASE("under force, untrusted text is read and each finding is a warning") {
     CHECK(named);
 }
 
-TEST_CASE("pages with no characters but drawn text are refused as needing OCR") {
+TEST_CASE("without OCR, pages with no characters but drawn text are refused as needing OCR") {
     const std::string message = error_of(input(data("pdf/untrusted/gs-outlines.pdf")));
     CHECK(message.find("OCR") != std::string::npos);
 }

@@ -1,0 +1,74 @@
+// Scanned pages through OCR (extractors/ocr): PDFs whose pages are only images, made by
+// tests/data/scans/make_scans.py from a LibreOffice print of a ruled list, must give every row
+// of their truth, and nearly every cell exactly; the reader must say that the text was
+// recognised. Each file is one page, so the test stays fast; whole files go to bench/.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "extractors/pdf/pdf_reader.hpp"
+#include "model/error.hpp"
+#include "support/paths.hpp"
+#include "support/truth.hpp"
+
+using namespace dutylist;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path scans() { return test::source_dir() / "tests" / "data" / "scans"; }
+
+struct Read {
+    Document document;
+    std::vector<std::string> warnings;
+};
+
+Read read_scan(const fs::path& pdf, OcrMode mode = OcrMode::automatic) {
+    Read out;
+    ReadOptions options;
+    options.ocr = mode;
+    options.threads = 1;
+    options.warn = [&](const std::string& w) { out.warnings.push_back(w); };
+    out.document = read_pdf(InputFile{pdf.filename().string(), test::read_file(pdf)}, options);
+    return out;
+}
+
+bool said(const Read& r, const std::string& words) {
+    return std::any_of(r.warnings.begin(), r.warnings.end(),
+                       [&](const std::string& w) { return w.find(words) != std::string::npos; });
+}
+
+// Every row found, and at most one cell in ten misread: a scan is not a text layer, and the
+// figure is reported so that a change in the recognition shows.
+void check_scan(const std::string& name) {
+    const Read r = read_scan(scans() / name);
+    test::TruthOptions options;
+    options.compare_metadata = false;
+    const auto report = test::compare_with_truth(r.document, scans() / "scan.truth.json", options);
+    MESSAGE(name << ": cells " << report.exact_cells << "/" << report.cells << " exact, items "
+                 << report.exact_items << "/" << report.items << (report.perfect() ? "" : "; " + report.summary()));
+    REQUIRE(r.document.lists.size() == 1);
+    CHECK(r.document.lists[0].items.size() == static_cast<size_t>(report.items));
+    CHECK(report.exact_cells * 10 >= report.cells * 9);
+    CHECK(said(r, "page 1 was read from the page images by OCR"));
+}
+
+}  // namespace
+
+TEST_CASE("a clean 200 dpi scan of a ruled list is read by OCR") { check_scan("scan-clean.pdf"); }
+
+TEST_CASE("a skewed, speckled photocopy on grey paper is read by OCR") { check_scan("scan-photocopy.pdf"); }
+
+TEST_CASE("with --ocr never a scan is refused, saying how to read it") {
+    try {
+        read_scan(scans() / "scan-clean.pdf", OcrMode::never);
+        FAIL("a scanned page was read without OCR");
+    } catch (const Error& e) {
+        const std::string message = e.what();
+        CHECK(message.find("page 1") != std::string::npos);
+        CHECK(message.find("--ocr auto") != std::string::npos);
+    }
+}

@@ -1,0 +1,79 @@
+// The pure parts of the OCR module: punctuation put back into full width, recognised symbols
+// as glyphs in the recogniser's order, and the words of the OCR summary.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "extractors/ocr/ocr_report.hpp"
+#include "extractors/ocr/ocr_symbols.hpp"
+
+using namespace dutylist::ocr;
+
+namespace {
+
+OcrLine line_of(const std::u32string& text, int width = 40) {
+    OcrLine line;
+    int x = 0;
+    for (char32_t c : text) {
+        line.symbols.push_back({c, {x, 0, x + width - 4, 40}, 95});
+        x += width;
+    }
+    line.box = {0, 0, x, 40};
+    return line;
+}
+
+std::string fixed(const std::u32string& text) {
+    OcrLine line = line_of(text);
+    restore_full_width(line);
+    return line_text(line);
+}
+
+}  // namespace
+
+TEST_CASE("ASCII punctuation beside Chinese text becomes full width, elsewhere it stays") {
+    CHECK(fixed(U"职责;服务") == "职责；服务");
+    CHECK(fixed(U"建设,优化:提升") == "建设，优化：提升");
+    CHECK(fixed(U"(1)依法") == "（1）依法");
+    CHECK(fixed(U"8:30, 1,000 (a)") == "8:30, 1,000 (a)");
+    CHECK(fixed(U"见(附件)") == "见（附件）");
+}
+
+TEST_CASE("symbols become glyphs in the recogniser's order, ideographs an em wide") {
+    // A closing quote whose ink box Tesseract puts left of the ideograph before it.
+    OcrLine line = line_of(U"家”建");
+    line.symbols[1].box.x0 = line.symbols[0].box.x0 + 2;
+    const auto glyphs = glyphs_from_lines({line}, 0.24, 10.5);
+    REQUIRE(glyphs.size() == 3);
+    CHECK(glyphs[0].x0 < glyphs[1].x0);
+    CHECK(glyphs[1].x0 < glyphs[2].x0);
+    CHECK(glyphs[2].x1 - glyphs[2].x0 == doctest::Approx(10.5));
+    CHECK(glyphs[0].centre_y() == doctest::Approx(20 * 0.24));
+}
+
+TEST_CASE("the printed size comes from lines of ideographs") {
+    CHECK(printed_size({line_of(U"党的建设")}, 0.24) == doctest::Approx(40 * 0.24 / 0.9));
+    CHECK(printed_size({line_of(U"12")}, 0.24) == 0);
+}
+
+TEST_CASE("page lists are ranges") {
+    CHECK(page_ranges({3}) == "page 3");
+    CHECK(page_ranges({1, 2, 3, 4, 7, 9, 10}) == "pages 1–4, 7, 9–10");
+}
+
+TEST_CASE("the summary names the pages, the mean confidence and each doubtful cell") {
+    RecognitionTally tally;
+    PageRecognition page;
+    page.recognised = true;
+    page.cells = 10;
+    page.symbols = 100;
+    page.confidence_sum = 9000;
+    page.doubtful.push_back({1, 4, 3, 55.5, "攻动模范"});
+    for (int p = 1; p <= 60; ++p) tally.add(p, page);
+    const auto messages = tally.messages(2);
+    REQUIRE(messages.size() == 4);
+    CHECK(messages[0].find("pages 1–60 were read") != std::string::npos);
+    CHECK(messages[0].find("mean confidence 90%") != std::string::npos);
+    CHECK(messages[0].find("60 of 600 cells") != std::string::npos);
+    CHECK(messages[1] == "page 1, table 1, row 4, column 3: read with 55% confidence as \"攻动模范\"");
+    CHECK(messages[3] == "… and 58 more cells with low confidence");
+}
