@@ -53,6 +53,9 @@ void check_scan(const std::string& name) {
     REQUIRE(r.document.lists.size() == 1);
     CHECK(r.document.lists[0].items.size() == static_cast<size_t>(report.items));
     CHECK(report.exact_cells * 10 >= report.cells * 9);
+    const bool columns_right = std::none_of(report.problems.begin(), report.problems.end(),
+                                            [](const std::string& p) { return p.find("columns") != std::string::npos; });
+    CHECK_MESSAGE(columns_right, report.summary());
     CHECK(said(r, "page 1 was read from the page images by OCR"));
 }
 

@@ -38,6 +38,15 @@ TEST_CASE("ASCII punctuation beside Chinese text becomes full width, elsewhere i
     CHECK(fixed(U"见(附件)") == "见（附件）");
 }
 
+TEST_CASE("bars left of a ruling at a line's ends are dropped, inside a line kept") {
+    OcrLine line = line_of(U"|事项名称|_");
+    drop_ruling_remnants(line);
+    CHECK(line_text(line) == "事项名称");
+    line = line_of(U"a|b");
+    drop_ruling_remnants(line);
+    CHECK(line_text(line) == "a|b");
+}
+
 TEST_CASE("symbols become glyphs in the recogniser's order, ideographs an em wide") {
     // A closing quote whose ink box Tesseract puts left of the ideograph before it.
     OcrLine line = line_of(U"家”建");

@@ -84,6 +84,13 @@ void restore_full_width(OcrLine& line) {
         if (to[i]) s[i].code = to[i];
 }
 
+void drop_ruling_remnants(OcrLine& line) {
+    auto& s = line.symbols;
+    const auto remnant = [](const OcrSymbol& x) { return x.code == U'|' || x.code == U'_'; };
+    while (!s.empty() && remnant(s.back())) s.pop_back();
+    while (!s.empty() && remnant(s.front())) s.erase(s.begin());
+}
+
 std::string line_text(const OcrLine& line) {
     std::string out;
     for (const OcrSymbol& s : line.symbols) append_utf8(out, s.code);

@@ -31,6 +31,10 @@ struct OcrLine {
 // read the full-width forms as ASCII most of the time).
 void restore_full_width(OcrLine& line);
 
+// A "|" or "_" at either end of a line is what is left of a ruling next to it (Chinese text
+// never starts or ends with one): dropped.
+void drop_ruling_remnants(OcrLine& line);
+
 // The line's text as UTF-8, without spaces (for messages).
 std::string line_text(const OcrLine& line);
 

@@ -55,7 +55,11 @@ std::vector<OcrLine> read(TextRecogniser& reader, const pdf::PageImage& image, c
     std::vector<OcrLine> lines = line > max_line_px
                                      ? read_scaled(reader, image, box, double(target_line_px) / line)
                                      : reader.read_block(box);
-    for (OcrLine& l : lines) restore_full_width(l);
+    for (OcrLine& l : lines) {
+        drop_ruling_remnants(l);
+        restore_full_width(l);
+    }
+    std::erase_if(lines, [](const OcrLine& l) { return l.symbols.empty(); });
     return lines;
 }
 
