@@ -45,7 +45,8 @@ void add_ocr_option(CLI::App* command, OcrMode& mode) {
                      "auto: read pages that are images (scans) or whose text cannot be trusted by OCR "
                      "(Tesseract; slow, and said on stderr with the cells to check); never: refuse them; "
                      "always: read every page by OCR")
-        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
+        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case).description(""))
+        ->type_name("auto|never|always")
         ->default_str("auto");
 }
 
