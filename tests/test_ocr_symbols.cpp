@@ -47,6 +47,27 @@ TEST_CASE("bars left of a ruling at a line's ends are dropped, inside a line kep
     CHECK(line_text(line) == "a|b");
 }
 
+TEST_CASE("a short line starting with a dash or read with low confidence is read again as a number") {
+    OcrLine line = line_of(U"一克一");
+    CHECK(may_be_misread_number(line));
+    take_number_reading(line, {{U'-', {}, 90}, {U'2', {}, 90}, {U'—', {}, 90}});
+    CHECK(line_text(line) == "—2—");
+    OcrLine doubtful = line_of(U"归");
+    doubtful.symbols[0].confidence = 40;
+    CHECK(may_be_misread_number(doubtful));
+    take_number_reading(doubtful, {{U'7', {}, 85}});
+    CHECK(line_text(doubtful) == "7");
+    CHECK_FALSE(may_be_misread_number(line_of(U"一是加强组织建设")));
+    CHECK_FALSE(may_be_misread_number(line_of(U"党建")));  // confident text stays
+    OcrLine kept = line_of(U"一克一");
+    take_number_reading(kept, {{U'x', {}, 90}});
+    CHECK(line_text(kept) == "一克一");
+    OcrLine guessed = line_of(U"归");
+    guessed.symbols[0].confidence = 40;
+    take_number_reading(guessed, {{U'2', {}, 30}});  // a guess is no better
+    CHECK(line_text(guessed) == "归");
+}
+
 TEST_CASE("symbols become glyphs in the recogniser's order, ideographs an em wide") {
     // A closing quote whose ink box Tesseract puts left of the ideograph before it.
     OcrLine line = line_of(U"家”建");

@@ -1,5 +1,7 @@
 #include "extractors/ocr/ocr_symbols.hpp"
 
+#include "extractors/ocr/ocr_report.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <string_view>
@@ -89,6 +91,41 @@ void drop_ruling_remnants(OcrLine& line) {
     const auto remnant = [](const OcrSymbol& x) { return x.code == U'|' || x.code == U'_'; };
     while (!s.empty() && remnant(s.back())) s.pop_back();
     while (!s.empty() && remnant(s.front())) s.erase(s.begin());
+}
+
+namespace {
+// A page number's middle is at most this many characters ("— 123 —" and a misread or two).
+constexpr size_t max_page_number_middle = 4;
+bool is_dash(char32_t c) { return c == U'一' || c == U'—' || c == U'-' || c == U'－' || c == U'–'; }
+}  // namespace
+
+double mean_confidence(const OcrLine& line) {
+    if (line.symbols.empty()) return 0;
+    double sum = 0;
+    for (const OcrSymbol& s : line.symbols) sum += s.confidence;
+    return sum / static_cast<double>(line.symbols.size());
+}
+
+bool may_be_misread_number(const OcrLine& line) {
+    const auto& s = line.symbols;
+    if (s.empty() || s.size() > max_page_number_middle + 2) return false;
+    return is_dash(s.front().code) || mean_confidence(line) < low_confidence;
+}
+
+void take_number_reading(OcrLine& line, const std::vector<OcrSymbol>& reread) {
+    std::vector<OcrSymbol> out;
+    bool digits = false;
+    for (OcrSymbol r : reread) {
+        if (r.code >= U'0' && r.code <= U'9') digits = true;
+        else if (is_dash(r.code)) r.code = U'—';
+        else return;
+        out.push_back(r);
+    }
+    // A line framed by dashes is a page number whatever the digits' confidence; a line that
+    // was only doubtful takes the digits when they are read with more certainty.
+    OcrLine candidate{out, line.box};
+    if (!digits || (!is_dash(line.symbols.front().code) && mean_confidence(candidate) < low_confidence)) return;
+    line.symbols = std::move(out);
 }
 
 std::string line_text(const OcrLine& line) {

@@ -35,6 +35,19 @@ void restore_full_width(OcrLine& line);
 // never starts or ends with one): dropped.
 void drop_ruling_remnants(OcrLine& line);
 
+// Short lines are where Tesseract's Chinese model goes wrong on digits: a page number
+// "— 2 —" read as "一克一" or "2动志", a 序号 "7" as "归". Such a line (at most a few symbols,
+// starting with a dash or read with low confidence) is worth reading again as digits and
+// dashes only.
+bool may_be_misread_number(const OcrLine& line);
+// The line as `reread` (its digits-and-dashes reading, dashes made "—") when that has digits
+// and nothing else but dashes, and (unless the line starts with a dash) is read with at least
+// low_confidence; else unchanged.
+void take_number_reading(OcrLine& line, const std::vector<OcrSymbol>& reread);
+
+// Mean confidence of the line's symbols.
+double mean_confidence(const OcrLine& line);
+
 // The line's text as UTF-8, without spaces (for messages).
 std::string line_text(const OcrLine& line);
 

@@ -16,6 +16,11 @@ constexpr double cell_inset_pt = 0.75;
 // taller than the first are read from a copy scaled to the second.
 constexpr int max_line_px = 50;
 constexpr int target_line_px = 40;
+// Strokes of large characters (a 40 pt cover title) meet like rulings; a duty list's table is
+// never narrower than half a portrait page's text width (pt), nor shorter than two rows, and
+// has at least two columns (序号, 事项名称) and two rows (the header, an item).
+constexpr double min_scanned_table_width = 200;
+constexpr double min_scanned_table_height = 30;
 // The font size (pt) assumed when no line of ideographs shows it: the size most lists use.
 constexpr double fallback_size = 10.5;
 
@@ -130,7 +135,13 @@ RecognisedPage recognise_page(const pdf::PageContent& drawn, const pdf::PageImag
         for (const pdf::Segment& s : scan.rulings)
             segments.push_back({s.x0 * pt_per_px, s.y0 * pt_per_px, s.x1 * pt_per_px, s.y1 * pt_per_px});
     }
-    const std::vector<pdf::RuledTable> tables = pdf::find_tables(segments);
+    pdf::GridTolerances grid;
+    if (!vector_grid) {
+        grid.min_table_width = min_scanned_table_width;
+        grid.min_table_height = min_scanned_table_height;
+    }
+    std::vector<pdf::RuledTable> tables = pdf::find_tables(segments, grid);
+    if (!vector_grid) std::erase_if(tables, [](const pdf::RuledTable& t) { return t.rows() < 2 || t.cols() < 2; });
     reader.set_page(scan.image);
     std::vector<Block> blocks;
     for (size_t t = 0; t < tables.size(); ++t)
@@ -139,6 +150,14 @@ RecognisedPage recognise_page(const pdf::PageContent& drawn, const pdf::PageImag
                               c.row, c.col});
     for (const pdf::Box& band : bands_outside(tables, drawn.width, drawn.height))
         blocks.push_back({read(reader, scan.image, to_pixels(band, px_per_pt, 0))});
+    for (Block& b : blocks)
+        for (OcrLine& line : b.lines) {
+            if (!may_be_misread_number(line)) continue;
+            // The recogniser needs some paper around a line to find it.
+            const int margin = line.box.height() / 2;
+            take_number_reading(line, reader.read_digits({line.box.x0 - margin, line.box.y0 - margin,
+                                                          line.box.x1 + margin, line.box.y1 + margin}));
+        }
     for (const Block& b : blocks) tally(b, out.recognition);
 
     out.content.number = drawn.number;

@@ -82,4 +82,16 @@ std::vector<OcrLine> TextRecogniser::read_block(const PixelBox& box) {
     return lines;
 }
 
+std::vector<OcrSymbol> TextRecogniser::read_digits(const PixelBox& box) {
+    auto& api = impl_->api;
+    api.SetVariable("tessedit_char_whitelist", "0123456789—-");
+    api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    std::vector<OcrLine> lines = read_block(box);
+    api.SetVariable("tessedit_char_whitelist", "");
+    api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    std::vector<OcrSymbol> symbols;
+    for (const OcrLine& l : lines) symbols.insert(symbols.end(), l.symbols.begin(), l.symbols.end());
+    return symbols;
+}
+
 }  // namespace dutylist::ocr

@@ -13,7 +13,7 @@
 namespace dutylist::ocr {
 
 // The languages read: simplified Chinese, and English for Latin letters and digits.
-inline constexpr const char* ocr_languages = "chi_sim+eng";
+inline constexpr const char* ocr_languages = "chi_sim";
 
 class TextRecogniser {
 public:
@@ -25,6 +25,8 @@ public:
     void set_page(const pdf::PageImage& image);
     // The text in `box` of the page, read as one block of lines (no columns to find).
     std::vector<OcrLine> read_block(const PixelBox& box);
+    // `box` read as one line of nothing but digits and dashes.
+    std::vector<OcrSymbol> read_digits(const PixelBox& box);
 
     struct Loaded;
     // This thread's recogniser, loaded on first use; `error` says why there is none.
