@@ -12,7 +12,9 @@
 
 namespace dutylist::ocr {
 
-// The languages read: simplified Chinese, and English for Latin letters and digits.
+// Simplified Chinese only: its model has Latin letters and digits too, and with "+eng" Tesseract
+// read 16 pt headings, the wrapped label 别 and 承接部门及工作方式 as Latin letters ("All",
+// "AGERE IRIAN") on the 6-page fixture scan; chi_sim alone read them right.
 inline constexpr const char* ocr_languages = "chi_sim";
 
 class TextRecogniser {
