@@ -120,12 +120,9 @@ PreparedScan prepare_scan(const pdf::PageImage& page, bool straighten, const Sca
         l_float32 angle = 0, confidence = 0;
         // Defaults for the sweep (±7°) and the binarisation; a clone when no skew is found.
         PixPtr straight = checked(pixDeskewGeneral(grey.get(), 0, 0, 0, 0, tol.ink_level, &angle, &confidence));
-        if (straight.get() != grey.get()) {
-            grey = std::move(straight);
-            out.skew_degrees = angle;
-        } else {
-            straight.release();
-        }
+        // A clone is the same image with one more reference: giving up `grey` drops that one.
+        if (straight.get() != grey.get()) out.skew_degrees = angle;
+        grey = std::move(straight);
     }
     PixPtr ink = checked(pixConvertTo1(grey.get(), tol.ink_level));
     const int horizontal_run = to_px(tol.min_horizontal_mm, page.dpi);
