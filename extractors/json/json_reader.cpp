@@ -1,5 +1,6 @@
 #include "extractors/json/json_reader.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "model/error.hpp"
@@ -60,32 +61,53 @@ Provenance read_provenance(const json& j) {
     return p;
 }
 
-DutyList read_list(const json& j, size_t index) {
+std::vector<Column> read_columns(const json& j, const std::string& where) {
+    const json& columns = field(j, "columns", where);
+    if (!columns.is_array()) throw Error("not a valid dutylist JSON file: columns of " + where + " is not an array");
+    std::vector<Column> out;
+    for (const auto& c : columns) {
+        if (!c.is_object()) throw Error("not a valid dutylist JSON file: a column of " + where + " is not an object");
+        Column column{string_field(c, "key", where + " column"), string_field(c, "label", where + " column")};
+        // An item holds one value per key: a second column of the same key would show the other's text.
+        for (const auto& before : out)
+            if (before.key == column.key)
+                throw Error("not a valid dutylist JSON file: two columns of " + where + " have the key \"" + column.key + "\"");
+        out.push_back(std::move(column));
+    }
+    return out;
+}
+
+// Version 2 keeps the column values in the item's "values"; version 1 set them beside
+// "source" and "departments_list" in the item itself.
+Item read_item(const json& i, const std::vector<Column>& columns, bool version1, const std::string& where) {
+    if (!i.is_object()) throw Error("not a valid dutylist JSON file: an item of " + where + " is not an object");
+    const json* values = &i;
+    if (!version1) {
+        auto it = i.find("values");
+        if (it == i.end() || !it->is_object()) throw Error("not a valid dutylist JSON file: an item of " + where + " has no \"values\" object");
+        values = &*it;
+    }
+    Item item;
+    for (const auto& c : columns) {
+        auto it = values->find(c.key);
+        if (it == values->end() || it->is_null()) item.values.emplace_back();
+        else if (it->is_string()) item.values.push_back(split_paragraphs(it->get<std::string>()));
+        else throw Error("not a valid dutylist JSON file: \"" + c.key + "\" of an item in " + where + " is not a string");
+    }
+    if (auto it = i.find("source"); it != i.end()) item.source = read_provenance(*it);
+    return item;
+}
+
+DutyList read_list(const json& j, size_t index, bool version1) {
     const std::string where = "list " + std::to_string(index + 1);
     if (!j.is_object()) throw Error("not a valid dutylist JSON file: " + where + " is not an object");
     DutyList list;
     list.kind = kind_from_name(string_field(j, "kind", where));
     list.title = string_field(j, "title", where);
-    const json& columns = field(j, "columns", where);
-    if (!columns.is_array()) throw Error("not a valid dutylist JSON file: columns of " + where + " is not an array");
-    for (const auto& c : columns) {
-        if (!c.is_object()) throw Error("not a valid dutylist JSON file: a column of " + where + " is not an object");
-        list.columns.push_back({string_field(c, "key", where + " column"), string_field(c, "label", where + " column")});
-    }
+    list.columns = read_columns(j, where);
     const json& items = field(j, "items", where);
     if (!items.is_array()) throw Error("not a valid dutylist JSON file: items of " + where + " is not an array");
-    for (const auto& i : items) {
-        if (!i.is_object()) throw Error("not a valid dutylist JSON file: an item of " + where + " is not an object");
-        Item item;
-        for (const auto& c : list.columns) {
-            auto it = i.find(c.key);
-            if (it == i.end() || it->is_null()) item.values.emplace_back();
-            else if (it->is_string()) item.values.push_back(split_paragraphs(it->get<std::string>()));
-            else throw Error("not a valid dutylist JSON file: \"" + c.key + "\" of an item in " + where + " is not a string");
-        }
-        if (auto it = i.find("source"); it != i.end()) item.source = read_provenance(*it);
-        list.items.push_back(std::move(item));
-    }
+    for (const auto& i : items) list.items.push_back(read_item(i, list.columns, version1, where));
     if (auto it = j.find("notes"); it != j.end() && it->is_array())
         for (const auto& n : *it)
             if (n.is_string()) list.notes.push_back(n.get<std::string>());
@@ -106,11 +128,12 @@ Document read_json_text(std::string_view bytes) {
     } catch (const json::parse_error& e) {
         throw Error("not a valid JSON file: syntax error near byte " + std::to_string(e.byte));
     }
-    if (!j.is_object() || j.value("schema", "") != json_schema_id) {
-        std::string found = j.is_object() && j.contains("schema") && j["schema"].is_string() ? j["schema"].get<std::string>() : "";
-        throw Error(found.empty() ? "a JSON file, but not one written by dutylist (no \"schema\": \"dutylist/1\")"
-                                  : "a JSON file of an unsupported version \"" + found + "\" (this dutylist reads dutylist/1)");
-    }
+    const std::string schema = j.is_object() && j.contains("schema") && j["schema"].is_string() ? j["schema"].get<std::string>() : "";
+    const bool version1 = schema == json_schema_v1;
+    if (schema != json_schema_id && !version1)
+        throw Error(schema.empty() ? fmt::format("a JSON file, but not one written by dutylist (no \"schema\": \"{}\")", json_schema_id)
+                                   : fmt::format("a JSON file of an unsupported version \"{}\" (this dutylist reads {} and {})", schema,
+                                                 json_schema_id, json_schema_v1));
     Document d;
     d.issuer = string_field(j, "issuer", "the document");
     d.title = string_field(j, "title", "the document");
@@ -124,7 +147,7 @@ Document read_json_text(std::string_view bytes) {
     }
     const json& lists = field(j, "lists", "the document");
     if (!lists.is_array()) throw Error("not a valid dutylist JSON file: \"lists\" is not an array");
-    for (size_t i = 0; i < lists.size(); ++i) d.lists.push_back(read_list(lists[i], i));
+    for (size_t i = 0; i < lists.size(); ++i) d.lists.push_back(read_list(lists[i], i, version1));
     return d;
 }
 
