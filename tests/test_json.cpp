@@ -117,3 +117,23 @@ TEST_CASE("input formats are recognised by content, not by name") {
     CHECK_THROWS_WITH_AS(read_document({"x.docx", "<!DOCTYPE html><html></html>"}, {}), doctest::Contains("HTML page"), Error);
     CHECK_THROWS_WITH_AS(read_document({"x.pdf", ""}, {}), doctest::Contains("empty"), Error);
 }
+
+TEST_CASE("numbers out of range are refused, never written back wrapped around") {
+    const std::string head = R"({"schema": "dutylist/2", "issuer": "", "title": "t", "date": "", )";
+    const std::string list_with = R"("lists": [{"kind": "basic", "title": "t", "columns": [{"key": "name", "label": "事项名称"}],
+        "items": [{"values": {"name": "a"}, "source": SOURCE}], "notes": []}]})";
+    auto with_source = [&](const std::string& source) {
+        std::string text = head + list_with;
+        return text.replace(text.find("SOURCE"), 6, source);
+    };
+    CHECK_THROWS_WITH_AS(read(head + R"("source": {"file": "", "format": "pdf", "pages": 1e300, "sha256": ""}, "lists": []})"),
+                         doctest::Contains("\"pages\" of the document's source is 1e+300, not a whole number"), Error);
+    CHECK_THROWS_WITH_AS(read(head + R"("source": {"pages": -1}, "lists": []})"), doctest::Contains("not a whole number"), Error);
+    CHECK_THROWS_WITH_AS(read(with_source(R"({"pages": [4294967297]})")), doctest::Contains("a page number"), Error);
+    CHECK_THROWS_WITH_AS(read(with_source(R"({"row": 18446744073709551615})")), doctest::Contains("\"row\""), Error);
+    CHECK_THROWS_WITH_AS(read(with_source(R"({"table": 2.5})")), doctest::Contains("\"table\""), Error);
+    CHECK_THROWS_WITH_AS(read(with_source(R"({"boxes": [{"page": 1, "x0": 1e300}]})")), doctest::Contains("not a position"), Error);
+    const Document fits = read(with_source(R"({"pages": [2147483647], "row": 3.0})"));
+    CHECK(fits.lists.at(0).items.at(0).source.pages == std::vector<int>{2147483647});
+    CHECK(fits.lists[0].items[0].source.row == 3);
+}

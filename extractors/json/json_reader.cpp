@@ -1,5 +1,10 @@
 #include "extractors/json/json_reader.hpp"
 
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -46,18 +51,47 @@ Paragraphs split_paragraphs(const std::string& value) {
     return out;
 }
 
+// Page, table and row numbers are counts: a whole number that fits, or the file is refused,
+// so that nothing out of range is written back wrapped around (1e300 as -2147483648).
+int count_value(const json& v, const std::string& what) {
+    constexpr double largest = std::numeric_limits<int>::max();
+    const bool fits = v.is_number_unsigned() ? v.get<uint64_t>() <= static_cast<uint64_t>(largest)
+                      : v.is_number_integer() ? v.get<int64_t>() >= 0 && v.get<int64_t>() <= static_cast<int64_t>(largest)
+                      : v.is_number_float()   ? v.get<double>() >= 0 && v.get<double>() <= largest && std::floor(v.get<double>()) == v.get<double>()
+                                              : false;
+    if (!fits) throw Error(fmt::format("not a valid dutylist JSON file: {} is {}, not a whole number from 0 to {}", what, v.dump(), INT_MAX));
+    return static_cast<int>(v.get<double>());
+}
+
+int count_field(const json& object, const char* name, const std::string& where) {
+    auto it = object.find(name);
+    return it == object.end() || it->is_null() ? 0 : count_value(*it, fmt::format("\"{}\" of {}", name, where));
+}
+
+// Coordinates in points: a page is at most 14,400 points wide (PDF's own limit); far beyond that
+// a value is not a position, and rounding it for output would overflow.
+constexpr double max_coordinate_points = 1e6;
+
+double coordinate_field(const json& box, const char* name) {
+    auto it = box.find(name);
+    if (it == box.end() || it->is_null()) return 0;
+    if (!it->is_number() || std::fabs(it->get<double>()) > max_coordinate_points)
+        throw Error(fmt::format("not a valid dutylist JSON file: \"{}\" of a box is {}, not a position on a page", name, it->dump()));
+    return it->get<double>();
+}
+
 Provenance read_provenance(const json& j) {
     Provenance p;
     if (!j.is_object()) return p;
     if (auto it = j.find("pages"); it != j.end() && it->is_array())
-        for (const auto& n : *it)
-            if (n.is_number_integer()) p.pages.push_back(n.get<int>());
+        for (const auto& n : *it) p.pages.push_back(count_value(n, "a page number of an item"));
     if (auto it = j.find("boxes"); it != j.end() && it->is_array())
         for (const auto& b : *it)
             if (b.is_object())
-                p.boxes.push_back({b.value("page", 0), b.value("x0", 0.0), b.value("y0", 0.0), b.value("x1", 0.0), b.value("y1", 0.0)});
-    p.table = j.value("table", 0);
-    p.row = j.value("row", 0);
+                p.boxes.push_back({count_field(b, "page", "a box"), coordinate_field(b, "x0"), coordinate_field(b, "y0"), coordinate_field(b, "x1"),
+                                   coordinate_field(b, "y1")});
+    p.table = count_field(j, "table", "an item's source");
+    p.row = count_field(j, "row", "an item's source");
     return p;
 }
 
@@ -142,7 +176,7 @@ Document read_json_text(std::string_view bytes) {
     if (auto it = j.find("source"); it != j.end() && it->is_object()) {
         d.source.file = it->value("file", "");
         d.source.format = it->value("format", "");
-        d.source.pages = it->value("pages", 0);
+        d.source.pages = count_field(*it, "pages", "the document's source");
         d.source.sha256 = it->value("sha256", "");
     }
     const json& lists = field(j, "lists", "the document");

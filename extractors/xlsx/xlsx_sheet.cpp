@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "extractors/xlsx/xlsx_xml.hpp"
 #include "model/error.hpp"
 
@@ -31,6 +33,18 @@ bool parse_ref(const std::string& ref, CellRef& out) {
     if (i != ref.size() || digits == 0 || digits == ref.size() || column > max_columns || row < 1 || row > max_rows) return false;
     out = {static_cast<int>(row), static_cast<int>(column - 1)};
     return true;
+}
+
+// A row's declared number, digits only; anything else, or past the sheet's last row, is 0
+// (refused by the caller) rather than read modulo 2^32 as atoi would.
+int row_number_of(const std::string& declared) {
+    long row = 0;
+    for (char c : declared) {
+        if (c < '0' || c > '9') return 0;
+        row = row * 10 + (c - '0');
+        if (row > max_rows) return 0;
+    }
+    return static_cast<int>(row);
 }
 
 // A number as Excel's General format shows it: integers without a decimal point, others with
@@ -119,8 +133,10 @@ std::vector<SheetRow> read_sheet_rows(const xmlNode* worksheet, const std::vecto
         if (!is_s(r, "row")) continue;
         // Row and cell references may be left out: they then follow the previous one.
         const std::string declared = attribute(r, "r");
-        row_number = declared.empty() ? row_number + 1 : std::atoi(declared.c_str());
-        if (row_number < 1 || row_number > max_rows) throw Error("the Excel workbook is damaged: a row is numbered " + declared);
+        row_number = declared.empty() ? row_number + 1 : row_number_of(declared);
+        if (row_number < 1 || row_number > max_rows)
+            throw Error(fmt::format("the Excel workbook is damaged: a row is numbered {}, past the sheet's last row {}",
+                                    declared.empty() ? std::to_string(row_number) : declared.substr(0, 20), max_rows));
         int column = -1;
         for (const xmlNode* c = r->children; c; c = c->next) {
             if (!is_s(c, "c")) continue;

@@ -10,18 +10,6 @@
 namespace dutylist {
 namespace {
 
-// Characters of a text shown in a message about it.
-constexpr size_t shown_chars = 40;
-
-std::string shortened(const std::string& text) {
-    size_t at = 0, count = 0;
-    while (at < text.size() && count < shown_chars) {
-        next_code_point(text, at);
-        ++count;
-    }
-    return at < text.size() ? text.substr(0, at) + "…" : text;
-}
-
 std::string row_text(const TableRow& row) {
     std::string out;
     for (const TableCell* c : filled_cells(row)) out += (out.empty() ? "" : " | ") + cell_line(*c);

@@ -207,4 +207,16 @@ std::string join_wrapped(std::string_view left, std::string_view right) {
     return out;
 }
 
+// Characters of a text shown in a message about it.
+constexpr size_t shown_chars = 40;
+
+std::string shortened(const std::string& text) {
+    size_t at = 0, count = 0;
+    while (at < text.size() && count < shown_chars) {
+        next_code_point(text, at);
+        ++count;
+    }
+    return at < text.size() ? text.substr(0, at) + "…" : text;
+}
+
 }  // namespace dutylist

@@ -30,4 +30,7 @@ void append_wrapped(std::string& left, std::string_view right);
 // "2025年7月" → "2025-07", "二〇二五年七月十五日" → "2025-07-15", "2025.7" → "2025-07"; "" if not a date.
 std::string iso_date(std::string_view printed);
 
+// The first 40 characters of a text, for a message that quotes it ("…" when cut).
+std::string shortened(const std::string& text);
+
 }  // namespace dutylist

@@ -480,6 +480,13 @@ def main():
     s.add("missing-string.xlsx", minimal_xlsx(sheet_xml('<row r="1"><c r="A1" t="s"><v>7</v></c></row>')),
           "a cell naming a shared string the workbook does not have", "Excel workbook is damaged")
 
+    # Numbers out of range: refused, never wrapped around.
+    wrapped = '<row r="4294967298"><c r="A1" t="inlineStr"><is><t>序号</t></is></c></row>'
+    s.add("row-4294967298.xlsx", minimal_xlsx(sheet_xml(wrapped)), "a row numbered 2^32 + 2 (row 2 modulo 2^32)",
+          "row is numbered 4294967298, past the sheet's last row")
+    s.add("pages-1e300.json", our_json.replace(b'"date": ""', b'"date": "", "source": {"pages": 1e300}'),
+          "dutylist JSON whose page count is 1e300", "not a whole number")
+
     # Deep nesting.
     def nested_tables(depth):
         return "<w:tbl><w:tr><w:tc>" * depth + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * depth
