@@ -39,7 +39,7 @@ void append_provenance(Provenance& into, const Provenance& from) {
 }  // namespace
 
 struct ListBuilder::TableState {
-    TableState(const Table& t) : table(t), rows(fill_merges(t.rows)) {}
+    TableState(const Table& t, TextBudget& budget) : table(t), rows(fill_merges(t.rows, budget)) {}
     const Table& table;
     std::vector<TableRow> rows;  // merges filled
     bool attached = false;       // its rows go to the open list
@@ -223,7 +223,10 @@ void ListBuilder::add_item(TableState& s, const TableRow& row) {
         return;
     }
     for (size_t c = 0; c < values.size(); ++c) {
-        if (auto it = s.carry.find(c); it != s.carry.end() && values[c].empty()) values[c] = it->second;
+        if (auto it = s.carry.find(c); it != s.carry.end() && values[c].empty()) {
+            budget_.spend(it->second);
+            values[c] = it->second;
+        }
         if (merged[c]) o.merged[c] = true;
     }
     list.items.push_back({std::move(values), row.source});
@@ -231,7 +234,7 @@ void ListBuilder::add_item(TableState& s, const TableRow& row) {
 }
 
 void ListBuilder::table(const Table& table) {
-    TableState s(table);
+    TableState s(table, budget_);
     for (s.row = 0; s.row < s.rows.size(); ++s.row) {
         const TableRow& row = s.rows[s.row];
         if (!has_own_text(row)) continue;

@@ -17,6 +17,8 @@ import sys
 import zipfile
 import zlib
 
+import expansion_bombs as bombs
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 GIB = 1 << 30
 
@@ -486,6 +488,22 @@ def main():
           "row is numbered 4294967298, past the sheet's last row")
     s.add("pages-1e300.json", our_json.replace(b'"date": ""', b'"date": "", "source": {"pages": 1e300}'),
           "dutylist JSON whose page count is 1e300", "not a whole number")
+
+    # Small files whose text expands past the document's text budget, and PDF forms that
+    # nest 40 deep and draw nothing (expansion_bombs.py).
+    budget = "text expands to more than 128 MB"
+    big = "长" * (1 << 20)
+    s.add("vmerge-3mb-5000.docx", minimal_docx(document_xml(bombs.vmerge_body(big, 5000))),
+          "a 3 MB cell merged down (vMerge) over 5,000 rows", budget)
+    s.add("numbering-2000.docx", zip_bytes(bombs.numbering_parts(MINIMAL_PACKAGE, document_xml, 20000)),
+          "a numbering level of \"%1\" 2,000 times counting from 10^6, on 20,000 paragraphs", budget)
+    shared = ('<sst xmlns="%s"><si><t>%s</t></si></sst>' % (S_NS, "长" * 500000)).encode("utf-8")
+    s.add("shared-string-10000.xlsx", minimal_xlsx(sheet_xml(bombs.shared_string_sheet(10000)), shared),
+          "one 1.5 MB shared string used 10,000 times", budget)
+    s.add("merged-string-5000.xlsx", minimal_xlsx(sheet_xml(*bombs.merged_string_sheet("长" * 500000, 5000))),
+          "a 1.5 MB string merged down over 5,000 rows", budget)
+    s.add("silent-forms-40.pdf", bombs.silent_form_tower(make_pdf, stream, 40),
+          "forms nested 40 deep, each drawing the one below twice, painting nothing", "characters, lines and forms")
 
     # Deep nesting.
     def nested_tables(depth):
