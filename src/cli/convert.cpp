@@ -20,16 +20,15 @@
 #include "io/files.hpp"
 #include "io/run_inputs.hpp"
 #include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace dutylist::cli {
 namespace fs = std::filesystem;
 
 void report_failure(const std::string& name, const std::string& reason) {
-    // A file name may hold a line break too; the failure stays one line.
-    std::string line = fmt::format("{}: {}", name, reason);
-    for (char& c : line)
-        if (c == '\n' || c == '\r') c = ' ';
-    std::cerr << fmt::format("dutylist: {}\n", line);
+    // A file name or quoted text may hold a line break or a terminal's escape sequence; the
+    // failure stays one line and never drives the terminal.
+    std::cerr << fmt::format("dutylist: {}: {}\n", printable(name), printable(reason));
 }
 
 namespace {
@@ -158,12 +157,12 @@ public:
     void finished(const std::string& input) {
         std::lock_guard lock(mutex_);
         ++done_;
-        if (progress_) std::cerr << fmt::format("\r\033[K[{}/{}] {}", done_, total_, input) << std::flush;
+        if (progress_) std::cerr << fmt::format("\r\033[K[{}/{}] {}", done_, total_, printable(input)) << std::flush;
     }
     void note(const std::string& line) {
         std::lock_guard lock(mutex_);
         clear();
-        std::cerr << line << '\n';
+        std::cerr << printable(line) << '\n';
     }
     bool single() const { return total_ == 1; }
     void close() {

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/help_text.hpp"
 #include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace {
 
@@ -120,7 +121,8 @@ Exit codes: 0 compared (whether or not they differ); 1 an input cannot be read.)
         return code == 0 ? exit_ok : exit_usage;
     }
 
-    auto warn = [](const std::string& message) { std::cerr << "dutylist: warning: " << message << '\n'; };
+    // Warnings quote the document's text, which may hold terminal escape sequences.
+    auto warn = [](const std::string& message) { std::cerr << "dutylist: warning: " << printable(message) << '\n'; };
     try {
         if (*convert_cmd) {
             convert_options.formats = parse_formats(format_list);
@@ -143,10 +145,10 @@ Exit codes: 0 compared (whether or not they differ); 1 an input cannot be read.)
         read.warn = warn;
         return inspect(inspect_inputs, read);
     } catch (const UsageError& e) {
-        std::cerr << "dutylist: " << e.message << "\nRun 'dutylist --help' for usage.\n";
+        std::cerr << "dutylist: " << printable(e.message) << "\nRun 'dutylist --help' for usage.\n";
         return exit_usage;
     } catch (const std::exception& e) {
-        std::cerr << "dutylist: internal error: " << e.what() << '\n';
+        std::cerr << "dutylist: internal error: " << printable(e.what()) << '\n';
         return exit_failed;
     }
 }

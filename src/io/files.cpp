@@ -57,15 +57,24 @@ InputFile read_input(const std::string& path, size_t max_bytes) {
         throw Error(fmt::format("cannot be read ({})", std::strerror(errno)));
     }
     if (S_ISDIR(st.st_mode)) throw Error("is a folder, not a file");
-    if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes)
+    // Opening a FIFO waits for a writer and a device may never end: only files are read.
+    if (!S_ISREG(st.st_mode))
+        throw Error(fmt::format("is {}, not a regular file", S_ISFIFO(st.st_mode)   ? "a named pipe (FIFO)"
+                                                          : S_ISSOCK(st.st_mode) ? "a socket"
+                                                          : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+                                                                                                       : "a special file"));
+    if (static_cast<size_t>(st.st_size) > max_bytes)
         throw Error(fmt::format("the file is larger than the limit of {}", size_text(max_bytes)));
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: should the file be swapped for a FIFO after the check, open does not wait.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         if (errno == EACCES) throw Error("cannot be read (permission denied)");
         throw Error(fmt::format("cannot be read ({})", std::strerror(errno)));
     }
     try {
-        std::string bytes = read_fd(fd, max_bytes, "the file", S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : 0);
+        struct stat opened {};
+        if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) throw Error("is not a regular file");
+        std::string bytes = read_fd(fd, max_bytes, "the file", static_cast<size_t>(st.st_size));
         ::close(fd);
         return {fs::path(path).filename().string(), std::move(bytes)};
     } catch (...) {

@@ -11,7 +11,8 @@
 namespace dutylist {
 
 // Reads a whole file ("-": standard input). Throws Error with a plain reason: not found, a
-// folder, permission denied, larger than max_bytes.
+// folder, a named pipe, socket or device (not a regular file), permission denied, larger than
+// max_bytes.
 InputFile read_input(const std::string& path, size_t max_bytes);
 
 // An output written piece by piece: the pieces go to a temporary file in the same folder,

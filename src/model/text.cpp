@@ -1,9 +1,9 @@
 #include "model/text.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <vector>
+
+#include <fmt/format.h>
 
 namespace dutylist {
 
@@ -217,6 +217,22 @@ std::string shortened(const std::string& text) {
         ++count;
     }
     return at < text.size() ? text.substr(0, at) + "…" : text;
+}
+
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        const size_t start = i;
+        const char32_t cp = next_code_point(text, i);
+        const bool broken = cp == 0xFFFD && text.substr(start, i - start) != "\xEF\xBF\xBD";
+        if (broken || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+            for (size_t k = start; k < i; ++k) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[k]));
+        } else {
+            out.append(text, start, i - start);
+        }
+    }
+    return out;
 }
 
 }  // namespace dutylist

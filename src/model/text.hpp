@@ -33,4 +33,9 @@ std::string iso_date(std::string_view printed);
 // The first 40 characters of a text, for a message that quotes it ("…" when cut).
 std::string shortened(const std::string& text);
 
+// Text safe to print on a terminal: control characters (C0, DEL, C1: ESC and OSC sequences
+// that would retitle or clear it, line breaks that would split a one-line message) and bytes
+// that are not UTF-8 become \xNN; everything else is kept.
+std::string printable(std::string_view text);
+
 }  // namespace dutylist

@@ -37,6 +37,10 @@ class Suite:
         os.mkdir(os.path.join(self.outdir, name))
         self.rows.append((name, expected, what))
 
+    def add_fifo(self, name, what, expected):
+        os.mkfifo(os.path.join(self.outdir, name))
+        self.rows.append((name, expected, what))
+
     def add_sparse(self, name, size, what, expected):
         with open(os.path.join(self.outdir, name), "wb") as f:
             f.truncate(size)
@@ -463,6 +467,13 @@ def main():
           "word/document.xml inflates to 2.5 GB but declares 4 KB")
     assert size > 2 * GIB
 
+    # Two entries of one name: which counts depends on the reader.
+    twice = [stored(n, d) for n, d in MINIMAL_PACKAGE.items()]
+    twice += [stored("word/document.xml", document_xml(small_list_body())), stored("word/document.xml", document_xml(small_list_body("2")))]
+    s.add("duplicate-entry.docx", raw_zip(twice), "two ZIP entries named word/document.xml", "two entries named word/document.xml")
+    s.add("duplicate-entry-case.docx", raw_zip(twice[:-1] + [stored("Word/Document.xml", document_xml(small_list_body("2")))]),
+          "entries word/document.xml and Word/Document.xml", "two entries named")
+
     # Hostile workbooks: an entity bomb in the shared strings, a sheet that inflates to 2.5 GB,
     # merged ranges that would copy a cell into millions of rows, a shared string that is not there.
     s.add("billion-laughs.xlsx", minimal_xlsx(sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
@@ -529,6 +540,7 @@ def main():
     # Not a regular file of a sane size.
     s.add_folder("folder.pdf", "a folder named .pdf", "folder")
     s.add_folder("folder.docx", "a folder named .docx", "folder")
+    s.add_fifo("pipe.pdf", "a named pipe (FIFO) named .pdf, which no one writes", "named pipe")
     s.add_sparse("huge.pdf", 600 << 20, "a 600 MB file (over the 512 MB input limit)", "limit")
 
     s.write_manifest()
