@@ -160,3 +160,13 @@ TEST_CASE("a message never passes a terminal's escape sequences through") {
     CHECK(r.err.find('\x1b') == std::string::npos);
     CHECK(r.err.find("a\\x1b]0;pwned\\x07b.pdf") != std::string::npos);
 }
+
+TEST_CASE("an input whose last output cannot be written leaves none of its outputs") {
+    TempDir tmp;
+    write_file(tmp / "in.json", corpus_json());
+    fs::create_directories(tmp / "out" / "in.json");  // JSON comes after the CSVs
+    auto r = run_dutylist("convert in.json -t csv,json -o out", tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK(count_lines(r.err) == 1);
+    CHECK(files_in(tmp / "out") == std::vector<std::string>{"in.json"});
+}

@@ -207,11 +207,11 @@ std::vector<std::string> convert_one(const Job& job, const ConvertOptions& optio
     }
     // Checked for every output before any is written, so a refusal leaves nothing behind.
     for (const auto& out : outputs) run_inputs.refuse_overwrite(job.output + out.suffix);
-    for (const auto& out : outputs) {
-        fs::path path = job.output + out.suffix;
-        write_file_atomically(path, out.bytes);
-        if (!options.quiet && console.single() && isatty(STDERR_FILENO)) console.note(fmt::format("wrote {}", path.string()));
-    }
+    std::vector<FileToWrite> files;
+    for (const auto& out : outputs) files.push_back({job.output + out.suffix, out.bytes});
+    write_files_together(files);
+    for (const auto& file : files)
+        if (!options.quiet && console.single() && isatty(STDERR_FILENO)) console.note(fmt::format("wrote {}", file.path.string()));
     return records;
 }
 

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <iostream>
 #include <iterator>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -85,7 +86,8 @@ InputFile read_input(const std::string& path, size_t max_bytes) {
 
 AtomicFile::AtomicFile(fs::path path) : path_(std::move(path)) {
     fs::path dir = path_.parent_path().empty() ? fs::path(".") : path_.parent_path();
-    temporary_ = (dir / fmt::format(".{}.tmp-XXXXXX", path_.filename().string())).string();
+    // Not named after the output: a name near the folder's limit would leave no room.
+    temporary_ = (dir / ".dutylist.tmp-XXXXXX").string();
     fd_ = ::mkstemp(temporary_.data());
     if (fd_ < 0) throw Error(fmt::format("cannot write to {} ({})", dir.string(), std::strerror(errno)));
 }
@@ -93,6 +95,8 @@ AtomicFile::AtomicFile(fs::path path) : path_(std::move(path)) {
 AtomicFile::~AtomicFile() { discard(); }
 
 void AtomicFile::discard() {
+    if (closed_) ::unlink(temporary_.c_str());
+    closed_ = false;
     if (fd_ < 0) return;
     ::close(fd_);
     ::unlink(temporary_.c_str());
@@ -115,6 +119,11 @@ void AtomicFile::append(std::string_view bytes) {
 }
 
 void AtomicFile::commit() {
+    close();
+    rename();
+}
+
+void AtomicFile::close() {
     if (fd_ < 0) throw Error(fmt::format("cannot write {} (already closed)", path_.string()));
     // mkstemp creates 0600; outputs are ordinary files, readable as the umask allows.
     mode_t mask = ::umask(0);
@@ -122,17 +131,50 @@ void AtomicFile::commit() {
     ::fchmod(fd_, 0666 & ~mask);
     int fd = fd_;
     fd_ = -1;
-    if (::close(fd) != 0 || ::rename(temporary_.c_str(), path_.c_str()) != 0) {
-        int err = errno;
-        ::unlink(temporary_.c_str());
-        throw Error(fmt::format("cannot write {} ({})", path_.string(), std::strerror(err)));
-    }
+    closed_ = true;
+    if (::close(fd) != 0) fail(errno);
+}
+
+void AtomicFile::rename() {
+    if (!closed_) throw Error(fmt::format("cannot write {} (not closed)", path_.string()));
+    closed_ = false;
+    if (::rename(temporary_.c_str(), path_.c_str()) != 0) fail(errno);
+}
+
+void AtomicFile::fail(int err) {
+    ::unlink(temporary_.c_str());
+    closed_ = false;
+    throw Error(fmt::format("cannot write {} ({})", path_.string(), std::strerror(err)));
 }
 
 void write_file_atomically(const fs::path& path, std::string_view bytes) {
     AtomicFile file(path);
     file.append(bytes);
     file.commit();
+}
+
+void write_files_together(const std::vector<FileToWrite>& files) {
+    // Checked before anything is written: the temporary names are short, but the name itself
+    // must fit the folder's limit.
+    for (const auto& f : files) {
+        const fs::path dir = f.path.parent_path().empty() ? fs::path(".") : f.path.parent_path();
+        const long longest = ::pathconf(dir.c_str(), _PC_NAME_MAX);
+        if (longest > 0 && f.path.filename().string().size() > static_cast<size_t>(longest))
+            throw Error(fmt::format("cannot write {}: the name is longer than the {} bytes a file name may have here", f.path.string(), longest));
+    }
+    std::vector<std::unique_ptr<AtomicFile>> temporaries;
+    for (const auto& f : files) {
+        temporaries.push_back(std::make_unique<AtomicFile>(f.path));
+        temporaries.back()->append(f.bytes);
+        temporaries.back()->close();
+    }
+    size_t renamed = 0;
+    try {
+        for (; renamed < temporaries.size(); ++renamed) temporaries[renamed]->rename();
+    } catch (...) {
+        for (size_t i = 0; i < renamed; ++i) ::unlink(files[i].path.c_str());
+        throw;
+    }
 }
 
 std::string output_stem(const std::string& input_path) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "reader.hpp"
 
@@ -27,17 +28,33 @@ public:
 
     void append(std::string_view bytes);
     void commit();
+    // commit() in two steps, for outputs that appear together: close() makes the temporary
+    // file whole, rename() puts it in place.
+    void close();
+    void rename();
 
 private:
     void discard();
+    [[noreturn]] void fail(int err);
 
     std::filesystem::path path_;
     std::string temporary_;
     int fd_ = -1;
+    bool closed_ = false;  // whole, waiting for rename()
 };
 
 // Writes bytes to path through a temporary file in the same folder and a rename.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+struct FileToWrite {
+    std::filesystem::path path;
+    std::string_view bytes;
+};
+
+// Writes the outputs of one input together: all to temporary files, then all renamed into
+// place; if any fails (a name too long, a folder in the way, a full disk), every one of them
+// is removed, those already renamed too, so an input has all of its outputs or none. Throws Error.
+void write_files_together(const std::vector<FileToWrite>& files);
 
 // Writes bytes to standard output and flushes them. Throws Error.
 void write_stdout(std::string_view bytes);
