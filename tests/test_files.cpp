@@ -102,3 +102,21 @@ TEST_CASE("outputs written together: all appear, or none when one cannot be writ
                          doctest::Contains("the name is longer than"), Error);
     CHECK(names_in(too_long.path()).empty());
 }
+
+TEST_CASE("a run stopped by SIGTERM or SIGHUP leaves no temporary file") {
+    // The dataset's temporary file exists from the start, while dutylist waits for standard
+    // input: a FIFO that the script holds open and never writes. The signal comes then. (A
+    // background job of sh starts with SIGINT ignored, which dutylist keeps; SIGINT takes the
+    // same handler as these two.)
+    for (const char* signal_name : {"TERM", "HUP"}) {
+        TempDir dir;
+        const std::string script = std::string("mkfifo in; exec 3<>in; ") + quote(dutylist_exe()) +
+                                   " convert - -t jsonl -o out <in &\nDL=$!; sleep 0.5; ls -a out > before.txt; kill -" + signal_name +
+                                   " $DL; wait $DL; exec 3<&-; ls -a out > after.txt\n";
+        write_file(dir / "run.sh", script);
+        auto r = run_shell("sh run.sh", dir.path());
+        CAPTURE(signal_name);
+        CHECK(read_file(dir / "before.txt").find(".dutylist.tmp-") != std::string::npos);
+        CHECK(read_file(dir / "after.txt") == ".\n..\n");
+    }
+}

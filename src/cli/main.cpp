@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/help_text.hpp"
+#include "io/temporary_files.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
 
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     mallopt(M_MXFAST, 0);
+    remove_temporaries_on_signals();
     CLI::App app{program_description(), "dutylist"};
     app.footer(program_footer());
     app.set_version_flag("--version", std::string("dutylist ") + DUTYLIST_VERSION);

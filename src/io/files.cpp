@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "io/temporary_files.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
 
@@ -90,6 +91,7 @@ AtomicFile::AtomicFile(fs::path path) : path_(std::move(path)) {
     temporary_ = (dir / ".dutylist.tmp-XXXXXX").string();
     fd_ = ::mkstemp(temporary_.data());
     if (fd_ < 0) throw Error(fmt::format("cannot write to {} ({})", dir.string(), std::strerror(errno)));
+    slot_ = remember_temporary(temporary_);
 }
 
 AtomicFile::~AtomicFile() { discard(); }
@@ -97,10 +99,13 @@ AtomicFile::~AtomicFile() { discard(); }
 void AtomicFile::discard() {
     if (closed_) ::unlink(temporary_.c_str());
     closed_ = false;
-    if (fd_ < 0) return;
-    ::close(fd_);
-    ::unlink(temporary_.c_str());
-    fd_ = -1;
+    if (fd_ >= 0) {
+        ::close(fd_);
+        ::unlink(temporary_.c_str());
+        fd_ = -1;
+    }
+    forget_temporary(slot_);
+    slot_ = -1;
 }
 
 void AtomicFile::append(std::string_view bytes) {
@@ -139,11 +144,15 @@ void AtomicFile::rename() {
     if (!closed_) throw Error(fmt::format("cannot write {} (not closed)", path_.string()));
     closed_ = false;
     if (::rename(temporary_.c_str(), path_.c_str()) != 0) fail(errno);
+    forget_temporary(slot_);
+    slot_ = -1;
 }
 
 void AtomicFile::fail(int err) {
     ::unlink(temporary_.c_str());
     closed_ = false;
+    forget_temporary(slot_);
+    slot_ = -1;
     throw Error(fmt::format("cannot write {} ({})", path_.string(), std::strerror(err)));
 }
 

@@ -41,6 +41,7 @@ private:
     std::string temporary_;
     int fd_ = -1;
     bool closed_ = false;  // whole, waiting for rename()
+    int slot_ = -1;        // in io/temporary_files, for the signal handler
 };
 
 // Writes bytes to path through a temporary file in the same folder and a rename.
