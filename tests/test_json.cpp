@@ -137,3 +137,22 @@ TEST_CASE("numbers out of range are refused, never written back wrapped around")
     CHECK(fits.lists.at(0).items.at(0).source.pages == std::vector<int>{2147483647});
     CHECK(fits.lists[0].items[0].source.row == 3);
 }
+
+TEST_CASE("control characters of a document reach no renderer: NUL and ESC are dropped on reading") {
+    const std::string text = R"({"schema": "dutylist/2", "issuer": "乡\u001b]0;x\u0007", "title": "t", "date": "", "lists": [{"kind": "basic",
+        "title": "t\u0000", "columns": [{"key": "name", "label": "事项\u009b名称"}],
+        "items": [{"values": {"name": "甲\u0000乙\u001b[2J\n丙"}, "source": {}}], "notes": ["注\u0001"]}]})";
+    const Document d = read(text);
+    CHECK(d.issuer == "乡]0;x");
+    CHECK(d.lists.at(0).title == "t");
+    CHECK(d.lists[0].columns.at(0).label == "事项名称");
+    CHECK(d.lists[0].items.at(0).values.at(0) == Paragraphs{"甲乙[2J", "丙"});
+    CHECK(d.lists[0].notes == std::vector<std::string>{"注"});
+    for (const auto& name : {"csv", "html"}) {
+        CAPTURE(name);
+        for (const auto& out : find_writer(name)->per_input()->render(d, {})) {
+            CHECK(out.bytes.find('\0') == std::string::npos);
+            CHECK(out.bytes.find('\x1b') == std::string::npos);
+        }
+    }
+}

@@ -182,6 +182,7 @@ Document read_json_text(std::string_view bytes) {
     const json& lists = field(j, "lists", "the document");
     if (!lists.is_array()) throw Error("not a valid dutylist JSON file: \"lists\" is not an array");
     for (size_t i = 0; i < lists.size(); ++i) d.lists.push_back(read_list(lists[i], i, version1));
+    drop_control_characters(d);
     return d;
 }
 

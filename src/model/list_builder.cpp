@@ -280,6 +280,7 @@ Document ListBuilder::finish() {
     }
     if (lists.empty()) throw Error(no_list_error_);
     document_.lists = std::move(lists);
+    drop_control_characters(document_);
     return std::move(document_);
 }
 

@@ -235,4 +235,15 @@ std::string printable(std::string_view text) {
     return out;
 }
 
+std::string without_controls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        const size_t start = i;
+        const char32_t cp = next_code_point(text, i);
+        if (cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp <= 0x9F)) out.append(text, start, i - start);
+    }
+    return out;
+}
+
 }  // namespace dutylist

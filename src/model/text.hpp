@@ -38,4 +38,8 @@ std::string shortened(const std::string& text);
 // that are not UTF-8 become \xNN; everything else is kept.
 std::string printable(std::string_view text);
 
+// The text without control characters (C0, DEL, C1): a document's NUL or ESC is no text of
+// the list, XML cannot hold it and a terminal would obey it.
+std::string without_controls(std::string_view text);
+
 }  // namespace dutylist
