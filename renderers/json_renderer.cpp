@@ -37,15 +37,15 @@ ordered_json provenance_json(const Provenance& p) {
     return out;
 }
 
+// The column values in an object of their own, so that no column key, whatever the document
+// calls its columns, can meet the item's derived fields or its provenance.
 ordered_json item_json(const DutyList& list, const Item& item) {
-    ordered_json out = ordered_json::object();
-    for (size_t c = 0; c < list.columns.size(); ++c) {
-        const Paragraphs empty;
-        const Paragraphs& value = c < item.values.size() ? item.values[c] : empty;
-        const std::string& key = list.columns[c].key;
-        out[key] = join_paragraphs(value);
-        if (key == "departments") out[key + "_list"] = split_departments(value);
-    }
+    static const Paragraphs empty;
+    auto value = [&](size_t c) -> const Paragraphs& { return c < item.values.size() ? item.values[c] : empty; };
+    ordered_json values = ordered_json::object();
+    for (size_t c = 0; c < list.columns.size(); ++c) values[list.columns[c].key] = join_paragraphs(value(c));
+    ordered_json out = {{"values", std::move(values)}};
+    if (int c = column_index(list, "departments"); c >= 0) out["departments_list"] = split_departments(value(static_cast<size_t>(c)));
     out["source"] = provenance_json(item.source);
     return out;
 }

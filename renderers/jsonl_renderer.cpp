@@ -24,8 +24,13 @@ std::string joined(const Paragraphs& paragraphs) {
     return out;
 }
 
-std::string field_name(const std::string& key) {
-    return std::find(reserved.begin(), reserved.end(), key) != reserved.end() ? "item_" + key : key;
+// A column's field in the flat record: its key, with item_ before it as often as needed to
+// step past the record's own fields and the fields of the columns before it (a column keyed
+// "row" is item_row; one keyed item_row after it, item_item_row).
+std::string field_name(const std::string& key, const ordered_json& line) {
+    std::string name = key;
+    while (std::find(reserved.begin(), reserved.end(), name) != reserved.end() || line.contains(name)) name = "item_" + name;
+    return name;
 }
 
 }  // namespace
@@ -48,13 +53,11 @@ std::string document_to_jsonl(const Document& d, const std::string& input) {
                 {"row", r + 1},
             };
             const Item& item = list.items[r];
-            for (size_t c = 0; c < list.columns.size(); ++c) {
-                const Paragraphs empty;
-                const Paragraphs& value = c < item.values.size() ? item.values[c] : empty;
-                const std::string& key = list.columns[c].key;
-                line[field_name(key)] = joined(value);
-                if (key == "departments") line["departments_list"] = split_departments(value);
-            }
+            static const Paragraphs empty;
+            auto value = [&](size_t c) -> const Paragraphs& { return c < item.values.size() ? item.values[c] : empty; };
+            for (size_t c = 0; c < list.columns.size(); ++c) line[field_name(list.columns[c].key, line)] = joined(value(c));
+            // Derived last, so that a column is never taken for it.
+            if (int c = column_index(list, "departments"); c >= 0) line["departments_list"] = split_departments(value(static_cast<size_t>(c)));
             out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             out += '\n';
         }

@@ -151,3 +151,22 @@ TEST_CASE("inspect summarises lists and item counts") {
     CHECK(r.out.find("2025年7月 (2025-07)") != std::string::npos);
     CHECK(run_dutylist("inspect nothing.pdf", tmp.path()).exit_code == 1);
 }
+
+TEST_CASE("a message never passes a terminal's escape sequences through") {
+    TempDir tmp;
+    write_file(tmp / "a\x1b]0;pwned\x07" "b.pdf", "not a pdf");
+    auto r = run_dutylist("convert a*b.pdf -o out", tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    CHECK(r.err.find("a\\x1b]0;pwned\\x07b.pdf") != std::string::npos);
+}
+
+TEST_CASE("an input whose last output cannot be written leaves none of its outputs") {
+    TempDir tmp;
+    write_file(tmp / "in.json", corpus_json());
+    fs::create_directories(tmp / "out" / "in.json");  // JSON comes after the CSVs
+    auto r = run_dutylist("convert in.json -t csv,json -o out", tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK(count_lines(r.err) == 1);
+    CHECK(files_in(tmp / "out") == std::vector<std::string>{"in.json"});
+}

@@ -81,3 +81,42 @@ TEST_CASE("reading an input: whole files, and plain reasons when it cannot be re
     CHECK_THROWS_WITH_AS(read_input((dir / "none.pdf").string(), 1000), "file not found", Error);
     CHECK_THROWS_WITH_AS(read_input(dir.path().string(), 1000), "is a folder, not a file", Error);
 }
+
+TEST_CASE("outputs written together: all appear, or none when one cannot be written") {
+    TempDir dir;
+    write_files_together({{dir / "a.csv", "a"}, {dir / "b.json", "b"}});
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"a.csv", "b.json"});
+
+    TempDir blocked;
+    fs::create_directories(blocked / "c.json");  // a folder where the last output should go
+    CHECK_THROWS_AS(write_files_together({{blocked / "a.csv", "a"}, {blocked / "b.csv", "b"}, {blocked / "c.json", "c"}}), Error);
+    CHECK(names_in(blocked.path()) == std::vector<std::string>{"c.json"});
+
+    // A name that just fits is written (the temporary names are short); one past the limit of
+    // 255 bytes stops all before anything is written.
+    TempDir long_name;
+    write_files_together({{long_name / (std::string(245, 'x') + ".basic.csv"), "a"}});
+    CHECK(names_in(long_name.path()).size() == 1);
+    TempDir too_long;
+    CHECK_THROWS_WITH_AS(write_files_together({{too_long / "a.csv", "a"}, {too_long / (std::string(250, 'x') + ".basic.csv"), "b"}}),
+                         doctest::Contains("the name is longer than"), Error);
+    CHECK(names_in(too_long.path()).empty());
+}
+
+TEST_CASE("a run stopped by SIGTERM or SIGHUP leaves no temporary file") {
+    // The dataset's temporary file exists from the start, while dutylist waits for standard
+    // input: a FIFO that the script holds open and never writes. The signal comes then. (A
+    // background job of sh starts with SIGINT ignored, which dutylist keeps; SIGINT takes the
+    // same handler as these two.)
+    for (const char* signal_name : {"TERM", "HUP"}) {
+        TempDir dir;
+        const std::string script = std::string("mkfifo in; exec 3<>in; ") + quote(dutylist_exe()) +
+                                   " convert - -t jsonl -o out <in &\nDL=$!; sleep 0.5; ls -a out > before.txt; kill -" + signal_name +
+                                   " $DL; wait $DL; exec 3<&-; ls -a out > after.txt\n";
+        write_file(dir / "run.sh", script);
+        auto r = run_shell("sh run.sh", dir.path());
+        CAPTURE(signal_name);
+        CHECK(read_file(dir / "before.txt").find(".dutylist.tmp-") != std::string::npos);
+        CHECK(read_file(dir / "after.txt") == ".\n..\n");
+    }
+}

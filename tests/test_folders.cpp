@@ -236,3 +236,21 @@ TEST_CASE("a jsonl line is flat, and a cell named like a document field is prefi
         "list_kind": "cooperative", "list_title": "配合履职事项清单", "row": 1, "seq": "1", "departments": "县民政局、县财政局",
         "departments_list": ["县民政局", "县财政局"], "item_row": "x\ny"})"));
 }
+
+TEST_CASE("a jsonl record gives every column a field of its own, whatever the columns are called") {
+    Document d;
+    DutyList list;
+    list.kind = ListKind::basic;
+    list.columns = {{"row", "行"}, {"item_row", "条目行"}, {"departments_list", "部门列表"}, {"departments", "对应上级部门"}};
+    list.items.push_back({{{"a"}, {"b"}, {"c"}, {"县委组织部、县民政局"}}, {}});
+    d.lists.push_back(list);
+    const auto lines = jsonl_lines(document_to_jsonl(d, "in.json"));
+    REQUIRE(lines.size() == 1);
+    const nlohmann::json& line = lines[0];
+    CHECK(line["row"] == 1);
+    CHECK(line["item_row"] == "a");
+    CHECK(line["item_item_row"] == "b");
+    CHECK(line["item_departments_list"] == "c");
+    CHECK(line["departments"] == "县委组织部、县民政局");
+    CHECK(line["departments_list"] == nlohmann::json::array({"县委组织部", "县民政局"}));
+}

@@ -39,10 +39,43 @@ TEST_CASE("JSON write, read, write gives the same JSON and the same model") {
 
 TEST_CASE("JSON keys items by column key, joins paragraphs and derives departments") {
     const std::string json = document_to_json(corpus_model());
-    CHECK(json.find("\"schema\": \"dutylist/1\"") != std::string::npos);
+    CHECK(json.find("\"schema\": \"dutylist/2\"") != std::string::npos);
     CHECK(json.find("{\n     \"key\": \"township_duties\",\n     \"label\": \"乡镇配合职责\"\n    }") != std::string::npos);
     CHECK(json.find("\"departments_list\": [\n      \"奇台县委组织部\"\n     ]") != std::string::npos);
     CHECK(json.find("\"receiver\": \"奇台县民政局：\\n对违规领取高龄津贴的追缴。\"") != std::string::npos);
+}
+
+TEST_CASE("column keys never meet an item's provenance or derived fields") {
+    Document d = corpus_model();
+    DutyList& list = d.lists[0];
+    REQUIRE(list.columns.size() >= 3);
+    list.columns[0].key = "source";
+    list.columns[1].key = "departments_list";
+    list.columns[2].key = "values";
+    for (auto& item : list.items) item.values.at(0) = {"第一段", "第二段"};
+    const std::string first = document_to_json(d);
+    const Document back = read(first);
+    CHECK(back.lists == d.lists);
+    CHECK(back.lists[0].items[0].source.pages == std::vector<int>{3});
+    CHECK(document_to_json(back) == first);
+}
+
+TEST_CASE("a JSON file with two columns of one key is refused, not shown with one column's text twice") {
+    const std::string twice = R"({"schema": "dutylist/2", "issuer": "", "title": "t", "date": "", "lists": [{"kind": "basic",
+        "title": "t", "columns": [{"key": "name", "label": "事项名称"}, {"key": "name", "label": "备注"}],
+        "items": [{"values": {"name": "a"}, "source": {}}], "notes": []}]})";
+    CHECK_THROWS_WITH_AS(read(twice), doctest::Contains("two columns of list 1 have the key \"name\""), Error);
+}
+
+TEST_CASE("dutylist/1 files are still read, their column values beside the item's source") {
+    const std::string old = R"({"schema": "dutylist/1", "issuer": "", "title": "t", "date": "", "lists": [{"kind": "basic",
+        "title": "t", "columns": [{"key": "seq", "label": "序号"}, {"key": "name", "label": "事项名称"}],
+        "items": [{"seq": "1", "name": "甲\n乙", "source": {"table": 1, "row": 2}}], "notes": []}]})";
+    const Document d = read(old);
+    REQUIRE(d.lists.size() == 1);
+    CHECK(d.lists[0].items.at(0).values == std::vector<Paragraphs>{{"1"}, {"甲", "乙"}});
+    CHECK(d.lists[0].items[0].source.row == 2);
+    CHECK(document_to_json(d).find("\"values\": {\n      \"seq\": \"1\"") != std::string::npos);
 }
 
 TEST_CASE("our JSON validates against the published schema") {
@@ -56,7 +89,7 @@ TEST_CASE("our JSON validates against the published schema") {
 
 TEST_CASE("the schema rejects what is not ours") {
     TempDir tmp;
-    write_file(tmp / "bad.json", R"({"schema": "dutylist/1", "issuer": "", "title": "", "date": "", "date_iso": "July",
+    write_file(tmp / "bad.json", R"({"schema": "dutylist/2", "issuer": "", "title": "", "date": "", "date_iso": "July",
         "source": {"file": "", "format": "pdf", "pages": 1, "sha256": ""}, "lists": []})");
     auto r = run_shell("/usr/bin/python3 " + quote(source_dir() / "tests/validate_schema.py") + " " +
                        quote(source_dir() / "docs/dutylist.schema.json") + " " + quote(tmp / "bad.json"));
@@ -83,4 +116,43 @@ TEST_CASE("input formats are recognised by content, not by name") {
     CHECK_THROWS_WITH_AS(read_document({"x.pdf", "\x89PNG\r\n\x1a\n...."}, {}), doctest::Contains("PNG image"), Error);
     CHECK_THROWS_WITH_AS(read_document({"x.docx", "<!DOCTYPE html><html></html>"}, {}), doctest::Contains("HTML page"), Error);
     CHECK_THROWS_WITH_AS(read_document({"x.pdf", ""}, {}), doctest::Contains("empty"), Error);
+}
+
+TEST_CASE("numbers out of range are refused, never written back wrapped around") {
+    const std::string head = R"({"schema": "dutylist/2", "issuer": "", "title": "t", "date": "", )";
+    const std::string list_with = R"("lists": [{"kind": "basic", "title": "t", "columns": [{"key": "name", "label": "事项名称"}],
+        "items": [{"values": {"name": "a"}, "source": SOURCE}], "notes": []}]})";
+    auto with_source = [&](const std::string& source) {
+        std::string text = head + list_with;
+        return text.replace(text.find("SOURCE"), 6, source);
+    };
+    CHECK_THROWS_WITH_AS(read(head + R"("source": {"file": "", "format": "pdf", "pages": 1e300, "sha256": ""}, "lists": []})"),
+                         doctest::Contains("\"pages\" of the document's source is 1e+300, not a whole number"), Error);
+    CHECK_THROWS_WITH_AS(read(head + R"("source": {"pages": -1}, "lists": []})"), doctest::Contains("not a whole number"), Error);
+    CHECK_THROWS_WITH_AS(read(with_source(R"({"pages": [4294967297]})")), doctest::Contains("a page number"), Error);
+    CHECK_THROWS_WITH_AS(read(with_source(R"({"row": 18446744073709551615})")), doctest::Contains("\"row\""), Error);
+    CHECK_THROWS_WITH_AS(read(with_source(R"({"table": 2.5})")), doctest::Contains("\"table\""), Error);
+    CHECK_THROWS_WITH_AS(read(with_source(R"({"boxes": [{"page": 1, "x0": 1e300}]})")), doctest::Contains("not a position"), Error);
+    const Document fits = read(with_source(R"({"pages": [2147483647], "row": 3.0})"));
+    CHECK(fits.lists.at(0).items.at(0).source.pages == std::vector<int>{2147483647});
+    CHECK(fits.lists[0].items[0].source.row == 3);
+}
+
+TEST_CASE("control characters of a document reach no renderer: NUL and ESC are dropped on reading") {
+    const std::string text = R"({"schema": "dutylist/2", "issuer": "乡\u001b]0;x\u0007", "title": "t", "date": "", "lists": [{"kind": "basic",
+        "title": "t\u0000", "columns": [{"key": "name", "label": "事项\u009b名称"}],
+        "items": [{"values": {"name": "甲\u0000乙\u001b[2J\n丙"}, "source": {}}], "notes": ["注\u0001"]}]})";
+    const Document d = read(text);
+    CHECK(d.issuer == "乡]0;x");
+    CHECK(d.lists.at(0).title == "t");
+    CHECK(d.lists[0].columns.at(0).label == "事项名称");
+    CHECK(d.lists[0].items.at(0).values.at(0) == Paragraphs{"甲乙[2J", "丙"});
+    CHECK(d.lists[0].notes == std::vector<std::string>{"注"});
+    for (const auto& name : {"csv", "html"}) {
+        CAPTURE(name);
+        for (const auto& out : find_writer(name)->per_input()->render(d, {})) {
+            CHECK(out.bytes.find('\0') == std::string::npos);
+            CHECK(out.bytes.find('\x1b') == std::string::npos);
+        }
+    }
 }

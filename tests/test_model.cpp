@@ -107,3 +107,12 @@ TEST_CASE("UTF-8 decoding refuses malformed sequences") {
     CHECK(next_code_point(s, i) == 0x1F600);
     CHECK(i == s.size());
 }
+
+TEST_CASE("printable escapes what would drive a terminal or break a line, and keeps the rest") {
+    CHECK(printable("清单 2025.pdf") == "清单 2025.pdf");
+    CHECK(printable("a\x1b]0;title\x07" "b") == "a\\x1b]0;title\\x07b");
+    CHECK(printable("line\nbreak\r\t") == "line\\x0abreak\\x0d\\x09");
+    CHECK(printable("del\x7f c1\xc2\x9b") == "del\\x7f c1\\xc2\\x9b");
+    CHECK(printable("bad\xff\xfe utf8") == "bad\\xff\\xfe utf8");
+    CHECK(printable("\xEF\xBF\xBD") == "\xEF\xBF\xBD");
+}

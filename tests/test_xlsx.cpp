@@ -186,3 +186,26 @@ TEST_CASE("dutylist convert reads a workbook, and a folder walk picks up *.xlsx"
     CHECK(folder.err == "dutylist: in/通讯录.xlsx: no sheet of this Excel workbook holds a duty list "
                         "(a header row naming 序号, 事项类别 or 事项名称)\n");
 }
+
+TEST_CASE("a cell far right of the table (column XFD) is left out with a warning, not read as an item") {
+    TempDir tmp;
+    // The workbook is made with the bad-input suite's minimal package, a list of two items and
+    // one cell in XFD: on a row of its own, and beside an item.
+    const std::string script =
+        "import sys; sys.path.insert(0, sys.argv[1]); from make_bad_inputs import minimal_xlsx, sheet_xml\n"
+        "c = lambda ref, t: '<c r=\"%s\" t=\"inlineStr\"><is><t>%s</t></is></c>' % (ref, t)\n"
+        "rows = '<row r=\"1\">' + c('A1', '序号') + c('B1', '事项名称') + '</row><row r=\"2\">' + c('A2', '1') + c('B2', '甲')"
+        " + c('XFD2', '远') + '</row><row r=\"3\">' + c('A3', '2') + c('B3', '乙') + '</row><row r=\"4\">' + c('XFD4', '3') + '</row>'\n"
+        "open(sys.argv[2], 'wb').write(minimal_xlsx(sheet_xml(rows)))\n";
+    write_file(tmp / "make.py", script);
+    auto r = run_shell("/usr/bin/python3 make.py " + quote(source_dir() / "tests/bad_inputs") + " far.xlsx", tmp.path());
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::vector<std::string> warnings;
+    const Document doc = read_xlsx_file(tmp / "far.xlsx", &warnings);
+    REQUIRE(doc.lists.size() == 1);
+    CHECK(rows(doc.lists[0]) == std::vector<Row>{{{"1"}, {"甲"}}, {{"2"}, {"乙"}}});
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0].find("cell XFD2, far right of the table, was left out: \"远\"") != std::string::npos);
+    CHECK(warnings[1].find("cell XFD4") != std::string::npos);
+}

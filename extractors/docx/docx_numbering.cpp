@@ -4,6 +4,7 @@
 
 #include "extractors/docx/docx_xml.hpp"
 #include "model/text.hpp"
+#include "model/text_budget.hpp"
 
 namespace dutylist::docx {
 namespace {
@@ -215,11 +216,11 @@ std::string Numbering::next_label(const NumberingRef& ref) {
 
 namespace {
 
-void resolve(std::vector<Block>& blocks, Numbering& numbering, const Styles& styles) {
+void resolve(std::vector<Block>& blocks, Numbering& numbering, const Styles& styles, TextBudget& budget) {
     for (auto& b : blocks) {
         if (b.is_table) {
             for (auto& row : b.table.rows)
-                for (auto& cell : row.cells) resolve(cell.content, numbering, styles);
+                for (auto& cell : row.cells) resolve(cell.content, numbering, styles, budget);
             continue;
         }
         Paragraph& p = b.paragraph;
@@ -232,12 +233,19 @@ void resolve(std::vector<Block>& blocks, Numbering& numbering, const Styles& sty
             if (!ref && s->second.numbering) ref = s->second.numbering;
             style_id = s->second.based_on;
         }
-        if (ref && ref->num_id != "0") p.label = numbering.next_label(*ref);
+        if (!ref || ref->num_id == "0") continue;
+        // A label is text the document does not hold: "%1" repeated in a level's text makes
+        // a long one for every paragraph.
+        p.label = numbering.next_label(*ref);
+        budget.spend(p.label.size());
     }
 }
 
 }  // namespace
 
-void resolve_numbering(Body& body, Numbering& numbering, const Styles& styles) { resolve(body.blocks, numbering, styles); }
+void resolve_numbering(Body& body, Numbering& numbering, const Styles& styles) {
+    TextBudget budget;
+    resolve(body.blocks, numbering, styles, budget);
+}
 
 }  // namespace dutylist::docx

@@ -59,7 +59,8 @@ private:
 
 // Stage 1b: fills Paragraph::label for every numbered paragraph in document order (cells and
 // nested tables included), taking numbering from the paragraph or its style, and marks
-// paragraphs of table-of-contents styles as in_toc.
+// paragraphs of table-of-contents styles as in_toc. The labels' text is spent from the
+// document's budget (model/text_budget.hpp; throws Error beyond it).
 void resolve_numbering(Body& body, Numbering& numbering, const Styles& styles);
 
 }  // namespace dutylist::docx

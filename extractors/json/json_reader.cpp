@@ -1,5 +1,11 @@
 #include "extractors/json/json_reader.hpp"
 
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "model/error.hpp"
@@ -45,47 +51,97 @@ Paragraphs split_paragraphs(const std::string& value) {
     return out;
 }
 
+// Page, table and row numbers are counts: a whole number that fits, or the file is refused,
+// so that nothing out of range is written back wrapped around (1e300 as -2147483648).
+int count_value(const json& v, const std::string& what) {
+    constexpr double largest = std::numeric_limits<int>::max();
+    const bool fits = v.is_number_unsigned() ? v.get<uint64_t>() <= static_cast<uint64_t>(largest)
+                      : v.is_number_integer() ? v.get<int64_t>() >= 0 && v.get<int64_t>() <= static_cast<int64_t>(largest)
+                      : v.is_number_float()   ? v.get<double>() >= 0 && v.get<double>() <= largest && std::floor(v.get<double>()) == v.get<double>()
+                                              : false;
+    if (!fits) throw Error(fmt::format("not a valid dutylist JSON file: {} is {}, not a whole number from 0 to {}", what, v.dump(), INT_MAX));
+    return static_cast<int>(v.get<double>());
+}
+
+int count_field(const json& object, const char* name, const std::string& where) {
+    auto it = object.find(name);
+    return it == object.end() || it->is_null() ? 0 : count_value(*it, fmt::format("\"{}\" of {}", name, where));
+}
+
+// Coordinates in points: a page is at most 14,400 points wide (PDF's own limit); far beyond that
+// a value is not a position, and rounding it for output would overflow.
+constexpr double max_coordinate_points = 1e6;
+
+double coordinate_field(const json& box, const char* name) {
+    auto it = box.find(name);
+    if (it == box.end() || it->is_null()) return 0;
+    if (!it->is_number() || std::fabs(it->get<double>()) > max_coordinate_points)
+        throw Error(fmt::format("not a valid dutylist JSON file: \"{}\" of a box is {}, not a position on a page", name, it->dump()));
+    return it->get<double>();
+}
+
 Provenance read_provenance(const json& j) {
     Provenance p;
     if (!j.is_object()) return p;
     if (auto it = j.find("pages"); it != j.end() && it->is_array())
-        for (const auto& n : *it)
-            if (n.is_number_integer()) p.pages.push_back(n.get<int>());
+        for (const auto& n : *it) p.pages.push_back(count_value(n, "a page number of an item"));
     if (auto it = j.find("boxes"); it != j.end() && it->is_array())
         for (const auto& b : *it)
             if (b.is_object())
-                p.boxes.push_back({b.value("page", 0), b.value("x0", 0.0), b.value("y0", 0.0), b.value("x1", 0.0), b.value("y1", 0.0)});
-    p.table = j.value("table", 0);
-    p.row = j.value("row", 0);
+                p.boxes.push_back({count_field(b, "page", "a box"), coordinate_field(b, "x0"), coordinate_field(b, "y0"), coordinate_field(b, "x1"),
+                                   coordinate_field(b, "y1")});
+    p.table = count_field(j, "table", "an item's source");
+    p.row = count_field(j, "row", "an item's source");
     return p;
 }
 
-DutyList read_list(const json& j, size_t index) {
+std::vector<Column> read_columns(const json& j, const std::string& where) {
+    const json& columns = field(j, "columns", where);
+    if (!columns.is_array()) throw Error("not a valid dutylist JSON file: columns of " + where + " is not an array");
+    std::vector<Column> out;
+    for (const auto& c : columns) {
+        if (!c.is_object()) throw Error("not a valid dutylist JSON file: a column of " + where + " is not an object");
+        Column column{string_field(c, "key", where + " column"), string_field(c, "label", where + " column")};
+        // An item holds one value per key: a second column of the same key would show the other's text.
+        for (const auto& before : out)
+            if (before.key == column.key)
+                throw Error("not a valid dutylist JSON file: two columns of " + where + " have the key \"" + column.key + "\"");
+        out.push_back(std::move(column));
+    }
+    return out;
+}
+
+// Version 2 keeps the column values in the item's "values"; version 1 set them beside
+// "source" and "departments_list" in the item itself.
+Item read_item(const json& i, const std::vector<Column>& columns, bool version1, const std::string& where) {
+    if (!i.is_object()) throw Error("not a valid dutylist JSON file: an item of " + where + " is not an object");
+    const json* values = &i;
+    if (!version1) {
+        auto it = i.find("values");
+        if (it == i.end() || !it->is_object()) throw Error("not a valid dutylist JSON file: an item of " + where + " has no \"values\" object");
+        values = &*it;
+    }
+    Item item;
+    for (const auto& c : columns) {
+        auto it = values->find(c.key);
+        if (it == values->end() || it->is_null()) item.values.emplace_back();
+        else if (it->is_string()) item.values.push_back(split_paragraphs(it->get<std::string>()));
+        else throw Error("not a valid dutylist JSON file: \"" + c.key + "\" of an item in " + where + " is not a string");
+    }
+    if (auto it = i.find("source"); it != i.end()) item.source = read_provenance(*it);
+    return item;
+}
+
+DutyList read_list(const json& j, size_t index, bool version1) {
     const std::string where = "list " + std::to_string(index + 1);
     if (!j.is_object()) throw Error("not a valid dutylist JSON file: " + where + " is not an object");
     DutyList list;
     list.kind = kind_from_name(string_field(j, "kind", where));
     list.title = string_field(j, "title", where);
-    const json& columns = field(j, "columns", where);
-    if (!columns.is_array()) throw Error("not a valid dutylist JSON file: columns of " + where + " is not an array");
-    for (const auto& c : columns) {
-        if (!c.is_object()) throw Error("not a valid dutylist JSON file: a column of " + where + " is not an object");
-        list.columns.push_back({string_field(c, "key", where + " column"), string_field(c, "label", where + " column")});
-    }
+    list.columns = read_columns(j, where);
     const json& items = field(j, "items", where);
     if (!items.is_array()) throw Error("not a valid dutylist JSON file: items of " + where + " is not an array");
-    for (const auto& i : items) {
-        if (!i.is_object()) throw Error("not a valid dutylist JSON file: an item of " + where + " is not an object");
-        Item item;
-        for (const auto& c : list.columns) {
-            auto it = i.find(c.key);
-            if (it == i.end() || it->is_null()) item.values.emplace_back();
-            else if (it->is_string()) item.values.push_back(split_paragraphs(it->get<std::string>()));
-            else throw Error("not a valid dutylist JSON file: \"" + c.key + "\" of an item in " + where + " is not a string");
-        }
-        if (auto it = i.find("source"); it != i.end()) item.source = read_provenance(*it);
-        list.items.push_back(std::move(item));
-    }
+    for (const auto& i : items) list.items.push_back(read_item(i, list.columns, version1, where));
     if (auto it = j.find("notes"); it != j.end() && it->is_array())
         for (const auto& n : *it)
             if (n.is_string()) list.notes.push_back(n.get<std::string>());
@@ -106,11 +162,12 @@ Document read_json_text(std::string_view bytes) {
     } catch (const json::parse_error& e) {
         throw Error("not a valid JSON file: syntax error near byte " + std::to_string(e.byte));
     }
-    if (!j.is_object() || j.value("schema", "") != json_schema_id) {
-        std::string found = j.is_object() && j.contains("schema") && j["schema"].is_string() ? j["schema"].get<std::string>() : "";
-        throw Error(found.empty() ? "a JSON file, but not one written by dutylist (no \"schema\": \"dutylist/1\")"
-                                  : "a JSON file of an unsupported version \"" + found + "\" (this dutylist reads dutylist/1)");
-    }
+    const std::string schema = j.is_object() && j.contains("schema") && j["schema"].is_string() ? j["schema"].get<std::string>() : "";
+    const bool version1 = schema == json_schema_v1;
+    if (schema != json_schema_id && !version1)
+        throw Error(schema.empty() ? fmt::format("a JSON file, but not one written by dutylist (no \"schema\": \"{}\")", json_schema_id)
+                                   : fmt::format("a JSON file of an unsupported version \"{}\" (this dutylist reads {} and {})", schema,
+                                                 json_schema_id, json_schema_v1));
     Document d;
     d.issuer = string_field(j, "issuer", "the document");
     d.title = string_field(j, "title", "the document");
@@ -119,12 +176,13 @@ Document read_json_text(std::string_view bytes) {
     if (auto it = j.find("source"); it != j.end() && it->is_object()) {
         d.source.file = it->value("file", "");
         d.source.format = it->value("format", "");
-        d.source.pages = it->value("pages", 0);
+        d.source.pages = count_field(*it, "pages", "the document's source");
         d.source.sha256 = it->value("sha256", "");
     }
     const json& lists = field(j, "lists", "the document");
     if (!lists.is_array()) throw Error("not a valid dutylist JSON file: \"lists\" is not an array");
-    for (size_t i = 0; i < lists.size(); ++i) d.lists.push_back(read_list(lists[i], i));
+    for (size_t i = 0; i < lists.size(); ++i) d.lists.push_back(read_list(lists[i], i, version1));
+    drop_control_characters(d);
     return d;
 }
 

@@ -30,7 +30,11 @@ constexpr double axis_tolerance = 0.5;
 constexpr double min_segment_length = 1.0;
 // A page that draws more characters and paths than this is no list page but a malformed or
 // hostile file (nested forms can draw 10^8 lines from 3 KB): its drawing is stopped.
+// Forms entered and graphics-state operators (q, Q, cm) count too: nested forms that paint
+// nothing (40 levels, each drawing the one below twice) would otherwise run for months.
 constexpr long max_page_operations = 500000;
+// A whole document: a 60-page list draws about a million; far beyond that is no list.
+constexpr long max_document_operations = 20'000'000;
 // A ruling this close outside the clipping box is still drawn in part (half its width).
 constexpr double clip_tolerance = 1.5;
 // Colours at least this light are the paper colour: invisible text, no ruling.
@@ -97,7 +101,7 @@ bool unnamed_glyph(const GfxFont& font, CharCode code) {
 
 class PageDevice : public OutputDev {
 public:
-    explicit PageDevice(PageContent& page) : page_(page) {}
+    explicit PageDevice(PageContent& page, long document_budget) : page_(page), limit_(std::min(max_page_operations, document_budget)) {}
 
     bool upsideDown() override { return true; }
     bool useDrawChar() override { return true; }
@@ -123,12 +127,23 @@ public:
         }
     }
 
-    bool exhausted() const { return operations_ > max_page_operations; }
+    bool exhausted() const { return operations_ > limit_; }
+    long operations() const { return operations_; }
+
+    // Poppler asks before each form: once the page is over its budget, forms are handed to
+    // drawForm, which draws nothing, instead of being entered, so the recursion ends at once
+    // (Poppler's abort check runs only every ten operators of one stream, which such forms never reach).
+    bool useDrawForm() override { return exhausted(); }
+    void drawForm(Ref) override {}
+    void beginForm(Ref) override { ++operations_; }
+    void saveState(GfxState*) override { ++operations_; }
+    void restoreState(GfxState*) override { ++operations_; }
+    void updateCTM(GfxState*, double, double, double, double, double, double) override { ++operations_; }
     static bool abort_check(void* device) { return static_cast<PageDevice*>(device)->exhausted(); }
 
     void drawChar(GfxState* state, double x, double y, double dx, double dy, double, double, CharCode code, int,
                   const Unicode* u, int uLen) override {
-        if (++operations_ > max_page_operations) return;
+        if (++operations_ > limit_) return;
         const int render = state->getRender() & 3;
         if (render == 3) return;  // invisible: an OCR layer or a clipping trick
         if (render == 0) {
@@ -176,7 +191,7 @@ public:
     }
 
     void stroke(GfxState* state) override {
-        if (++operations_ > max_page_operations) return;
+        if (++operations_ > limit_) return;
         GfxRGB rgb;
         state->getStrokeRGB(&rgb);
         if (is_white(rgb)) return;
@@ -194,10 +209,10 @@ public:
     }
 
     void fill(GfxState* state) override {
-        if (++operations_ <= max_page_operations) fill_rectangles(state);
+        if (++operations_ <= limit_) fill_rectangles(state);
     }
     void eoFill(GfxState* state) override {
-        if (++operations_ <= max_page_operations) fill_rectangles(state);
+        if (++operations_ <= limit_) fill_rectangles(state);
     }
 
     void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
@@ -324,6 +339,7 @@ private:
     std::vector<GlyphCounts> counts_;
     const GfxFont* last_font_ = nullptr;
     int last_index_ = 0;
+    const long limit_;
     long operations_ = 0;
 };
 
@@ -331,6 +347,7 @@ private:
 
 struct PdfFile::Impl {
     std::unique_ptr<PDFDoc> doc;
+    long operations = 0;  // drawn by the pages read so far, against max_document_operations
 };
 
 PdfFile::PdfFile(std::string_view bytes) : impl_(std::make_unique<Impl>()) {
@@ -353,11 +370,14 @@ int PdfFile::page_count() const { return impl_->doc->getNumPages(); }
 PageContent PdfFile::read_page(int number) {
     PageContent page;
     page.number = number;
-    PageDevice device(page);
+    PageDevice device(page, max_document_operations - impl_->operations);
     impl_->doc->displayPage(&device, number, 72, 72, 0, false, true, false, PageDevice::abort_check, &device);
+    impl_->operations += device.operations();
+    if (impl_->operations > max_document_operations)
+        throw Error("the PDF draws more than 20 million characters, lines and forms; it is no duty list but a malformed PDF");
     if (device.exhausted())
         throw Error("page " + std::to_string(number) +
-                    " draws more than half a million characters and lines; it is no list page but a malformed PDF");
+                    " draws more than half a million characters, lines and forms; it is no list page but a malformed PDF");
     return page;
 }
 

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "extractors/xlsx/xlsx_xml.hpp"
 #include "model/error.hpp"
 
@@ -33,6 +35,18 @@ bool parse_ref(const std::string& ref, CellRef& out) {
     return true;
 }
 
+// A row's declared number, digits only; anything else, or past the sheet's last row, is 0
+// (refused by the caller) rather than read modulo 2^32 as atoi would.
+int row_number_of(const std::string& declared) {
+    long row = 0;
+    for (char c : declared) {
+        if (c < '0' || c > '9') return 0;
+        row = row * 10 + (c - '0');
+        if (row > max_rows) return 0;
+    }
+    return static_cast<int>(row);
+}
+
 // A number as Excel's General format shows it: integers without a decimal point, others with
 // up to 15 significant digits (what Excel keeps), so 1 and 0.1+0.2 read 1 and 0.3.
 std::string display_number(const std::string& stored) {
@@ -45,7 +59,7 @@ std::string display_number(const std::string& stored) {
     return buffer;
 }
 
-std::string cell_text(const xmlNode* c, const std::vector<std::string>& shared_strings) {
+std::string cell_text(const xmlNode* c, const std::vector<std::string>& shared_strings, TextBudget& budget) {
     const std::string type = attribute(c, "t");
     if (type == "inlineStr") {
         const xmlNode* is = s_child(c, "is");
@@ -59,6 +73,7 @@ std::string cell_text(const xmlNode* c, const std::vector<std::string>& shared_s
         const unsigned long index = std::strtoul(value.c_str(), &end, 10);
         if (value.empty() || *end || index >= shared_strings.size())
             throw Error("the Excel workbook is damaged: a cell names shared string " + value + ", which it does not have");
+        budget.spend(shared_strings[index].size());
         return shared_strings[index];
     }
     if (type == "b") return value == "1" ? "TRUE" : "FALSE";
@@ -84,7 +99,7 @@ using Grid = std::map<int, std::map<int, SheetCell>>;  // row → column → cel
 // The text of a merged range stays in its top-left cell, which spans its columns; rows below
 // it get a copy, as a person reading the printed table does. Rows below the last one that
 // holds text of its own get none: nothing follows there to belong to.
-void apply_merges(const xmlNode* worksheet, Grid& grid) {
+void apply_merges(const xmlNode* worksheet, Grid& grid, TextBudget& budget) {
     const xmlNode* merges = s_child(worksheet, "mergeCells");
     if (!merges || grid.empty()) return;
     const int last_row = grid.rbegin()->first;
@@ -100,6 +115,7 @@ void apply_merges(const xmlNode* worksheet, Grid& grid) {
         for (int row = range.first.row; row <= std::min(range.last.row, last_row); ++row) {
             auto& cells = grid[row];
             cells.erase(cells.lower_bound(range.first.column), cells.upper_bound(range.last.column));
+            budget.spend(origin.text.size());
             SheetCell cell = origin;
             cell.merged_from_above = row != range.first.row;
             cells[range.first.column] = std::move(cell);
@@ -111,7 +127,7 @@ void apply_merges(const xmlNode* worksheet, Grid& grid) {
 
 }  // namespace
 
-std::vector<SheetRow> read_sheet_rows(const xmlNode* worksheet, const std::vector<std::string>& shared_strings) {
+std::vector<SheetRow> read_sheet_rows(const xmlNode* worksheet, const std::vector<std::string>& shared_strings, TextBudget& budget) {
     Grid grid;
     const xmlNode* data = s_child(worksheet, "sheetData");
     int row_number = 0;
@@ -119,8 +135,10 @@ std::vector<SheetRow> read_sheet_rows(const xmlNode* worksheet, const std::vecto
         if (!is_s(r, "row")) continue;
         // Row and cell references may be left out: they then follow the previous one.
         const std::string declared = attribute(r, "r");
-        row_number = declared.empty() ? row_number + 1 : std::atoi(declared.c_str());
-        if (row_number < 1 || row_number > max_rows) throw Error("the Excel workbook is damaged: a row is numbered " + declared);
+        row_number = declared.empty() ? row_number + 1 : row_number_of(declared);
+        if (row_number < 1 || row_number > max_rows)
+            throw Error(fmt::format("the Excel workbook is damaged: a row is numbered {}, past the sheet's last row {}",
+                                    declared.empty() ? std::to_string(row_number) : declared.substr(0, 20), max_rows));
         int column = -1;
         for (const xmlNode* c = r->children; c; c = c->next) {
             if (!is_s(c, "c")) continue;
@@ -129,11 +147,11 @@ std::vector<SheetRow> read_sheet_rows(const xmlNode* worksheet, const std::vecto
             if (!name.empty() && !parse_ref(name, ref)) throw Error("the Excel workbook is damaged: a cell is named " + name);
             if (ref.column >= max_columns) throw Error("the Excel workbook is damaged: a cell lies beyond the last column");
             column = ref.column;
-            std::string text = cell_text(c, shared_strings);
+            std::string text = cell_text(c, shared_strings, budget);
             if (!text.empty()) grid[ref.row][ref.column] = {ref.column, 1, std::move(text), false};
         }
     }
-    apply_merges(worksheet, grid);
+    apply_merges(worksheet, grid, budget);
     std::vector<SheetRow> rows;
     for (auto& [number, cells] : grid) {
         SheetRow row{number, {}};

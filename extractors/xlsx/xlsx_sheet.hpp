@@ -7,6 +7,8 @@
 
 #include <libxml/tree.h>
 
+#include "model/text_budget.hpp"
+
 namespace dutylist::xlsx {
 
 struct SheetCell {
@@ -24,7 +26,9 @@ struct SheetRow {
 // The rows of a <worksheet> that hold text, top to bottom. Shared and inline strings (rich text
 // too) give their text, numbers their shortest form (1, not 1.0), booleans TRUE/FALSE. A merged
 // range keeps its text in its top-left cell spanning the range's columns, copied into each row
-// below that the range covers. Throws Error when merges would fill an absurd number of cells.
-std::vector<SheetRow> read_sheet_rows(const xmlNode* worksheet, const std::vector<std::string>& shared_strings);
+// below that the range covers. Each shared string used and each merged copy is spent from the
+// workbook's budget. Throws Error when merges would fill an absurd number of cells or the
+// budget runs out.
+std::vector<SheetRow> read_sheet_rows(const xmlNode* worksheet, const std::vector<std::string>& shared_strings, TextBudget& budget);
 
 }  // namespace dutylist::xlsx

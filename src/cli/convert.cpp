@@ -18,17 +18,17 @@
 #include "cli/commands.hpp"
 #include "cli/dataset.hpp"
 #include "io/files.hpp"
+#include "io/run_inputs.hpp"
 #include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace dutylist::cli {
 namespace fs = std::filesystem;
 
 void report_failure(const std::string& name, const std::string& reason) {
-    // A file name may hold a line break too; the failure stays one line.
-    std::string line = fmt::format("{}: {}", name, reason);
-    for (char& c : line)
-        if (c == '\n' || c == '\r') c = ' ';
-    std::cerr << fmt::format("dutylist: {}\n", line);
+    // A file name or quoted text may hold a line break or a terminal's escape sequence; the
+    // failure stays one line and never drives the terminal.
+    std::cerr << fmt::format("dutylist: {}: {}\n", printable(name), printable(reason));
 }
 
 namespace {
@@ -157,12 +157,12 @@ public:
     void finished(const std::string& input) {
         std::lock_guard lock(mutex_);
         ++done_;
-        if (progress_) std::cerr << fmt::format("\r\033[K[{}/{}] {}", done_, total_, input) << std::flush;
+        if (progress_) std::cerr << fmt::format("\r\033[K[{}/{}] {}", done_, total_, printable(input)) << std::flush;
     }
     void note(const std::string& line) {
         std::lock_guard lock(mutex_);
         clear();
-        std::cerr << line << '\n';
+        std::cerr << printable(line) << '\n';
     }
     bool single() const { return total_ == 1; }
     void close() {
@@ -189,7 +189,7 @@ struct Result {
 // Converts one input: every output is rendered before any is written. Returns its records
 // for each of the datasets. Throws Error.
 std::vector<std::string> convert_one(const Job& job, const ConvertOptions& options, const ReadOptions& read, Console& console,
-                                     const Datasets& datasets) {
+                                     const Datasets& datasets, const RunInputs& run_inputs) {
     InputFile input = read_input(job.input, max_input_bytes);
     Document doc = read_document(input, read);
     std::vector<Output> outputs = render_files(doc, options);
@@ -206,20 +206,17 @@ std::vector<std::string> convert_one(const Job& job, const ConvertOptions& optio
         fs::create_directories(fs::path(job.output).parent_path(), ec);
     }
     // Checked for every output before any is written, so a refusal leaves nothing behind.
-    for (const auto& out : outputs) {
-        fs::path path = job.output + out.suffix;
-        if (job.input != "-" && same_file(path, job.input))
-            throw Error(fmt::format("the output {} would overwrite the input; choose another folder with -o", path.string()));
-    }
-    for (const auto& out : outputs) {
-        fs::path path = job.output + out.suffix;
-        write_file_atomically(path, out.bytes);
-        if (!options.quiet && console.single() && isatty(STDERR_FILENO)) console.note(fmt::format("wrote {}", path.string()));
-    }
+    for (const auto& out : outputs) run_inputs.refuse_overwrite(job.output + out.suffix);
+    std::vector<FileToWrite> files;
+    for (const auto& out : outputs) files.push_back({job.output + out.suffix, out.bytes});
+    write_files_together(files);
+    for (const auto& file : files)
+        if (!options.quiet && console.single() && isatty(STDERR_FILENO)) console.note(fmt::format("wrote {}", file.path.string()));
     return records;
 }
 
-Result run_job(const Job& job, size_t index, const ConvertOptions& options, const ReadOptions& read, Console& console, Datasets& datasets) {
+Result run_job(const Job& job, size_t index, const ConvertOptions& options, const ReadOptions& read, Console& console, Datasets& datasets,
+               const RunInputs& run_inputs) {
     Result result;
     // Warnings are shown once the file has converted: a refused file gets its one line only.
     std::mutex warnings_mutex;
@@ -231,7 +228,7 @@ Result run_job(const Job& job, size_t index, const ConvertOptions& options, cons
     };
     std::vector<std::string> records(datasets.size());
     try {
-        records = convert_one(job, options, held, console, datasets);
+        records = convert_one(job, options, held, console, datasets, run_inputs);
         for (const auto& message : warnings) read.warn(message);
     } catch (const Error& e) {
         result.failure = Failure{job.input, e.what()};
@@ -248,7 +245,8 @@ Result run_job(const Job& job, size_t index, const ConvertOptions& options, cons
 }
 
 // Runs every job on `threads` threads; results in job order.
-std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, const ConvertOptions& options, Console& console, Datasets& datasets) {
+std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, const ConvertOptions& options, Console& console, Datasets& datasets,
+                             const RunInputs& run_inputs) {
     ReadOptions read = options.read;
     // Several files at once share the cores between files; one file may use them all.
     read.threads = jobs.size() > 1 ? 1 : threads;
@@ -259,7 +257,7 @@ std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, con
         for (size_t i = next++; i < jobs.size(); i = next++) {
             ReadOptions own = read;
             if (jobs.size() > 1) own.warn = [&, i](const std::string& message) { console.warn(options.read, jobs[i].input + ": " + message); };
-            results[i] = run_job(jobs[i], i, options, own, console, datasets);
+            results[i] = run_job(jobs[i], i, options, own, console, datasets, run_inputs);
         }
     };
     std::vector<std::thread> pool;
@@ -295,12 +293,26 @@ int convert(const ConvertOptions& options) {
             throw UsageError{fmt::format("the output folder {} cannot be created", options.output_dir)};
     }
     assign_outputs(inputs.jobs, options.output_dir);
+    // Every output is checked against every input of the run, the reference document included.
+    RunInputs run_inputs;
+    for (const auto& job : inputs.jobs) run_inputs.add(job.input);
+    if (!options.render.reference_doc.empty()) run_inputs.add(options.render.reference_doc);
+    for (const Writer* writer : requested_datasets) {
+        if (options.output_dir == "-") break;
+        const fs::path file = fs::path(options.output_dir) / writer->dataset()->file;
+        try {
+            run_inputs.refuse_overwrite(file);
+        } catch (const Error& e) {
+            report_failure(file.string(), e.what());
+            return exit_failed;
+        }
+    }
 
     const unsigned threads = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     Console console(!options.quiet && inputs.jobs.size() > 1 && isatty(STDERR_FILENO), inputs.jobs.size());
     Datasets datasets;
     for (const Writer* writer : requested_datasets) datasets.emplace_back(*writer->dataset(), options.output_dir);
-    std::vector<Result> results = run_jobs(inputs.jobs, threads, options, console, datasets);
+    std::vector<Result> results = run_jobs(inputs.jobs, threads, options, console, datasets, run_inputs);
     console.close();
     for (const auto& r : results)
         if (r.usage) throw *r.usage;

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "io/files.hpp"
+#include "io/run_inputs.hpp"
 #include "model/error.hpp"
 #include "review/diff.hpp"
 #include "review/diff_renderers.hpp"
@@ -35,6 +36,10 @@ int diff(const DiffOptions& options) {
         return exit_ok;
     }
     try {
+        RunInputs run_inputs;
+        run_inputs.add(options.old_path);
+        run_inputs.add(options.new_path);
+        run_inputs.refuse_overwrite(options.output);
         write_file_atomically(options.output, out);
     } catch (const Error& e) {
         report_failure(options.output, e.what());

@@ -10,7 +10,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/help_text.hpp"
+#include "io/temporary_files.hpp"
 #include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace {
 
@@ -62,6 +64,7 @@ int main(int argc, char** argv) {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     mallopt(M_MXFAST, 0);
+    remove_temporaries_on_signals();
     CLI::App app{program_description(), "dutylist"};
     app.footer(program_footer());
     app.set_version_flag("--version", std::string("dutylist ") + DUTYLIST_VERSION);
@@ -139,7 +142,8 @@ Exit codes: 0 compared (whether or not they differ); 1 an input cannot be read.)
         return code == 0 ? exit_ok : exit_usage;
     }
 
-    auto warn = [](const std::string& message) { std::cerr << "dutylist: warning: " << message << '\n'; };
+    // Warnings quote the document's text, which may hold terminal escape sequences.
+    auto warn = [](const std::string& message) { std::cerr << "dutylist: warning: " << printable(message) << '\n'; };
     try {
         if (*convert_cmd) {
             convert_options.formats = parse_formats(format_list);
@@ -165,10 +169,10 @@ Exit codes: 0 compared (whether or not they differ); 1 an input cannot be read.)
         read.warn = warn;
         return inspect(inspect_inputs, read);
     } catch (const UsageError& e) {
-        std::cerr << "dutylist: " << e.message << "\nRun 'dutylist --help' for usage.\n";
+        std::cerr << "dutylist: " << printable(e.message) << "\nRun 'dutylist --help' for usage.\n";
         return exit_usage;
     } catch (const std::exception& e) {
-        std::cerr << "dutylist: internal error: " << e.what() << '\n';
+        std::cerr << "dutylist: internal error: " << printable(e.what()) << '\n';
         return exit_failed;
     }
 }

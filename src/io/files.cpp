@@ -9,9 +9,11 @@
 #include <cstring>
 #include <iostream>
 #include <iterator>
+#include <memory>
 
 #include <fmt/format.h>
 
+#include "io/temporary_files.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
 
@@ -57,15 +59,24 @@ InputFile read_input(const std::string& path, size_t max_bytes) {
         throw Error(fmt::format("cannot be read ({})", std::strerror(errno)));
     }
     if (S_ISDIR(st.st_mode)) throw Error("is a folder, not a file");
-    if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes)
+    // Opening a FIFO waits for a writer and a device may never end: only files are read.
+    if (!S_ISREG(st.st_mode))
+        throw Error(fmt::format("is {}, not a regular file", S_ISFIFO(st.st_mode)   ? "a named pipe (FIFO)"
+                                                          : S_ISSOCK(st.st_mode) ? "a socket"
+                                                          : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+                                                                                                       : "a special file"));
+    if (static_cast<size_t>(st.st_size) > max_bytes)
         throw Error(fmt::format("the file is larger than the limit of {}", size_text(max_bytes)));
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: should the file be swapped for a FIFO after the check, open does not wait.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         if (errno == EACCES) throw Error("cannot be read (permission denied)");
         throw Error(fmt::format("cannot be read ({})", std::strerror(errno)));
     }
     try {
-        std::string bytes = read_fd(fd, max_bytes, "the file", S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : 0);
+        struct stat opened {};
+        if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) throw Error("is not a regular file");
+        std::string bytes = read_fd(fd, max_bytes, "the file", static_cast<size_t>(st.st_size));
         ::close(fd);
         return {fs::path(path).filename().string(), std::move(bytes)};
     } catch (...) {
@@ -76,18 +87,25 @@ InputFile read_input(const std::string& path, size_t max_bytes) {
 
 AtomicFile::AtomicFile(fs::path path) : path_(std::move(path)) {
     fs::path dir = path_.parent_path().empty() ? fs::path(".") : path_.parent_path();
-    temporary_ = (dir / fmt::format(".{}.tmp-XXXXXX", path_.filename().string())).string();
+    // Not named after the output: a name near the folder's limit would leave no room.
+    temporary_ = (dir / ".dutylist.tmp-XXXXXX").string();
     fd_ = ::mkstemp(temporary_.data());
     if (fd_ < 0) throw Error(fmt::format("cannot write to {} ({})", dir.string(), std::strerror(errno)));
+    slot_ = remember_temporary(temporary_);
 }
 
 AtomicFile::~AtomicFile() { discard(); }
 
 void AtomicFile::discard() {
-    if (fd_ < 0) return;
-    ::close(fd_);
-    ::unlink(temporary_.c_str());
-    fd_ = -1;
+    if (closed_) ::unlink(temporary_.c_str());
+    closed_ = false;
+    if (fd_ >= 0) {
+        ::close(fd_);
+        ::unlink(temporary_.c_str());
+        fd_ = -1;
+    }
+    forget_temporary(slot_);
+    slot_ = -1;
 }
 
 void AtomicFile::append(std::string_view bytes) {
@@ -106,6 +124,11 @@ void AtomicFile::append(std::string_view bytes) {
 }
 
 void AtomicFile::commit() {
+    close();
+    rename();
+}
+
+void AtomicFile::close() {
     if (fd_ < 0) throw Error(fmt::format("cannot write {} (already closed)", path_.string()));
     // mkstemp creates 0600; outputs are ordinary files, readable as the umask allows.
     mode_t mask = ::umask(0);
@@ -113,17 +136,54 @@ void AtomicFile::commit() {
     ::fchmod(fd_, 0666 & ~mask);
     int fd = fd_;
     fd_ = -1;
-    if (::close(fd) != 0 || ::rename(temporary_.c_str(), path_.c_str()) != 0) {
-        int err = errno;
-        ::unlink(temporary_.c_str());
-        throw Error(fmt::format("cannot write {} ({})", path_.string(), std::strerror(err)));
-    }
+    closed_ = true;
+    if (::close(fd) != 0) fail(errno);
+}
+
+void AtomicFile::rename() {
+    if (!closed_) throw Error(fmt::format("cannot write {} (not closed)", path_.string()));
+    closed_ = false;
+    if (::rename(temporary_.c_str(), path_.c_str()) != 0) fail(errno);
+    forget_temporary(slot_);
+    slot_ = -1;
+}
+
+void AtomicFile::fail(int err) {
+    ::unlink(temporary_.c_str());
+    closed_ = false;
+    forget_temporary(slot_);
+    slot_ = -1;
+    throw Error(fmt::format("cannot write {} ({})", path_.string(), std::strerror(err)));
 }
 
 void write_file_atomically(const fs::path& path, std::string_view bytes) {
     AtomicFile file(path);
     file.append(bytes);
     file.commit();
+}
+
+void write_files_together(const std::vector<FileToWrite>& files) {
+    // Checked before anything is written: the temporary names are short, but the name itself
+    // must fit the folder's limit.
+    for (const auto& f : files) {
+        const fs::path dir = f.path.parent_path().empty() ? fs::path(".") : f.path.parent_path();
+        const long longest = ::pathconf(dir.c_str(), _PC_NAME_MAX);
+        if (longest > 0 && f.path.filename().string().size() > static_cast<size_t>(longest))
+            throw Error(fmt::format("cannot write {}: the name is longer than the {} bytes a file name may have here", f.path.string(), longest));
+    }
+    std::vector<std::unique_ptr<AtomicFile>> temporaries;
+    for (const auto& f : files) {
+        temporaries.push_back(std::make_unique<AtomicFile>(f.path));
+        temporaries.back()->append(f.bytes);
+        temporaries.back()->close();
+    }
+    size_t renamed = 0;
+    try {
+        for (; renamed < temporaries.size(); ++renamed) temporaries[renamed]->rename();
+    } catch (...) {
+        for (size_t i = 0; i < renamed; ++i) ::unlink(files[i].path.c_str());
+        throw;
+    }
 }
 
 std::string output_stem(const std::string& input_path) {

@@ -1,6 +1,7 @@
 #include "model/document.hpp"
 
 #include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace dutylist {
 
@@ -42,6 +43,19 @@ int column_index(const DutyList& list, const std::string& key) {
     for (size_t i = 0; i < list.columns.size(); ++i)
         if (list.columns[i].key == key) return static_cast<int>(i);
     return -1;
+}
+
+void drop_control_characters(Document& d) {
+    auto clean = [](std::string& s) { s = without_controls(s); };
+    for (std::string* s : {&d.issuer, &d.title, &d.date, &d.date_iso}) clean(*s);
+    for (DutyList& list : d.lists) {
+        clean(list.title);
+        for (Column& c : list.columns) clean(c.label);
+        for (std::string& note : list.notes) clean(note);
+        for (Item& item : list.items)
+            for (Paragraphs& cell : item.values)
+                for (std::string& p : cell) clean(p);
+    }
 }
 
 }  // namespace dutylist

@@ -74,6 +74,11 @@ const char* kind_label(ListKind kind);                 // "基本履职事项清
 // The kind a heading or title names (基本 / 配合 / 收回), or other.
 ListKind kind_from_title(const std::string& title);
 
+// Removes control characters from every text of the document, so that every renderer gets
+// the same text (no NUL or ESC in a CSV, nothing XML cannot hold in a DOCX). Every reader's
+// document passes through it: the list builder's and the JSON reader's.
+void drop_control_characters(Document& document);
+
 // Index of the column with this key, or -1.
 int column_index(const DutyList& list, const std::string& key);
 

@@ -10,18 +10,6 @@
 namespace dutylist {
 namespace {
 
-// Characters of a text shown in a message about it.
-constexpr size_t shown_chars = 40;
-
-std::string shortened(const std::string& text) {
-    size_t at = 0, count = 0;
-    while (at < text.size() && count < shown_chars) {
-        next_code_point(text, at);
-        ++count;
-    }
-    return at < text.size() ? text.substr(0, at) + "…" : text;
-}
-
 std::string row_text(const TableRow& row) {
     std::string out;
     for (const TableCell* c : filled_cells(row)) out += (out.empty() ? "" : " | ") + cell_line(*c);
@@ -51,7 +39,7 @@ void append_provenance(Provenance& into, const Provenance& from) {
 }  // namespace
 
 struct ListBuilder::TableState {
-    TableState(const Table& t) : table(t), rows(fill_merges(t.rows)) {}
+    TableState(const Table& t, TextBudget& budget) : table(t), rows(fill_merges(t.rows, budget)) {}
     const Table& table;
     std::vector<TableRow> rows;  // merges filled
     bool attached = false;       // its rows go to the open list
@@ -235,7 +223,10 @@ void ListBuilder::add_item(TableState& s, const TableRow& row) {
         return;
     }
     for (size_t c = 0; c < values.size(); ++c) {
-        if (auto it = s.carry.find(c); it != s.carry.end() && values[c].empty()) values[c] = it->second;
+        if (auto it = s.carry.find(c); it != s.carry.end() && values[c].empty()) {
+            budget_.spend(it->second);
+            values[c] = it->second;
+        }
         if (merged[c]) o.merged[c] = true;
     }
     list.items.push_back({std::move(values), row.source});
@@ -243,7 +234,7 @@ void ListBuilder::add_item(TableState& s, const TableRow& row) {
 }
 
 void ListBuilder::table(const Table& table) {
-    TableState s(table);
+    TableState s(table, budget_);
     for (s.row = 0; s.row < s.rows.size(); ++s.row) {
         const TableRow& row = s.rows[s.row];
         if (!has_own_text(row)) continue;
@@ -289,6 +280,7 @@ Document ListBuilder::finish() {
     }
     if (lists.empty()) throw Error(no_list_error_);
     document_.lists = std::move(lists);
+    drop_control_characters(document_);
     return std::move(document_);
 }
 

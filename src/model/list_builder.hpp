@@ -62,6 +62,7 @@ private:
 
     std::string no_list_error_;
     std::function<void(const std::string&)> warn_;
+    TextBudget budget_;  // the text merges copy into rows
     Document document_;
     std::vector<TextBlock> lines_;  // text since the last table
     std::vector<std::string> pending_notes_;  // for the next list: between its heading and table

@@ -9,7 +9,7 @@
 
 namespace dutylist {
 
-std::vector<TableRow> fill_merges(const std::vector<TableRow>& rows) {
+std::vector<TableRow> fill_merges(const std::vector<TableRow>& rows, TextBudget& budget) {
     std::vector<TableRow> out = rows;
     // Grid column → the text of the cell last seen starting there; `out` is not resized, so
     // the pointers stay valid.
@@ -18,6 +18,7 @@ std::vector<TableRow> fill_merges(const std::vector<TableRow>& rows) {
         for (TableCell& cell : row.cells) {
             if (cell.merged_from_above) {
                 auto it = above.find(cell.col);
+                if (it != above.end()) budget.spend(*it->second);
                 cell.text = it != above.end() ? *it->second : Paragraphs{};
             }
             above[cell.col] = &cell.text;

@@ -6,12 +6,14 @@
 #include <vector>
 
 #include "model/table.hpp"
+#include "model/text_budget.hpp"
 
 namespace dutylist {
 
 // The rows with every merged_from_above cell given the text of the cell above it in its grid
-// column (the top cell of the merge), so a merged cell fills every row it covers.
-std::vector<TableRow> fill_merges(const std::vector<TableRow>& rows);
+// column (the top cell of the merge), so a merged cell fills every row it covers. Each copy is
+// spent from the document's budget (throws Error beyond it).
+std::vector<TableRow> fill_merges(const std::vector<TableRow>& rows, TextBudget& budget);
 
 // The row holds text of its own: not only text a merge from above copied into it.
 bool has_own_text(const TableRow& row);

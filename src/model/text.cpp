@@ -1,9 +1,9 @@
 #include "model/text.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <vector>
+
+#include <fmt/format.h>
 
 namespace dutylist {
 
@@ -204,6 +204,45 @@ void append_wrapped(std::string& left, std::string_view right) {
 std::string join_wrapped(std::string_view left, std::string_view right) {
     std::string out(left);
     append_wrapped(out, right);
+    return out;
+}
+
+// Characters of a text shown in a message about it.
+constexpr size_t shown_chars = 40;
+
+std::string shortened(const std::string& text) {
+    size_t at = 0, count = 0;
+    while (at < text.size() && count < shown_chars) {
+        next_code_point(text, at);
+        ++count;
+    }
+    return at < text.size() ? text.substr(0, at) + "…" : text;
+}
+
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        const size_t start = i;
+        const char32_t cp = next_code_point(text, i);
+        const bool broken = cp == 0xFFFD && text.substr(start, i - start) != "\xEF\xBF\xBD";
+        if (broken || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+            for (size_t k = start; k < i; ++k) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[k]));
+        } else {
+            out.append(text, start, i - start);
+        }
+    }
+    return out;
+}
+
+std::string without_controls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        const size_t start = i;
+        const char32_t cp = next_code_point(text, i);
+        if (cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp <= 0x9F)) out.append(text, start, i - start);
+    }
     return out;
 }
 

@@ -30,4 +30,16 @@ void append_wrapped(std::string& left, std::string_view right);
 // "2025年7月" → "2025-07", "二〇二五年七月十五日" → "2025-07-15", "2025.7" → "2025-07"; "" if not a date.
 std::string iso_date(std::string_view printed);
 
+// The first 40 characters of a text, for a message that quotes it ("…" when cut).
+std::string shortened(const std::string& text);
+
+// Text safe to print on a terminal: control characters (C0, DEL, C1: ESC and OSC sequences
+// that would retitle or clear it, line breaks that would split a one-line message) and bytes
+// that are not UTF-8 become \xNN; everything else is kept.
+std::string printable(std::string_view text);
+
+// The text without control characters (C0, DEL, C1): a document's NUL or ESC is no text of
+// the list, XML cannot hold it and a terminal would obey it.
+std::string without_controls(std::string_view text);
+
 }  // namespace dutylist

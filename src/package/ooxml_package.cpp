@@ -3,6 +3,8 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 #include <memory>
 
 #include "model/error.hpp"
@@ -28,6 +30,22 @@ Package::Package(std::string_view bytes, std::string what, PackageLimits limits)
     }
     zip_error_fini(&error);
     if (!archive_) throw Error(what_ + " is damaged: it is not a readable ZIP package");
+    refuse_duplicate_names();
+}
+
+// Readers disagree on which of two entries of one name counts (libzip takes the first, others
+// the last), so a package that holds two could show one thing to Office and another to us.
+// Part names are compared as OPC does, without regard to ASCII case.
+void Package::refuse_duplicate_names() const {
+    std::set<std::string> seen;
+    const zip_int64_t entries = zip_get_num_entries(archive_, 0);
+    for (zip_int64_t i = 0; i < entries; ++i) {
+        const char* name = zip_get_name(archive_, static_cast<zip_uint64_t>(i), 0);
+        if (!name) continue;
+        std::string folded(name);
+        for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!seen.insert(folded).second) throw Error(what_ + " is refused: its ZIP package holds two entries named " + name);
+    }
 }
 
 Package::~Package() {

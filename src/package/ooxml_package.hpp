@@ -54,6 +54,8 @@ public:
                              const std::string& fallback);
 
 private:
+    void refuse_duplicate_names() const;
+
     zip* archive_ = nullptr;
     std::string what_;
     PackageLimits limits_;

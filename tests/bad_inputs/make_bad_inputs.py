@@ -17,6 +17,8 @@ import sys
 import zipfile
 import zlib
 
+import expansion_bombs as bombs
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 GIB = 1 << 30
 
@@ -33,6 +35,10 @@ class Suite:
 
     def add_folder(self, name, what, expected):
         os.mkdir(os.path.join(self.outdir, name))
+        self.rows.append((name, expected, what))
+
+    def add_fifo(self, name, what, expected):
+        os.mkfifo(os.path.join(self.outdir, name))
         self.rows.append((name, expected, what))
 
     def add_sparse(self, name, size, what, expected):
@@ -461,6 +467,13 @@ def main():
           "word/document.xml inflates to 2.5 GB but declares 4 KB")
     assert size > 2 * GIB
 
+    # Two entries of one name: which counts depends on the reader.
+    twice = [stored(n, d) for n, d in MINIMAL_PACKAGE.items()]
+    twice += [stored("word/document.xml", document_xml(small_list_body())), stored("word/document.xml", document_xml(small_list_body("2")))]
+    s.add("duplicate-entry.docx", raw_zip(twice), "two ZIP entries named word/document.xml", "two entries named word/document.xml")
+    s.add("duplicate-entry-case.docx", raw_zip(twice[:-1] + [stored("Word/Document.xml", document_xml(small_list_body("2")))]),
+          "entries word/document.xml and Word/Document.xml", "two entries named")
+
     # Hostile workbooks: an entity bomb in the shared strings, a sheet that inflates to 2.5 GB,
     # merged ranges that would copy a cell into millions of rows, a shared string that is not there.
     s.add("billion-laughs.xlsx", minimal_xlsx(sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
@@ -479,6 +492,29 @@ def main():
           "eight columns merged down over a million rows", "merged cells")
     s.add("missing-string.xlsx", minimal_xlsx(sheet_xml('<row r="1"><c r="A1" t="s"><v>7</v></c></row>')),
           "a cell naming a shared string the workbook does not have", "Excel workbook is damaged")
+
+    # Numbers out of range: refused, never wrapped around.
+    wrapped = '<row r="4294967298"><c r="A1" t="inlineStr"><is><t>序号</t></is></c></row>'
+    s.add("row-4294967298.xlsx", minimal_xlsx(sheet_xml(wrapped)), "a row numbered 2^32 + 2 (row 2 modulo 2^32)",
+          "row is numbered 4294967298, past the sheet's last row")
+    s.add("pages-1e300.json", our_json.replace(b'"date": ""', b'"date": "", "source": {"pages": 1e300}'),
+          "dutylist JSON whose page count is 1e300", "not a whole number")
+
+    # Small files whose text expands past the document's text budget, and PDF forms that
+    # nest 40 deep and draw nothing (expansion_bombs.py).
+    budget = "text expands to more than 128 MB"
+    big = "长" * (1 << 20)
+    s.add("vmerge-3mb-5000.docx", minimal_docx(document_xml(bombs.vmerge_body(big, 5000))),
+          "a 3 MB cell merged down (vMerge) over 5,000 rows", budget)
+    s.add("numbering-2000.docx", zip_bytes(bombs.numbering_parts(MINIMAL_PACKAGE, document_xml, 20000)),
+          "a numbering level of \"%1\" 2,000 times counting from 10^6, on 20,000 paragraphs", budget)
+    shared = ('<sst xmlns="%s"><si><t>%s</t></si></sst>' % (S_NS, "长" * 500000)).encode("utf-8")
+    s.add("shared-string-10000.xlsx", minimal_xlsx(sheet_xml(bombs.shared_string_sheet(10000)), shared),
+          "one 1.5 MB shared string used 10,000 times", budget)
+    s.add("merged-string-5000.xlsx", minimal_xlsx(sheet_xml(*bombs.merged_string_sheet("长" * 500000, 5000))),
+          "a 1.5 MB string merged down over 5,000 rows", budget)
+    s.add("silent-forms-40.pdf", bombs.silent_form_tower(make_pdf, stream, 40),
+          "forms nested 40 deep, each drawing the one below twice, painting nothing", "characters, lines and forms")
 
     # Deep nesting.
     def nested_tables(depth):
@@ -504,6 +540,7 @@ def main():
     # Not a regular file of a sane size.
     s.add_folder("folder.pdf", "a folder named .pdf", "folder")
     s.add_folder("folder.docx", "a folder named .docx", "folder")
+    s.add_fifo("pipe.pdf", "a named pipe (FIFO) named .pdf, which no one writes", "named pipe")
     s.add_sparse("huge.pdf", 600 << 20, "a 600 MB file (over the 512 MB input limit)", "limit")
 
     s.write_manifest()

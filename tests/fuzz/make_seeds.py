@@ -23,19 +23,19 @@ KEYS = {"序号": "seq", "事项类别": "category", "事项名称": "name", "�
 
 
 def dutylist_json(truth, rows_per_list=None):
-    """The truth as dutylist/1 JSON, as renderers/json_renderer.cpp writes it."""
+    """The truth as dutylist/2 JSON, as renderers/json_renderer.cpp writes it."""
     lists = []
     for number, lst in enumerate(truth["lists"]):
         keys = [KEYS.get(label, "c%d" % i) for i, label in enumerate(lst["columns"])]
         items = []
         for r, row in enumerate(lst["rows"][:rows_per_list]):
-            item = {k: "\n".join(cell) for k, cell in zip(keys, row)}
+            item = {"values": {k: "\n".join(cell) for k, cell in zip(keys, row)}}
             item["source"] = {"pages": [r // 3 + 1], "table": number + 1, "row": r + 2}
             items.append(item)
         lists.append({"kind": lst["kind"], "title": lst["title"],
                       "columns": [{"key": k, "label": l} for k, l in zip(keys, lst["columns"])],
                       "items": items, "notes": []})
-    return {"schema": "dutylist/1", "issuer": truth["issuer"], "title": truth["title"],
+    return {"schema": "dutylist/2", "issuer": truth["issuer"], "title": truth["title"],
             "date": truth["date"], "date_iso": "2025-07",
             "source": {"file": "wumachang.docx", "format": "docx", "pages": 0, "sha256": ""},
             "lists": lists}
@@ -153,7 +153,7 @@ def main():
         return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
     write(os.path.join(outdir, "json", "wumachang.json"), as_bytes(dutylist_json(truth)))
     write(os.path.join(outdir, "json", "small.json"), as_bytes(dutylist_json(truth, 2)))
-    write(os.path.join(outdir, "json", "nothing.json"), b'{"schema":"dutylist/1","issuer":"","title":"","date":"","lists":[]}')
+    write(os.path.join(outdir, "json", "nothing.json"), b'{"schema":"dutylist/2","issuer":"","title":"","date":"","lists":[]}')
 
     made = made_docx()
     sources = [("wumachang", os.path.join(corpus, "wumachang.docx")),

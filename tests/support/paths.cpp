@@ -59,6 +59,8 @@ CommandResult run_shell(const std::string& command, const fs::path& cwd) {
     return r;
 }
 
+fs::path dutylist_exe() { return DUTYLIST_EXE; }
+
 CommandResult run_dutylist(const std::string& arguments, const fs::path& cwd, const std::string& stdin_file) {
     std::string command = quote(DUTYLIST_EXE) + " " + arguments;
     if (!stdin_file.empty()) command += " <" + quote(stdin_file);

@@ -48,6 +48,8 @@ struct CommandResult {
 // Runs the dutylist binary with these arguments (a shell fragment: quote as in sh) in cwd.
 CommandResult run_dutylist(const std::string& arguments, const std::filesystem::path& cwd = ".",
                            const std::string& stdin_file = "");
+// The dutylist binary, for a script that starts it itself.
+std::filesystem::path dutylist_exe();
 // Runs any shell command the same way.
 CommandResult run_shell(const std::string& command, const std::filesystem::path& cwd = ".");
 std::string quote(const std::filesystem::path& path);

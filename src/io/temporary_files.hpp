@@ -1,0 +1,20 @@
+// The temporary files of outputs not yet renamed into place, known to a signal handler, so that
+// Ctrl-C, a kill or a hang-up never leaves one behind.
+#pragma once
+
+#include <string>
+
+namespace dutylist {
+
+// Remembers a temporary file; returns its slot for forget_temporary, or -1 when every slot is
+// taken (far more than the outputs being written at once: a few per input and thread).
+int remember_temporary(const std::string& path);
+void forget_temporary(int slot);
+
+// SIGINT, SIGTERM and SIGHUP remove every remembered temporary file, then end the process as the
+// signal would have (a signal that was ignored when we started stays ignored). SIGXFSZ is
+// ignored, so that writing past the file size limit fails like a full disk and is cleaned up
+// the same way.
+void remove_temporaries_on_signals();
+
+}  // namespace dutylist
