@@ -29,7 +29,7 @@ std::string text_of(const std::vector<Glyph>& gs) {
     return out;
 }
 
-const std::vector<FontInfo> fonts = {{"ABCDEF+NotoSansCJKsc-Regular", false, ""}, {"SimSun", false, ""}};
+const std::vector<FontInfo> fonts = {{"ABCDEF+NotoSansCJKsc-Regular", false, "", ""}, {"SimSun", false, "", ""}, {"", false, "", "AAAAAA+NotoSansCJKsc-Regular"}};
 const std::string simplified = "农戶入戶工作，建立戶籍档案，组织开展农业生产";
 
 }  // namespace
@@ -62,4 +62,10 @@ TEST_CASE("traditional-Chinese text keeps 戶 even in a font that shares the gly
     auto g = glyphs(traditional, 0);
     fold_shared_glyphs(g, fonts);
     CHECK(text_of(g) == traditional);
+}
+
+TEST_CASE("Chromium's Type 3 font, named only by its program, names 户 by the radical ⼾") {
+    auto g = glyphs("农⼾入⼾工作，建立⼾籍档案", 2);
+    fold_shared_glyphs(g, fonts);
+    CHECK(text_of(g) == "农户入户工作，建立户籍档案");
 }

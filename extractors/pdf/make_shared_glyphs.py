@@ -23,7 +23,9 @@ DIRS = ["/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/droid"] + s
 
 
 def is_ideograph(cp):
-    return 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0x20000 <= cp <= 0x2F7FF or 0x30000 <= cp <= 0x3134F
+    # Radicals too: Chromium names Noto Sans CJK SC's 户 by the radical ⼾ (U+2F3E), whose
+    # equivalent ideograph is 戶.
+    return 0x2E80 <= cp <= 0x2FDF or 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0x20000 <= cp <= 0x2F7FF or 0x30000 <= cp <= 0x3134F
 
 
 def in_gb2312(cp):

@@ -24,6 +24,8 @@ bool in_shared_set(char32_t cp) {
 
 bool is_unified_ideograph(char32_t cp) { return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x20000 && cp <= 0x2F7FF) || (cp >= 0x30000 && cp <= 0x3134F); }
 
+const std::string& font_name(const FontInfo& font) { return font.name.empty() ? font.program : font.name; }
+
 }  // namespace
 
 std::string_view font_family(std::string_view name) {
@@ -63,7 +65,7 @@ void fold_shared_glyphs(std::vector<Glyph>& glyphs, const std::vector<FontInfo>&
     if (!any || !reads_as_simplified(glyphs)) return;
     for (Glyph& g : glyphs)
         if (g.font >= 0 && static_cast<size_t>(g.font) < fonts.size())
-            g.code = simplified_shared_glyph(g.code, fonts[static_cast<size_t>(g.font)].name);
+            g.code = simplified_shared_glyph(g.code, font_name(fonts[static_cast<size_t>(g.font)]));
 }
 
 }  // namespace dutylist::pdf
