@@ -22,7 +22,10 @@ bool in_shared_set(char32_t cp) {
            std::any_of(shared_glyphs.begin(), shared_glyphs.end(), [&](const SharedGlyph& e) { return e.to == cp; });
 }
 
-bool is_unified_ideograph(char32_t cp) { return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x20000 && cp <= 0x2F7FF) || (cp >= 0x30000 && cp <= 0x3134F); }
+bool is_unified_ideograph(char32_t cp) {
+    return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x20000 && cp <= 0x2F7FF) ||
+           (cp >= 0x30000 && cp <= 0x3134F);
+}
 
 const std::string& font_name(const FontInfo& font) { return font.name.empty() ? font.program : font.name; }
 

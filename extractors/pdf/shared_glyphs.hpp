@@ -23,7 +23,8 @@ bool in_gb2312(char32_t cp);
 // only ideographs outside the shared-glyph sets (those are in doubt).
 bool reads_as_simplified(const std::vector<Glyph>& glyphs);
 
-// In simplified-Chinese text, every glyph drawn in a font that shares it with a GB 2312
+// In simplified-Chinese text (decided by reads_as_simplified over these glyphs: the page's own
+// text, since pages are laid out one by one in parallel), every glyph drawn in a font that shares it with a GB 2312
 // character reads as that character; other text is left as it is.
 void fold_shared_glyphs(std::vector<Glyph>& glyphs, const std::vector<FontInfo>& fonts);
 
