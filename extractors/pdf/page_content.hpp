@@ -31,6 +31,9 @@ struct FontInfo {
     std::string name;
     bool bold = false;
     std::string untrusted;  // why its Unicode cannot be trusted, "" when it can
+    // The embedded program's own FontName: the only name of the Type 3 fonts Chromium makes
+    // from Noto CJK ("AAAAAA+NotoSansCJKsc-Regular").
+    std::string program;
 };
 
 struct PageContent {

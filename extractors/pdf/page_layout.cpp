@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extractors/pdf/borderless_table.hpp"
+#include "extractors/pdf/shared_glyphs.hpp"
 
 namespace dutylist::pdf {
 namespace {
@@ -57,8 +58,11 @@ PageLayout layout_page(const PageContent& page) {
         }
         cell_glyphs[t].resize(tables[t].cells.size());
     }
+    // Decided by the page's own ideographs: layout runs page by page, in parallel.
+    std::vector<Glyph> glyphs = page.glyphs;
+    fold_shared_glyphs(glyphs, page.fonts);
     std::vector<Glyph> free;
-    for (const Glyph& g : page.glyphs) {
+    for (const Glyph& g : glyphs) {
         const double x = g.centre_x(), y = g.centre_y();
         bool placed = false;
         for (size_t t = 0; t < tables.size() && !placed; ++t) {

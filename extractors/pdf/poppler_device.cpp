@@ -257,6 +257,7 @@ private:
             FontInfo info;
             if (font) {
                 info.name = font->getName().value_or("");
+                if (const GooString* program = font->getEmbeddedFontName()) info.program = program->toStr();
                 info.bold = font->isBold() || font->getWeight() >= GfxFont::W600 ||
                             info.name.find("Bold") != std::string::npos;
                 info.untrusted = static_distrust(*font);

@@ -533,6 +533,12 @@ VARIANTS = {
         producer="html", cover=False, widths=LANDSCAPE_WIDTHS,
         fonts={"body": "Noto Sans CJK SC", "head": "Noto Sans CJK SC"}, watermark="内部资料",
         lists=[dict(kind="basic", rows=[31, 32, 34]), dict(kind="withdrawn", rows=[10, 11])]),
+    # Headless Chromium, cells in Noto Sans CJK SC: the font draws 户 with the glyph it shares
+    # with 戶, which the PDF's ToUnicode names 戶 (cooperative rows that hold 农户, 入户, 户籍).
+    "chromium-shared-glyph": dict(
+        producer="html", cover=False, widths=LANDSCAPE_WIDTHS,
+        fonts={"body": "Noto Sans CJK SC", "head": "Noto Sans CJK SC"},
+        lists=[dict(kind="cooperative", rows=[12, 13, 16])]),
     # Headless Chromium without any borders, portrait, the lists one after the other on the same
     # page, a note under a table, the header row in fake bold (a text shadow: every header glyph
     # drawn twice, a fraction of a point apart), every other row on a grey ground.
