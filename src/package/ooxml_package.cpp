@@ -30,7 +30,14 @@ Package::Package(std::string_view bytes, std::string what, PackageLimits limits)
     }
     zip_error_fini(&error);
     if (!archive_) throw Error(what_ + " is damaged: it is not a readable ZIP package");
-    refuse_duplicate_names();
+    // A constructor that throws runs no destructor: the archive is closed here.
+    try {
+        refuse_duplicate_names();
+    } catch (...) {
+        zip_discard(archive_);
+        archive_ = nullptr;
+        throw;
+    }
 }
 
 // Readers disagree on which of two entries of one name counts (libzip takes the first, others
