@@ -22,6 +22,7 @@ struct ConvertOptions {
     ReadOptions read;
     RenderOptions render;
     bool quiet = false;
+    bool strict = false;  // a self-check finding (review/self_check.hpp) fails the input
     unsigned jobs = 0;  // files converted at once; 0: one per core
 };
 

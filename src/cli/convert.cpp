@@ -21,6 +21,7 @@
 #include "io/run_inputs.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
+#include "review/self_check.hpp"
 
 namespace dutylist::cli {
 namespace fs = std::filesystem;
@@ -186,12 +187,23 @@ struct Result {
     std::optional<UsageError> usage;
 };
 
+// The list checked against itself: one line per finding into `lines`; under --strict any
+// finding refuses the input before anything is rendered.
+void check_lists(const Document& doc, const ConvertOptions& options, std::vector<std::string>& lines) {
+    const std::vector<review::SelfFinding> findings = review::self_check(doc);
+    for (const auto& f : findings) lines.push_back(review::self_finding_line(doc, f));
+    if (options.strict && !findings.empty())
+        throw Error(fmt::format("the lists look read wrongly ({} finding{} above), so nothing was written for this file (--strict)",
+                                findings.size(), findings.size() == 1 ? "" : "s"));
+}
+
 // Converts one input: every output is rendered before any is written. Returns its records
-// for each of the datasets. Throws Error.
+// for each of the datasets; the self-check's findings go to `checks`. Throws Error.
 std::vector<std::string> convert_one(const Job& job, const ConvertOptions& options, const ReadOptions& read, Console& console,
-                                     const Datasets& datasets, const RunInputs& run_inputs) {
+                                     const Datasets& datasets, const RunInputs& run_inputs, std::vector<std::string>& checks) {
     InputFile input = read_input(job.input, max_input_bytes);
     Document doc = read_document(input, read);
+    check_lists(doc, options, checks);
     std::vector<Output> outputs = render_files(doc, options);
     std::vector<std::string> records;
     for (const auto& dataset : datasets) records.push_back(dataset.rendering().records(doc, job.input));
@@ -227,8 +239,10 @@ Result run_job(const Job& job, size_t index, const ConvertOptions& options, cons
         warnings.push_back(message);
     };
     std::vector<std::string> records(datasets.size());
+    // Unlike the reader's warnings they are shown when --strict refuses the file: they are why.
+    std::vector<std::string> checks;
     try {
-        records = convert_one(job, options, held, console, datasets, run_inputs);
+        records = convert_one(job, options, held, console, datasets, run_inputs, checks);
         for (const auto& message : warnings) read.warn(message);
     } catch (const Error& e) {
         result.failure = Failure{job.input, e.what()};
@@ -239,6 +253,7 @@ Result run_job(const Job& job, size_t index, const ConvertOptions& options, cons
     } catch (const std::exception& e) {
         result.failure = Failure{job.input, std::string("internal error: ") + e.what()};
     }
+    for (const auto& line : checks) read.warn(line);
     for (size_t d = 0; d < datasets.size(); ++d) datasets[d].deliver(index, std::move(records[d]));
     console.finished(job.input);
     return result;

@@ -65,8 +65,14 @@ item, with its document (doc_issuer, doc_title, doc_date, source_file, input) an
 (list_kind, list_title) beside the item's cells (seq, category, name, …) — ready for DuckDB
 (read_json_auto) and pandas (read_json(lines=True)). With -o - the lines go to standard output.
 
+Self-checks: every list read is checked against itself (序号 cells holding two rows' numbers,
+rows without 序号 in a numbered list, text running on from one row into the next, a column empty
+in every row, a department column slid by one row). Each finding is one warning on stderr naming
+the list and rows; --strict makes any finding fail the file and write nothing for it.
+
 Exit codes: 0 done; 1 an input could not be converted (one line on stderr names the file and the
-reason; no output file is left behind for it); 2 a usage error.)";
+reason; no output file is left behind for it), or failed a self-check under --strict; 2 a usage
+error.)";
 
 }  // namespace
 

@@ -88,6 +88,8 @@ int main(int argc, char** argv) {
     convert_cmd->add_option("--reference-doc", convert_options.render.reference_doc,
                             "DOCX: take styles, page setup, header and footer from this .docx")
         ->check(CLI::ExistingFile);
+    convert_cmd->add_flag("--strict", convert_options.strict,
+                          "Fail a file, and write nothing for it, when its lists look read wrongly (see the checks named on stderr)");
     convert_cmd->add_flag("-q,--quiet", convert_options.quiet, "No progress line or notes; errors and warnings are still printed");
     convert_cmd->add_option("-j,--jobs", convert_options.jobs, "Files converted at once (default: one per core)")->check(CLI::Range(1u, 256u));
 
@@ -100,7 +102,7 @@ int main(int argc, char** argv) {
 
     std::string validate_input, validate_format = "text";
     bool validate_force = false;
-    auto* validate_cmd = app.add_subcommand("validate", "Check a list: gaps and repeats in 序号, empty cells, shifted rows, names listed twice, unknown columns");
+    auto* validate_cmd = app.add_subcommand("validate", "Check a list: gaps and repeats in 序号, empty cells, shifted rows, names listed twice, unknown columns, signs it was read wrongly");
     validate_cmd->add_option("input", validate_input, "The list to check: " + reader_display_names() + "; - reads standard input")->required();
     validate_cmd->add_option("--format", validate_format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     validate_cmd->add_flag("--force", validate_force, "Read even text that cannot be trusted");

@@ -6,6 +6,9 @@
 #include "cli/commands.hpp"
 #include "io/files.hpp"
 #include "model/error.hpp"
+#include "renderers/list_names.hpp"
+#include "review/items.hpp"
+#include "review/self_check.hpp"
 #include "review/validate.hpp"
 
 namespace dutylist::cli {
@@ -36,6 +39,21 @@ std::string findings_text(const std::string& name, const Document& doc, const st
     return out;
 }
 
+// The self-check's findings (signs that the list was read wrongly) as errors among the others.
+void add_self_check(const Document& doc, std::vector<review::Finding>& findings) {
+    const std::vector<std::string> names = list_names(doc);
+    for (const auto& f : review::self_check(doc)) {
+        std::string seq;
+        if (!f.items.empty()) {
+            const DutyList& list = doc.lists[f.list];
+            seq = review::item_seq(list, list.items[f.items.front()]);
+            if (seq.empty()) seq = fmt::format("row {}", f.items.front() + 1);
+        }
+        std::string where = f.items.empty() ? "" : review::rows_text(f.items) + ": ";
+        findings.push_back({names[f.list], seq, review::Severity::error, review::self_check_code(f.check), where + f.message});
+    }
+}
+
 }  // namespace
 
 int validate(const std::string& input, const std::string& format, const ReadOptions& read) {
@@ -46,7 +64,8 @@ int validate(const std::string& input, const std::string& format, const ReadOpti
         report_failure(input, e.what());
         return exit_failed;
     }
-    const auto findings = review::validate(doc);
+    auto findings = review::validate(doc);
+    add_self_check(doc, findings);
     std::cout << (format == "json" ? findings_json(findings) : findings_text(input, doc, findings));
     std::cout.flush();
     return review::has_errors(findings) ? exit_failed : exit_ok;
