@@ -11,10 +11,10 @@
 namespace dutylist::review {
 namespace {
 
-// A column's habit is what nearly all its cells do; one typo in a list of hundreds is no habit
-// broken, and too few cells show no habit. Fractions of the column's non-empty cells.
-constexpr double ending_habit = 0.95;    // cells whose last paragraph ends a sentence
-constexpr double numbered_habit = 0.80;  // cells whose first paragraph is duty "1."
+// A column writes sentences when this share of its paragraphs end one: duties do (723 of the
+// corpus's 779 duty paragraphs, 93%), names and departments do not (under 3%); a list cut wrongly in every row
+// still ends about half. Fewer cells than this show no habit.
+constexpr double sentence_habit = 0.40;
 constexpr size_t habit_cells = 10;
 // A department column is shifted when the rows beside name its departments in their other cells
 // clearly more often than the rows that hold them: by this many rows, or this share of rows.
@@ -142,51 +142,51 @@ void check_seq_missing(size_t li, const DutyList& list, size_t seq, Findings& ou
                                    lacking[run.front()], run.size() == 1 ? "the row is" : "the rows are")});
 }
 
-struct Habits {
-    bool ends_sentences = false;  // nearly every cell's text ends a sentence
-    bool starts_numbered = false;  // nearly every cell begins with duty 1.
-};
-
-Habits column_habits(const DutyList& list, size_t column) {
-    size_t cells = 0, ending = 0, numbered = 0;
+// The column's text is written in sentences: enough of its paragraphs end one. Counted over
+// paragraphs, not cells, so that a list whose every row was cut in the wrong place (each cell
+// the end of its own text, which ends a sentence, and the start of the next, which does not)
+// still shows the habit.
+bool writes_sentences(const DutyList& list, size_t column) {
+    size_t cells = 0, paragraphs = 0, ending = 0;
     for (const Item& item : list.items) {
         const Paragraphs& p = cell(item, column);
         if (blank(p)) continue;
         ++cells;
-        ending += ends_sentence(p.back());
-        numbered += item_number(p.front()) == 1;
+        paragraphs += p.size();
+        ending += static_cast<size_t>(std::count_if(p.begin(), p.end(), [](const std::string& t) { return ends_sentence(t); }));
     }
-    if (cells < habit_cells) return {};
-    const double n = static_cast<double>(cells);
-    return {static_cast<double>(ending) >= ending_habit * n, static_cast<double>(numbered) >= numbered_habit * n};
+    return cells >= habit_cells && static_cast<double>(ending) >= sentence_habit * static_cast<double>(paragraphs);
 }
 
-// Row `below` begins with text that goes on from the end of row `above` in this column.
-bool cut_between(const Paragraphs& above, const Paragraphs& below, const Habits& habits) {
+// Row `below` begins with text that goes on from the end of row `above` in this column: the
+// next duty's number after the last one's, a start no sentence has after an open end, or, in a
+// column of sentences, an open end followed by anything but a numbered duty.
+bool cut_between(const Paragraphs& above, const Paragraphs& below, bool sentences) {
     if (blank(above) || blank(below)) return false;
     const std::string& last = above.back();
     const std::string& first = below.front();
     const int last_number = item_number(last), first_number = item_number(first);
     if (last_number && first_number == last_number + 1) return true;
     if (ends_sentence(last)) return false;
-    return starts_mid_sentence(first) || (habits.ends_sentences && habits.starts_numbered && first_number == 0);
+    return starts_mid_sentence(first) || (sentences && first_number == 0);
 }
 
 void check_cuts(size_t li, const DutyList& list, size_t column, Findings& out) {
-    const Habits habits = column_habits(list, column);
+    const bool sentences = writes_sentences(list, column);
     std::vector<size_t> cut_above;  // rows whose text goes on into the next row
     for (size_t r = 0; r + 1 < list.items.size(); ++r)
-        if (cut_between(cell(list.items[r], column), cell(list.items[r + 1], column), habits)) cut_above.push_back(r);
+        if (cut_between(cell(list.items[r], column), cell(list.items[r + 1], column), sentences)) cut_above.push_back(r);
     const std::string& label = list.columns[column].label;
     for (auto& run : runs(cut_above)) {
         const size_t r = run.front();
         std::vector<size_t> rows = run;
         rows.push_back(run.back() + 1);
+        const std::string more = run.size() > 1 ? fmt::format(", and so on down to row {}", rows.back() + 1) : "";
         out.push_back({li, rows, SelfCheck::cut_mid_sentence, label,
-                       fmt::format("the {} of row {} ends mid-sentence (\"{}\") and row {} goes on with it (\"{}\"): the rows "
+                       fmt::format("the {} of row {} ends mid-sentence (\"{}\") and row {} goes on with it (\"{}\"){}: the rows "
                                    "look cut in the wrong place",
                                    label, r + 1, quote_end(cell(list.items[r], column).back()), r + 2,
-                                   quote_start(cell(list.items[r + 1], column).front()))});
+                                   quote_start(cell(list.items[r + 1], column).front()), more)});
     }
 }
 
