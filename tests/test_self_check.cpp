@@ -30,8 +30,9 @@ const Document& corpus_truth() {
     return doc;
 }
 
-// A list as the neutral table a reader hands the builder: its header row, then a row per item.
-Table table_of(const DutyList& list) {
+// A list as the neutral table a reader hands the builder: its header row, then a row per item,
+// each where a PDF reader says it is.
+Table table_of(const DutyList& list, int page = 1) {
     Table t;
     t.width = static_cast<int>(list.columns.size());
     t.name = "table 1";
@@ -42,6 +43,8 @@ Table table_of(const DutyList& list) {
     for (const Item& item : list.items) {
         TableRow row;
         for (size_t c = 0; c < item.values.size(); ++c) row.cells.push_back({static_cast<int>(c), 1, item.values[c], false, false});
+        row.source.pages = {page};
+        row.source.boxes = {{page, 50, 100, 790, 140}};
         t.rows.push_back(std::move(row));
     }
     return t;
@@ -213,6 +216,31 @@ TEST_CASE("two rows read as one: their numbers in one 序号 cell, or run togeth
     // A gap the document has (序号 5 never printed) is no misreading: the validator reports it.
     const Document gap = built(0, [](Table& t) { t.rows.erase(t.rows.begin() + 5); });
     CHECK(review::self_check(gap).empty());
+}
+
+TEST_CASE("a row under a page break that lost its 序号 is joined to the row above: the gap after it is named") {
+    auto read = [](bool lose_number) {
+        ListBuilder builder("no list", [](const std::string&) {});
+        const DutyList& basic = corpus_truth().lists.at(0);
+        builder.text({basic.title, false, 1, 0});
+        Table first = table_of(basic, 1), second = table_of(basic, 2);
+        first.rows.resize(11);  // the header and 序号 1–10 on page 1, the rest on page 2
+        second.rows.erase(second.rows.begin(), second.rows.begin() + 11);
+        second.after_page_break = true;
+        second.page = 2;
+        if (lose_number) second.rows[0].cells[0].text.clear();
+        builder.table(first);
+        builder.table(second);
+        return builder.finish();
+    };
+    CHECK(review::self_check(read(false)).empty());
+    const Document doc = read(true);
+    REQUIRE(doc.lists.at(0).items.size() == 104);
+    const auto findings = review::self_check(doc);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].check == SelfCheck::seq_run_together);
+    CHECK(review::self_finding_line(doc, findings[0]).starts_with(
+        "list 1 (基本履职事项清单), rows 10–11: 序号 skips from 10 to 12 just after a row joined from 2 rows"));
 }
 
 TEST_CASE("the rest of a row cut off as a row of its own has no 序号 and no 事项类别") {

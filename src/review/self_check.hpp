@@ -12,7 +12,8 @@
 namespace dutylist::review {
 
 enum class SelfCheck {
-    seq_run_together,  // one 序号 cell holds the numbers of two or more rows ("3" and "4", or "34")
+    seq_run_together,  // rows read as one: one 序号 cell holds two rows' numbers ("3" and "4", or
+                       // "34"), or 序号 skips one right after an item joined from two rows read
     seq_missing,       // rows without 序号, and without a cell every numbered row has, in a numbered list
     cut_mid_sentence,  // a cell's text runs on from one row into the next
     empty_column,      // a column empty in every row (备注 may be)
