@@ -119,6 +119,15 @@ TEST_CASE("where a paragraph may begin and end") {
     CHECK(review::item_number("负责1.") == 0);
 }
 
+TEST_CASE("numbered categories in consecutive rows are no cut") {
+    Document doc = corpus_truth();
+    DutyList& basic = doc.lists.at(0);
+    const size_t category = static_cast<size_t>(column_index(basic, "category"));
+    basic.items[0].values[category] = {"一、党的建设"};
+    basic.items[1].values[category] = {"二、经济发展"};
+    CHECK(review::self_check(doc).empty());
+}
+
 TEST_CASE("rows are named as a clerk counts them") {
     CHECK(review::rows_text({11}) == "row 12");
     CHECK(review::rows_text({11, 12, 13, 14}) == "rows 12–15");
@@ -140,7 +149,8 @@ TEST_CASE("a duty cut one line too high runs on into the next row") {
     CHECK(findings[0].list == 1);
     CHECK(findings[0].items == std::vector<size_t>{19, 20});
     CHECK(findings[0].column == "乡镇配合职责");
-    CHECK(review::self_finding_line(doc, findings[0]).starts_with("list 2 (配合履职事项清单), rows 20–21: the 乡镇配合职责 of row 20 ends mid-sentence"));
+    CHECK(review::self_finding_line(doc, findings[0])
+              .starts_with("list 2 (配合履职事项清单), rows 20–21: the 乡镇配合职责 of row 20 ends mid-sentence"));
 }
 
 TEST_CASE("a cut between numbered duties: the next row starts at duty 2") {
@@ -271,7 +281,8 @@ TEST_CASE("对应上级部门 slid down by one row against the other cells") {
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].check == SelfCheck::shifted_column);
     CHECK(findings[0].items.empty());
-    CHECK(review::self_finding_line(doc, findings[0]).starts_with("list 2 (配合履职事项清单), column 对应上级部门: the 对应上级部门 column looks shifted"));
+    CHECK(review::self_finding_line(doc, findings[0])
+              .starts_with("list 2 (配合履职事项清单), column 对应上级部门: the 对应上级部门 column looks shifted"));
 }
 
 TEST_CASE("a column empty in every row, but 备注") {

@@ -12,8 +12,8 @@ namespace dutylist::review {
 namespace {
 
 // A column writes sentences when this share of its paragraphs end one: duties do (723 of the
-// corpus's 779 duty paragraphs, 93%), names and departments do not (under 3%); a list cut wrongly in every row
-// still ends about half. Fewer cells than this show no habit.
+// corpus's 779 duty paragraphs, 93%), names and departments do not (under 3%); a list cut
+// wrongly in every row still ends about half. Fewer cells than this show no habit.
 constexpr double sentence_habit = 0.40;
 constexpr size_t habit_cells = 10;
 // A department column is shifted when the rows beside name its departments in their other cells
@@ -26,12 +26,6 @@ constexpr size_t quote_length = 12;
 
 using Findings = std::vector<SelfFinding>;
 
-std::u32string decoded(std::string_view text) {
-    std::u32string out;
-    for (size_t i = 0; i < text.size();) out += next_code_point(text, i);
-    return out;
-}
-
 std::string encoded(std::u32string_view text) {
     std::string out;
     for (char32_t c : text) append_utf8(out, c);
@@ -39,12 +33,12 @@ std::string encoded(std::u32string_view text) {
 }
 
 std::string quote_end(const std::string& text) {
-    const std::u32string s = decoded(trim(text));
+    const std::u32string s = code_points(trim(text));
     return s.size() <= quote_length ? encoded(s) : "…" + encoded(std::u32string_view(s).substr(s.size() - quote_length));
 }
 
 std::string quote_start(const std::string& text) {
-    const std::u32string s = decoded(trim(text));
+    const std::u32string s = code_points(trim(text));
     return s.size() <= quote_length ? encoded(s) : encoded(std::u32string_view(s).substr(0, quote_length)) + "…";
 }
 
@@ -59,7 +53,7 @@ bool blank(const Paragraphs& paragraphs) {
 
 // "12", "１２", "12." or "12、" as a row number; nullopt for anything else.
 std::optional<int> row_number(const std::string& printed) {
-    const std::u32string s = decoded(trim(printed));
+    const std::u32string s = code_points(trim(printed));
     int n = 0;
     size_t digits = 0;
     for (size_t i = 0; i < s.size(); ++i) {
@@ -183,7 +177,9 @@ bool cut_between(const Paragraphs& above, const Paragraphs& below, bool sentence
     const std::string& last = above.back();
     const std::string& first = below.front();
     const int last_number = item_number(last), first_number = item_number(first);
-    if (last_number && first_number == last_number + 1) return true;
+    // One paragraph each is a column of numbered headings (一、党的建设 over 二、经济发展), no cut.
+    const bool several = above.size() > 1 || below.size() > 1;
+    if (last_number && first_number == last_number + 1 && several) return true;
     if (ends_sentence(last)) return false;
     return starts_mid_sentence(first) || (sentences && first_number == 0);
 }
@@ -224,7 +220,7 @@ std::vector<std::string> department_keys(const Paragraphs& paragraphs) {
     std::vector<std::string> keys;
     for (const auto& p : paragraphs) {
         std::u32string name;
-        for (char32_t c : decoded(p + "、")) {
+        for (char32_t c : code_points(p + "、")) {
             if (!(c == U'、' || c == U'，' || c == U',' || c == U'；' || c == U';' || c == U'/' || is_space(c))) {
                 name += c;
                 continue;

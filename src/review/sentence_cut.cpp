@@ -11,14 +11,8 @@ constexpr std::u32string_view closing = U"。；！？…;!?）)》」』】〕�
 constexpr std::u32string_view never_first = U"、，。．；：！？…,.;:!?）)》〉」』】〕］]｝}”’％%·・";
 constexpr std::u32string_view chinese_digits = U"一二三四五六七八九十";
 
-std::u32string decoded(std::string_view text) {
-    std::u32string out;
-    for (size_t i = 0; i < text.size();) out += next_code_point(text, i);
-    return out;
-}
-
 std::u32string trimmed(std::string_view text) {
-    std::u32string s = decoded(text);
+    std::u32string s = code_points(text);
     size_t from = 0, to = s.size();
     while (from < to && is_space(s[from])) ++from;
     while (to > from && is_space(s[to - 1])) --to;
@@ -46,6 +40,12 @@ int read_number(const std::u32string& s, size_t& i) {
 }
 
 }  // namespace
+
+std::u32string code_points(std::string_view text) {
+    std::u32string out;
+    for (size_t i = 0; i < text.size();) out += next_code_point(text, i);
+    return out;
+}
 
 bool ends_sentence(std::string_view paragraph) {
     const std::u32string s = trimmed(paragraph);

@@ -2,9 +2,13 @@
 // in the wrong place (review/self_check.hpp). Pure functions over one paragraph's text.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace dutylist::review {
+
+// The text's code points, for the rules here and for quoting a paragraph's ends.
+std::u32string code_points(std::string_view text);
 
 // The paragraph ends a sentence or a closed phrase: its last character is sentence-final
 // punctuation (。；！？… and their ASCII forms) or a closing bracket or quote.
