@@ -50,12 +50,11 @@ Table table_of(const DutyList& list, int page = 1) {
     return t;
 }
 
-// The corpus's lists, each as a heading and a table, with `cut` applied to the table of list
+// The lists of `source`, each as a heading and a table, with `cut` applied to the table of list
 // `which` (0-based; body rows start at 1), read by the list builder.
 template <typename Cut>
-Document built(size_t which, Cut cut) {
+Document built(const Document& truth, size_t which, Cut cut) {
     ListBuilder builder("no list", [](const std::string&) {});
-    const Document& truth = corpus_truth();
     for (size_t l = 0; l < truth.lists.size(); ++l) {
         builder.text({truth.lists[l].title, false, 0, 0});
         Table t = table_of(truth.lists[l]);
@@ -63,6 +62,11 @@ Document built(size_t which, Cut cut) {
         builder.table(t);
     }
     return builder.finish();
+}
+
+template <typename Cut>
+Document built(size_t which, Cut cut) {
+    return built(corpus_truth(), which, cut);
 }
 
 std::u32string u32(const std::string& s) {
@@ -151,6 +155,21 @@ TEST_CASE("a duty cut one line too high runs on into the next row") {
     CHECK(findings[0].column == "乡镇配合职责");
     CHECK(review::self_finding_line(doc, findings[0])
               .starts_with("list 2 (配合履职事项清单), rows 20–21: the 乡镇配合职责 of row 20 ends mid-sentence"));
+}
+
+TEST_CASE("a borderless PDF's list as its reader read it, then cut one line too low") {
+    const fs::path pdf = source_dir() / "tests/data/pdf/lo-borderless.pdf";
+    const Document read = read_document({"lo-borderless.pdf", read_file(pdf)}, {});
+    REQUIRE(read.lists.size() == 2);
+    const DutyList& withdrawn = read.lists[1];
+    const size_t column = static_cast<size_t>(column_index(withdrawn, "receiver"));
+    CHECK(review::self_check(built(read, 99, [](Table&) {})).empty());
+    const Document doc = built(read, 1, [&](Table& t) { move_tail(t, 5, column, 4); });
+    const auto findings = review::self_check(doc);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].check == SelfCheck::cut_mid_sentence);
+    CHECK(findings[0].items == std::vector<size_t>{4, 5});
+    CHECK(findings[0].column == "承接部门及工作方式");
 }
 
 TEST_CASE("a cut between numbered duties: the next row starts at duty 2") {
