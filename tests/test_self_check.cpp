@@ -373,6 +373,14 @@ TEST_CASE("convert names the finding on stderr; --strict fails the file and writ
     CHECK(good.exit_code == 0);
     CHECK(good.err == "");
 
+    // Among several inputs the line names its file; the dataset holds only the file that passed.
+    auto both = run_dutylist("convert bad.json good.json -t jsonl --strict -o both", tmp.path());
+    CHECK(both.exit_code == 1);
+    CHECK(both.err.find("dutylist: warning: bad.json: list 2 (配合履职事项清单), rows 12–13:") != std::string::npos);
+    const std::string records = read_file(tmp / "both/items.jsonl");
+    CHECK(std::count(records.begin(), records.end(), '\n') == 240);
+    CHECK(records.find("bad.json") == std::string::npos);
+
     auto validate = run_dutylist("validate bad.json", tmp.path());
     CHECK(validate.exit_code == 1);
     CHECK(validate.out.find("cooperative 序号 12: error: rows 12–13: the 乡镇配合职责 of row 12 ends mid-sentence") != std::string::npos);
