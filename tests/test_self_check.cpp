@@ -188,6 +188,8 @@ TEST_CASE("a cut between numbered duties: the next row starts at duty 2") {
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].check == SelfCheck::cut_mid_sentence);
     CHECK(findings[0].items == std::vector<size_t>{row, row + 1});
+    CHECK(findings[0].message.find("ends at duty 1") != std::string::npos);
+    CHECK(findings[0].message.find("goes on at duty 2") != std::string::npos);
 }
 
 TEST_CASE("rows cut at a vertically centred 序号: each holds the end of its text and the start of the next") {

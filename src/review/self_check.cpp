@@ -169,37 +169,49 @@ bool writes_sentences(const DutyList& list, size_t column) {
     return cells >= habit_cells && static_cast<double>(ending) >= sentence_habit * static_cast<double>(paragraphs);
 }
 
+enum class Cut { none, numbered, open_end };
+
 // Row `below` begins with text that goes on from the end of row `above` in this column: the
 // next duty's number after the last one's, a start no sentence has after an open end, or, in a
 // column of sentences, an open end followed by anything but a numbered duty.
-bool cut_between(const Paragraphs& above, const Paragraphs& below, bool sentences) {
-    if (blank(above) || blank(below)) return false;
+Cut cut_between(const Paragraphs& above, const Paragraphs& below, bool sentences) {
+    if (blank(above) || blank(below)) return Cut::none;
     const std::string& last = above.back();
     const std::string& first = below.front();
     const int last_number = item_number(last), first_number = item_number(first);
     // One paragraph each is a column of numbered headings (一、党的建设 over 二、经济发展), no cut.
     const bool several = above.size() > 1 || below.size() > 1;
-    if (last_number && first_number == last_number + 1 && several) return true;
-    if (ends_sentence(last)) return false;
-    return starts_mid_sentence(first) || (sentences && first_number == 0);
+    if (last_number && first_number == last_number + 1 && several) return Cut::numbered;
+    if (ends_sentence(last)) return Cut::none;
+    return starts_mid_sentence(first) || (sentences && first_number == 0) ? Cut::open_end : Cut::none;
+}
+
+std::string cut_message(const DutyList& list, size_t column, size_t r, Cut cut, size_t last_row) {
+    const std::string& label = list.columns[column].label;
+    const std::string& end = cell(list.items[r], column).back();
+    const std::string& start = cell(list.items[r + 1], column).front();
+    const std::string what =
+        cut == Cut::numbered
+            ? fmt::format("the {} of row {} ends at duty {} (\"{}\") and row {} goes on at duty {} (\"{}\")", label, r + 1,
+                          item_number(end), quote_end(end), r + 2, item_number(start), quote_start(start))
+            : fmt::format("the {} of row {} ends mid-sentence (\"{}\") and row {} goes on with it (\"{}\")", label, r + 1,
+                          quote_end(end), r + 2, quote_start(start));
+    const std::string more = last_row > r + 1 ? fmt::format(", and so on down to row {}", last_row + 1) : "";
+    return what + more + ": the rows look cut in the wrong place";
 }
 
 void check_cuts(size_t li, const DutyList& list, size_t column, Findings& out) {
     const bool sentences = writes_sentences(list, column);
     std::vector<size_t> cut_above;  // rows whose text goes on into the next row
+    std::vector<Cut> cuts(list.items.size(), Cut::none);
     for (size_t r = 0; r + 1 < list.items.size(); ++r)
-        if (cut_between(cell(list.items[r], column), cell(list.items[r + 1], column), sentences)) cut_above.push_back(r);
-    const std::string& label = list.columns[column].label;
+        if ((cuts[r] = cut_between(cell(list.items[r], column), cell(list.items[r + 1], column), sentences)) != Cut::none)
+            cut_above.push_back(r);
     for (auto& run : runs(cut_above)) {
-        const size_t r = run.front();
         std::vector<size_t> rows = run;
         rows.push_back(run.back() + 1);
-        const std::string more = run.size() > 1 ? fmt::format(", and so on down to row {}", rows.back() + 1) : "";
-        out.push_back({li, rows, SelfCheck::cut_mid_sentence, label,
-                       fmt::format("the {} of row {} ends mid-sentence (\"{}\") and row {} goes on with it (\"{}\"){}: the rows "
-                                   "look cut in the wrong place",
-                                   label, r + 1, quote_end(cell(list.items[r], column).back()), r + 2,
-                                   quote_start(cell(list.items[r + 1], column).front()), more)});
+        out.push_back({li, rows, SelfCheck::cut_mid_sentence, list.columns[column].label,
+                       cut_message(list, column, run.front(), cuts[run.front()], rows.back())});
     }
 }
 
