@@ -112,6 +112,10 @@ Examples:
   dutylist validate 清单.pdf                 one line per finding, then a summary
   dutylist validate 清单.docx --format json  {"findings": [{"list", "seq", "severity", "code", "message"}]}
 
+The findings include convert's self-checks, signs that the list was read wrongly rather than
+faults of the document: seq-run-together, seq-missing, cut-mid-sentence, empty-column,
+shifted-column (each an error).
+
 Exit codes: 0 no errors (warnings may be printed); 1 errors found or the file cannot be read.)");
 
     DiffOptions diff_options;
