@@ -236,3 +236,18 @@ TEST_CASE("diff on the command line: text, JSON, CSV change log and HTML") {
     CHECK(missing.exit_code == 1);
     CHECK(missing.err == "dutylist: nowhere.json: file not found\n");
 }
+
+TEST_CASE("a 修订对照表 cell too long for XLSX is refused in one line, and no file is left") {
+    Document old_doc = corpus_document();
+    Document new_doc = old_doc;
+    std::string long_name;
+    for (int i = 0; i < 33000; ++i) long_name += "事";
+    cell(new_doc.lists.at(0), 0, "name") = {long_name};
+    TempDir dir;
+    write_file(dir / "old.json", document_to_json(old_doc));
+    write_file(dir / "new.json", document_to_json(new_doc));
+    const auto r = run_dutylist("diff old.json new.json -t xlsx -o table.xlsx", dir.path());
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "dutylist: table.xlsx: a cell of the revision table is longer than an XLSX cell can hold (32,767 characters)\n");
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator{}) == 2);
+}

@@ -1,6 +1,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -21,6 +22,29 @@ constexpr const char* column_labels[] = {"清单", "序号", "事项名称", "�
 // What an XLSX cell holds at most; a longer before/after text cannot be written.
 constexpr size_t max_cell_characters = 32767;
 constexpr size_t max_workbook_bytes = 256u << 20;
+// libxlsxwriter sets no row heights and LibreOffice Calc does not fit them to wrapped text on
+// opening, so each row is made as tall as its longest cell's estimated lines: 15 pt a line of
+// the default 11 pt font, up to the 409 pt a row can have.
+constexpr double line_height_points = 15;
+constexpr double max_row_points = 409;
+
+// Lines a text takes in a column of this width (in character units, one of them padding): an
+// ideograph is two units wide.
+size_t estimated_lines(std::string_view text, double width) {
+    size_t lines = 1;
+    double used = 0;
+    for (size_t i = 0; i < text.size();) {
+        const char32_t cp = next_code_point(text, i);
+        if (cp == '\n') {
+            ++lines, used = 0;
+            continue;
+        }
+        const double w = is_cjk(cp) ? 2 : 1;
+        if (used > 0 && used + w > width - 1) ++lines, used = 0;
+        used += w;
+    }
+    return lines;
+}
 
 // Text as a cell can hold it: valid UTF-8 without the control characters XML forbids (a
 // paragraph break stays a line break of the cell).
@@ -63,6 +87,10 @@ public:
     }
 
     void row(lxw_row_t r, const RevisionRow& row) {
+        const std::string texts[] = {row.list, row.seq, row.name, row.change, side_text(row.before, Edit::removed), side_text(row.after, Edit::added)};
+        size_t lines = 1;
+        for (size_t c = 0; c < std::size(texts); ++c) lines = std::max(lines, estimated_lines(texts[c], column_widths[c]));
+        worksheet_set_row(sheet_, r, std::min(max_row_points, static_cast<double>(lines) * line_height_points), nullptr);
         plain(r, 0, row.list);
         plain(r, 1, row.seq);
         plain(r, 2, row.name);
