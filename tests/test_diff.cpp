@@ -171,6 +171,24 @@ TEST_CASE("an item renamed slightly stays matched between the same neighbours, n
     CHECK(moved_away.added.size() == 1);
 }
 
+TEST_CASE("an item moved within its list is moved, its neighbours only renumbered") {
+    Document old_doc = corpus_document();
+    Document new_doc = old_doc;
+    DutyList& basic = new_doc.lists.at(0);
+    // 序号 20 taken out and put back after 序号 50, the list renumbered.
+    std::rotate(basic.items.begin() + 19, basic.items.begin() + 20, basic.items.begin() + 50);
+    for (size_t i = 0; i < basic.items.size(); ++i) cell(basic, i, "seq") = {std::to_string(i + 1)};
+    const auto d = review::diff_documents(old_doc, new_doc).lists[0];
+    REQUIRE(d.moved.size() == 1);
+    CHECK(d.moved[0].from == "basic");
+    CHECK(d.moved[0].old_seq == "20");
+    CHECK(d.moved[0].new_seq == "50");
+    CHECK(d.moved[0].fields.empty());
+    CHECK(d.renumbered.size() == 30);
+    CHECK(d.changed.empty());
+    CHECK(d.kept.size() == 104);
+}
+
 TEST_CASE("diff on the command line: text, JSON, CSV change log and HTML") {
     Revision r;
     TempDir dir;

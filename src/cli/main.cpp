@@ -129,8 +129,9 @@ Exit codes: 0 no errors (warnings may be printed); 1 errors found or the file ca
     diff_cmd->footer(R"(
 Items are matched by content (事项名称, then the other cells), not by 序号, so a revision that
 renumbers shows as renumbering; an item renamed slightly is changed, not removed and added; an
-item found in another list shows as moved. Inside a changed cell the paragraphs and words that
-changed are marked, as git diff --word-diff does: [-removed-]{+added+} in text.
+item found in another list or out of its list's order shows as moved. Inside a changed cell
+the paragraphs and words that changed are marked, as git diff --word-diff does:
+[-removed-]{+added+} in text.
 
 Examples:
   dutylist diff 2024.pdf 2025.pdf                       readable summary per list

@@ -259,6 +259,44 @@ std::vector<Column> columns_missing_from(const DutyList& list, const DutyList& o
     return out;
 }
 
+// Positions (into `values`) of a longest strictly increasing subsequence, O(n log n).
+std::vector<bool> longest_increasing(const std::vector<int>& values) {
+    std::vector<size_t> tails;  // tails[k]: the position ending the best run of length k + 1
+    std::vector<size_t> before(values.size(), SIZE_MAX);
+    for (size_t i = 0; i < values.size(); ++i) {
+        auto at = std::lower_bound(tails.begin(), tails.end(), values[i], [&](size_t t, int v) { return values[t] < v; });
+        if (at != tails.begin()) before[i] = *(at - 1);
+        if (at == tails.end()) tails.push_back(i);
+        else *at = i;
+    }
+    std::vector<bool> out(values.size(), false);
+    for (size_t i = tails.empty() ? SIZE_MAX : tails.back(); i != SIZE_MAX; i = before[i]) out[i] = true;
+    return out;
+}
+
+// Items kept in a list whose order changed: those off the longest run that keeps its order
+// were moved within the list, and are reported as moved (from this list) rather than kept.
+void separate_reordered(ListDiff& d, const DutyList& ol, const DutyList& nl) {
+    std::vector<int> new_positions;
+    for (auto [o, n] : d.kept) new_positions.push_back(n);
+    const std::vector<bool> in_order = longest_increasing(new_positions);
+    std::vector<std::pair<int, int>> kept;
+    for (size_t k = 0; k < d.kept.size(); ++k) {
+        const auto [o, n] = d.kept[k];
+        if (in_order[k]) {
+            kept.emplace_back(o, n);
+            continue;
+        }
+        const Item& oi = ol.items[static_cast<size_t>(o)];
+        const Item& ni = nl.items[static_cast<size_t>(n)];
+        d.moved.push_back({o, n, item_seq(ol, oi), item_seq(nl, ni), trim(item_name(nl, ni)), d.kind, d.old_list, field_changes(ol, oi, nl, ni)});
+        auto same_item = [n](const ItemChange& c) { return c.new_index == n; };
+        std::erase_if(d.changed, same_item);
+        std::erase_if(d.renumbered, same_item);
+    }
+    d.kept = std::move(kept);
+}
+
 }  // namespace
 
 bool ListDiff::empty() const {
@@ -344,6 +382,8 @@ DocumentDiff diff_documents(const Document& old_doc, const Document& new_doc) {
 
     auto by_new = [](const ItemChange& a, const ItemChange& b) { return a.new_index < b.new_index; };
     for (auto& d : diff.lists) {
+        if (d.old_list >= 0 && d.new_list >= 0)
+            separate_reordered(d, old_doc.lists[static_cast<size_t>(d.old_list)], new_doc.lists[static_cast<size_t>(d.new_list)]);
         std::stable_sort(d.changed.begin(), d.changed.end(), by_new);
         std::stable_sort(d.moved.begin(), d.moved.end(), by_new);
         std::stable_sort(d.renumbered.begin(), d.renumbered.end(), by_new);
