@@ -143,7 +143,8 @@ public:
         slot_ = remember_temporary(path_);
     }
     ~TemporaryPath() {
-        std::filesystem::remove(path_);
+        std::error_code ignored;  // nothing to tell when it is gone already
+        std::filesystem::remove(path_, ignored);
         forget_temporary(slot_);
     }
     TemporaryPath(const TemporaryPath&) = delete;
