@@ -32,9 +32,11 @@ inline constexpr size_t max_input_bytes = 512u * 1024 * 1024;
 struct DiffOptions {
     std::string old_path;
     std::string new_path;
-    std::string format = "text";  // text, json, csv, html
+    std::string format = "text";  // text, json, csv, html, docx, xlsx
     std::string output = "-";     // a file, or - for standard output
     bool bom = false;
+    bool all_rows = false;   // HTML: every row, not only the changed ones
+    bool exit_code = false;  // as git diff --exit-code: 1 when the versions differ, 2 on failure
     ReadOptions read;
 };
 

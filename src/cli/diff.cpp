@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <iostream>
 
 #include <fmt/format.h>
@@ -11,7 +13,25 @@
 
 namespace dutylist::cli {
 
+namespace {
+
+std::string render(const DiffOptions& options, const review::DiffSubject& subject) {
+    if (options.format == "json") return review::diff_to_json(subject);
+    if (options.format == "csv") return review::diff_to_csv(subject, options.bom);
+    if (options.format == "html") return review::diff_to_html(subject, options.all_rows);
+    if (options.format == "docx") return review::diff_to_docx(subject);
+    if (options.format == "xlsx") return review::diff_to_xlsx(subject);
+    return review::diff_to_text(subject);
+}
+
+}  // namespace
+
 int diff(const DiffOptions& options) {
+    // With --exit-code, 1 says "they differ", so a failure needs a code of its own.
+    const int failed = options.exit_code ? 2 : exit_failed;
+    const bool binary = options.format == "docx" || options.format == "xlsx";
+    if (binary && options.output == "-" && isatty(STDOUT_FILENO))
+        throw UsageError{"a " + options.format + " revision table is not for the terminal: name a file with -o, e.g. -o 修订对照表." + options.format};
     Document versions[2];
     const std::string* paths[2] = {&options.old_path, &options.new_path};
     for (int v = 0; v < 2; ++v) {
@@ -19,33 +39,28 @@ int diff(const DiffOptions& options) {
             versions[v] = read_document(read_input(*paths[v], max_input_bytes), options.read);
         } catch (const Error& e) {
             report_failure(*paths[v], e.what());
-            return exit_failed;
+            return failed;
         }
     }
     const review::DocumentDiff changes = review::diff_documents(versions[0], versions[1]);
     const review::DiffSubject subject{versions[0], versions[1], changes, options.old_path, options.new_path};
-    std::string out;
-    if (options.format == "json") out = review::diff_to_json(subject);
-    else if (options.format == "csv") out = review::diff_to_csv(subject, options.bom);
-    else if (options.format == "html") out = review::diff_to_html(subject);
-    else out = review::diff_to_text(subject);
-    if (options.output == "-") {
-        std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
-        std::cout.flush();
-        if (!std::cout) throw Error("cannot write to standard output");
-        return exit_ok;
-    }
+    const int compared = options.exit_code && !changes.empty() ? 1 : exit_ok;
     try {
+        const std::string out = render(options, subject);
+        if (options.output == "-") {
+            write_stdout(out);
+            return compared;
+        }
         RunInputs run_inputs;
         run_inputs.add(options.old_path);
         run_inputs.add(options.new_path);
         run_inputs.refuse_overwrite(options.output);
         write_file_atomically(options.output, out);
     } catch (const Error& e) {
-        report_failure(options.output, e.what());
-        return exit_failed;
+        report_failure(options.output == "-" ? "standard output" : options.output, e.what());
+        return failed;
     }
-    return exit_ok;
+    return compared;
 }
 
 }  // namespace dutylist::cli

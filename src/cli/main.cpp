@@ -122,24 +122,34 @@ Exit codes: 0 no errors (warnings may be printed); 1 errors found or the file ca
     auto* diff_cmd = app.add_subcommand("diff", "Compare two versions of a township's lists item by item");
     diff_cmd->add_option("old", diff_options.old_path, "The earlier version: " + reader_display_names())->required();
     diff_cmd->add_option("new", diff_options.new_path, "The revised version")->required();
-    diff_cmd->add_option("--format", diff_options.format, "text, json, csv (a change log) or html (side by side)")
-        ->check(CLI::IsMember({"text", "json", "csv", "html"}))
+    diff_cmd->add_option("-t,--to,--format", diff_options.format,
+                         "text, json, csv (a change log), html (side by side), docx or xlsx (a 修订对照表)")
+        ->check(CLI::IsMember({"text", "json", "csv", "html", "docx", "xlsx"}))
         ->capture_default_str();
     diff_cmd->add_option("-o,--output", diff_options.output, "Write to this file instead of standard output")->capture_default_str();
     diff_cmd->add_flag("--bom", diff_options.bom, "CSV: start with a UTF-8 byte-order mark, as Excel and WPS need");
+    diff_cmd->add_flag("--all-rows", diff_options.all_rows, "HTML: show every row, not only the changed ones");
+    diff_cmd->add_flag("--exit-code", diff_options.exit_code, "Exit 1 when the versions differ, 0 when not, 2 on failure (as git diff)");
     diff_cmd->add_flag("--force", diff_options.read.force, "Read even text that cannot be trusted");
     add_ocr_option(diff_cmd, diff_options.read.ocr);
     diff_cmd->footer(R"(
 Items are matched by content (事项名称, then the other cells), not by 序号, so a revision that
-renumbers shows as renumbering; an item found in another list shows as moved.
+renumbers shows as renumbering; an item renamed slightly is changed, not removed and added; an
+item found in another list or out of its list's order shows as moved. Inside a changed cell
+the paragraphs and words that changed are marked, as git diff --word-diff does:
+[-removed-]{+added+} in text.
 
 Examples:
   dutylist diff 2024.pdf 2025.pdf                       readable summary per list
-  dutylist diff 2024.docx 2025.pdf --format csv --bom -o 变更.csv   change log for a spreadsheet
-  dutylist diff old.json new.json --format html -o diff.html      both versions side by side
-  dutylist diff old.pdf new.pdf --format json            {"lists": [{"kind", "added", "removed", "changed", "moved", "renumbered"}]}
+  dutylist diff 2024.docx 2025.docx -t docx -o 修订对照表.docx      the before/after table to issue
+  dutylist diff 2024.docx 2025.pdf -t xlsx -o 修订对照表.xlsx       the same table as a workbook
+  dutylist diff 2024.docx 2025.pdf -t csv --bom -o 变更.csv         change log for a spreadsheet
+  dutylist diff old.json new.json -t html -o diff.html  the changed rows side by side (--all-rows: every row)
+  dutylist diff old.pdf new.pdf -t json                 {"lists": [{"kind", "added", "removed", "changed", "moved", "renumbered"}]}
+  dutylist diff old.pdf new.pdf --exit-code > /dev/null; echo $?   0 same, 1 changed, 2 failed
 
-Exit codes: 0 compared (whether or not they differ); 1 an input cannot be read.)");
+Exit codes: 0 compared (whether or not they differ); 1 an input cannot be read or the output
+cannot be written. With --exit-code: 0 the versions are the same, 1 they differ, 2 failure.)");
 
     try {
         app.parse(argc, argv);

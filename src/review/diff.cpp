@@ -19,6 +19,10 @@ constexpr double reworded_name_similarity = 0.6;
 // A name changed more than that still matches when every other cell agrees, provided some
 // cell beyond 序号, 事项名称 and 事项类别 (shared by many items) holds text.
 constexpr double rewritten_name_similarity = 0.35;
+// In the same list and between the same neighbours (the items around it matched by name), a
+// name this alike is the item renamed: a short name with two characters changed loses half
+// of its character pairs.
+constexpr double neighbour_name_similarity = 0.4;
 
 // The adjacent character pairs of a text, sorted: what name similarity is computed on.
 std::vector<uint64_t> character_pairs(std::string_view s) {
@@ -146,6 +150,7 @@ public:
     // For each old item (in refs order), the index of its new item in new_refs(), or -1.
     std::vector<int> run() {
         match_equal_names();
+        gaps_ = neighbourhoods();
         match_reworded();
         return match_;
     }
@@ -184,6 +189,23 @@ private:
         }
     }
 
+    // For each old item, the new indices of the same-list matches of its neighbours, before and
+    // after it (-1 and INT_MAX when it has none on that side): the gap it was in.
+    std::vector<std::pair<int, int>> neighbourhoods() const {
+        std::vector<std::pair<int, int>> out(old_.size(), {-1, std::numeric_limits<int>::max()});
+        auto anchor = [&](size_t o) { return match_[o] >= 0 && same_list(old_[o], new_[static_cast<size_t>(match_[o])]); };
+        for (size_t o = 0; o < old_.size(); ++o)
+            if (o > 0 && old_[o - 1].list == old_[o].list)
+                out[o].first = anchor(o - 1) ? new_[static_cast<size_t>(match_[o - 1])].index : out[o - 1].first;
+        for (size_t o = old_.size(); o-- > 1;)
+            if (old_[o - 1].list == old_[o].list)
+                out[o - 1].second = anchor(o) ? new_[static_cast<size_t>(match_[o])].index : out[o].second;
+        return out;
+    }
+    bool same_neighbourhood(size_t o, size_t n) const {
+        return same_list(old_[o], new_[n]) && new_[n].index > gaps_[o].first && new_[n].index < gaps_[o].second;
+    }
+
     // Names that differ: the most alike pairs first.
     void match_reworded() {
         struct Candidate {
@@ -196,9 +218,10 @@ private:
             for (size_t n = 0; n < new_.size(); ++n) {
                 if (taken_[n]) continue;
                 double names = similarity(old_[o], new_[n]);
-                if (names < rewritten_name_similarity) continue;
+                if (names < std::min(rewritten_name_similarity, neighbour_name_similarity)) continue;
                 auto others = other_cells_agreement(old_list(old_[o]), old_item(old_[o]), new_list(new_[n]), new_item(new_[n]));
-                bool alike = names >= reworded_name_similarity || (others && *others == 1.0);
+                bool alike = names >= reworded_name_similarity || (names >= rewritten_name_similarity && others && *others == 1.0) ||
+                             (names >= neighbour_name_similarity && same_neighbourhood(o, n));
                 if (!alike) continue;
                 double score = names + 0.5 * others.value_or(0.0) + (same_list(old_[o], new_[n]) ? 0.1 : 0.0);
                 candidates.push_back({score, o, n});
@@ -215,6 +238,7 @@ private:
     std::vector<Ref> old_, new_;
     std::vector<int> match_;
     std::vector<bool> taken_;
+    std::vector<std::pair<int, int>> gaps_;
 };
 
 std::vector<FieldChange> metadata_changes(const Document& o, const Document& n) {
@@ -233,6 +257,44 @@ std::vector<Column> columns_missing_from(const DutyList& list, const DutyList& o
     for (const auto& c : list.columns)
         if (column_index(other, c.key) < 0) out.push_back(c);
     return out;
+}
+
+// Positions (into `values`) of a longest strictly increasing subsequence, O(n log n).
+std::vector<bool> longest_increasing(const std::vector<int>& values) {
+    std::vector<size_t> tails;  // tails[k]: the position ending the best run of length k + 1
+    std::vector<size_t> before(values.size(), SIZE_MAX);
+    for (size_t i = 0; i < values.size(); ++i) {
+        auto at = std::lower_bound(tails.begin(), tails.end(), values[i], [&](size_t t, int v) { return values[t] < v; });
+        if (at != tails.begin()) before[i] = *(at - 1);
+        if (at == tails.end()) tails.push_back(i);
+        else *at = i;
+    }
+    std::vector<bool> out(values.size(), false);
+    for (size_t i = tails.empty() ? SIZE_MAX : tails.back(); i != SIZE_MAX; i = before[i]) out[i] = true;
+    return out;
+}
+
+// Items kept in a list whose order changed: those off the longest run that keeps its order
+// were moved within the list, and are reported as moved (from this list) rather than kept.
+void separate_reordered(ListDiff& d, const DutyList& ol, const DutyList& nl) {
+    std::vector<int> new_positions;
+    for (auto [o, n] : d.kept) new_positions.push_back(n);
+    const std::vector<bool> in_order = longest_increasing(new_positions);
+    std::vector<std::pair<int, int>> kept;
+    for (size_t k = 0; k < d.kept.size(); ++k) {
+        const auto [o, n] = d.kept[k];
+        if (in_order[k]) {
+            kept.emplace_back(o, n);
+            continue;
+        }
+        const Item& oi = ol.items[static_cast<size_t>(o)];
+        const Item& ni = nl.items[static_cast<size_t>(n)];
+        d.moved.push_back({o, n, item_seq(ol, oi), item_seq(nl, ni), trim(item_name(nl, ni)), d.kind, d.old_list, field_changes(ol, oi, nl, ni)});
+        auto same_item = [n](const ItemChange& c) { return c.new_index == n; };
+        std::erase_if(d.changed, same_item);
+        std::erase_if(d.renumbered, same_item);
+    }
+    d.kept = std::move(kept);
 }
 
 }  // namespace
@@ -320,6 +382,8 @@ DocumentDiff diff_documents(const Document& old_doc, const Document& new_doc) {
 
     auto by_new = [](const ItemChange& a, const ItemChange& b) { return a.new_index < b.new_index; };
     for (auto& d : diff.lists) {
+        if (d.old_list >= 0 && d.new_list >= 0)
+            separate_reordered(d, old_doc.lists[static_cast<size_t>(d.old_list)], new_doc.lists[static_cast<size_t>(d.new_list)]);
         std::stable_sort(d.changed.begin(), d.changed.end(), by_new);
         std::stable_sort(d.moved.begin(), d.moved.end(), by_new);
         std::stable_sort(d.renumbered.begin(), d.renumbered.end(), by_new);

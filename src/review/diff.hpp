@@ -1,5 +1,7 @@
 // Item-by-item comparison of two versions of a township's lists. Items are matched by content
-// (the 事项名称 first, then the other cells), never by 序号, because a revision renumbers.
+// (the 事项名称 first, then alike names: by the other cells, or by the neighbours around them),
+// never by 序号, because a revision renumbers. An item found in another list, or out of the
+// order the other items of its list keep, is moved.
 #pragma once
 
 #include <string>
@@ -34,7 +36,8 @@ struct ItemEntry {
     bool operator==(const ItemEntry&) const = default;
 };
 
-// An item in both versions. For a moved item, `from` names the old list. Fields are compared
+// An item in both versions. For a moved item, `from` names the old list (the item's own list
+// when it moved within it). Fields are compared
 // by column key; a column one version lacks counts as empty, so a new empty 备注 column
 // changes no item, while the 承接部门 of an item moved into 收回 shows as a change from "".
 struct ItemChange {

@@ -9,6 +9,7 @@
 #include "renderers/templates.hpp"
 #include "review/diff_renderers.hpp"
 #include "review/items.hpp"
+#include "review/word_diff.hpp"
 
 namespace dutylist::review {
 namespace {
@@ -23,6 +24,18 @@ std::string html_text(const std::string& text) {
         if (end == std::string::npos) break;
         out += "<br>";
         start = end + 1;
+    }
+    return out;
+}
+
+// One side of a changed cell: the words only this side has in <del> (old) or <ins> (new).
+std::string html_spans(const std::vector<Span>& spans, Edit side) {
+    std::string out;
+    for (const auto& s : spans) {
+        if (s.edit != Edit::same && s.edit != side) continue;
+        const std::string text = html_text(s.text);
+        if (s.edit == Edit::same) out += text;
+        else out += (side == Edit::removed ? "<del>" : "<ins>") + text + (side == Edit::removed ? "</del>" : "</ins>");
     }
     return out;
 }
@@ -53,10 +66,13 @@ struct Side {
 
 class ListTable {
 public:
-    ListTable(const DiffSubject& s, const ListDiff& d)
+    ListTable(const DiffSubject& s, const ListDiff& d, bool all_rows)
         : old_list_(d.old_list >= 0 ? &s.old_doc.lists[static_cast<size_t>(d.old_list)] : nullptr),
           new_list_(d.new_list >= 0 ? &s.new_doc.lists[static_cast<size_t>(d.new_list)] : nullptr),
-          d_(d), diff_(s.diff) {}
+          d_(d), diff_(s.diff), all_rows_(all_rows) {
+        for (const auto& c : d.changed)
+            for (const auto& f : c.fields) spans_[c.new_index][f.key] = word_diff(f.old_text, f.new_text);
+    }
 
     std::string render() {
         head();
@@ -81,24 +97,45 @@ private:
         out_ += "</tr></thead><tbody>\n";
     }
 
-    void cells(const DutyList* list, int index, const char* side, const std::set<std::string>& differing) {
+    // changed: the word edits of this row's changed cells, by column key.
+    void cells(const DutyList* list, int index, Edit side, const std::set<std::string>& differing, const std::map<std::string, std::vector<Span>>* changed) {
         if (!list || index < 0) {
             out_ += fmt::format("<td class=\"blank\" colspan=\"{}\"></td>", width(list));
             return;
         }
         const Item& item = list->items[static_cast<size_t>(index)];
+        const char* side_class = side == Edit::removed ? "old" : "new";
         for (size_t c = 0; c < list->columns.size(); ++c) {
-            bool differs = differing.count(list->columns[c].key) > 0;
-            out_ += fmt::format("<td class=\"{}{}\">{}</td>", side, differs ? " differs" : "", html_text(cell_text(*list, item, static_cast<int>(c))));
+            const std::string& key = list->columns[c].key;
+            const bool differs = differing.count(key) > 0;
+            const std::vector<Span>* spans = nullptr;
+            if (changed)
+                if (auto it = changed->find(key); it != changed->end()) spans = &it->second;
+            out_ += fmt::format("<td class=\"{}{}\">{}</td>", side_class, differs ? " differs" : "",
+                                spans ? html_spans(*spans, side) : html_text(cell_text(*list, item, static_cast<int>(c))));
         }
     }
 
     void row(const char* kind, int old_index, const std::string& mark, int new_index, const std::set<std::string>& differing = {}) {
+        if (!all_rows_ && std::string_view(kind) == "same") {
+            ++skipped_;
+            return;
+        }
+        skipped_rows();
+        const auto changed = spans_.find(new_index);
+        const auto* spans = std::string_view(kind) == "changed" && changed != spans_.end() ? &changed->second : nullptr;
         out_ += fmt::format("<tr class=\"{}\">", kind);
-        cells(old_list_, old_index, "old", differing);
+        cells(old_list_, old_index, Edit::removed, differing, spans);
         out_ += "<td class=\"mark\">" + escape_markup(mark) + "</td>";
-        cells(new_list_, new_index, "new", differing);
+        cells(new_list_, new_index, Edit::added, differing, spans);
         out_ += "</tr>\n";
+    }
+
+    // A run of unchanged rows left out, as one line that says how many.
+    void skipped_rows() {
+        if (!skipped_) return;
+        out_ += fmt::format("<tr class=\"skipped\"><td colspan=\"{}\">… {} 项未调整 …</td></tr>\n", width(old_list_) + 1 + width(new_list_), skipped_);
+        skipped_ = 0;
     }
 
     // Items of the old list that left it: removed here or moved to another list.
@@ -142,12 +179,16 @@ private:
             }
         }
         flush_until(std::numeric_limits<int>::max());
+        skipped_rows();
     }
 
     const DutyList* old_list_;
     const DutyList* new_list_;
     const ListDiff& d_;
     const DocumentDiff& diff_;
+    const bool all_rows_;
+    std::map<int, std::map<std::string, std::vector<Span>>> spans_;  // by new index
+    size_t skipped_ = 0;
     std::string out_;
 };
 
@@ -173,7 +214,7 @@ std::string columns_text(const std::vector<Column>& columns) {
 
 }  // namespace
 
-std::string diff_to_html(const DiffSubject& s) {
+std::string diff_to_html(const DiffSubject& s, bool all_rows) {
     std::string metadata;
     if (!s.diff.metadata.empty()) {
         metadata = "<ul class=\"metadata\">";
@@ -194,7 +235,8 @@ std::string diff_to_html(const DiffSubject& s) {
             if (comparable_text(d.old_title) != comparable_text(d.new_title)) notes += "原标题 (title was): " + d.old_title + ". ";
         }
         if (!notes.empty()) lists += "<p class=\"list-notes\">" + escape_markup(notes) + "</p>\n";
-        lists += ListTable(s, d).render();
+        if (d.empty() && !all_rows) lists += "<p class=\"list-notes\">无调整 (no changes).</p>\n";
+        else lists += ListTable(s, d, all_rows).render();
     }
     const std::string title = "清单修订对照 " + s.old_name + " → " + s.new_name;
     auto version = [](const Document& doc, const std::string& name) {

@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "review/diff_renderers.hpp"
+#include "review/word_diff.hpp"
 
 namespace dutylist::review {
 namespace {
@@ -11,9 +12,16 @@ ordered_json version_json(const Document& doc, const std::string& name) {
     return {{"file", name}, {"title", doc.title}, {"date", doc.date}};
 }
 
+ordered_json spans_json(const std::vector<Span>& spans) {
+    ordered_json out = ordered_json::array();
+    for (const auto& s : spans) out.push_back({{"edit", s.edit == Edit::same ? "same" : s.edit == Edit::removed ? "removed" : "added"}, {"text", s.text}});
+    return out;
+}
+
 ordered_json fields_json(const std::vector<FieldChange>& fields) {
     ordered_json out = ordered_json::array();
-    for (const auto& f : fields) out.push_back({{"key", f.key}, {"label", f.label}, {"old", f.old_text}, {"new", f.new_text}});
+    for (const auto& f : fields)
+        out.push_back({{"key", f.key}, {"label", f.label}, {"old", f.old_text}, {"new", f.new_text}, {"spans", spans_json(word_diff(f.old_text, f.new_text))}});
     return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include "review/diff_renderers.hpp"
 #include "review/items.hpp"
+#include "review/word_diff.hpp"
 
 namespace dutylist::review {
 namespace {
@@ -41,12 +42,12 @@ std::string indented(const std::string& text, const std::string& indent) {
     return out;
 }
 
+// Each field in git's --word-diff=plain markup, its paragraphs on lines of their own.
 void append_fields(std::string& out, const std::vector<FieldChange>& fields, const std::string& indent) {
     const std::string inner = indent + "    ";
     for (const auto& f : fields) {
         out += fmt::format("{}{}:\n", indent, f.label);
-        out += fmt::format("{}- {}\n", inner, f.old_text.empty() ? "(empty)" : indented(f.old_text, inner + "  "));
-        out += fmt::format("{}+ {}\n", inner, f.new_text.empty() ? "(empty)" : indented(f.new_text, inner + "  "));
+        out += fmt::format("{}{}\n", inner, indented(word_diff_markup(word_diff(f.old_text, f.new_text)), inner));
     }
 }
 
