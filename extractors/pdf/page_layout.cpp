@@ -1,8 +1,11 @@
 #include "extractors/pdf/page_layout.hpp"
 
 #include <algorithm>
+#include <cmath>
 
+#include "extractors/pdf/borderless_steps.hpp"
 #include "extractors/pdf/borderless_table.hpp"
+#include "extractors/pdf/row_rules.hpp"
 #include "extractors/pdf/shared_glyphs.hpp"
 
 namespace dutylist::pdf {
@@ -31,6 +34,23 @@ double table_padding(const TableBlock& t) {
     return gaps[gaps.size() / 10];
 }
 
+// The table is one whose column rulings row_rules.hpp gave.
+bool given_columns(const Box& table, const std::vector<Box>& given) {
+    constexpr double same = 2.0;  // pt: the ruled grid snaps rulings, moving its sides a little
+    return std::any_of(given.begin(), given.end(), [&](const Box& b) {
+        return std::abs(b.x0 - table.x0) <= same && std::abs(b.x1 - table.x1) <= same &&
+               std::abs(b.y0 - table.y0) <= same && std::abs(b.y1 - table.y1) <= same;
+    });
+}
+
+// Rows with a cell across several columns (a section row): their lines frame nothing else.
+std::vector<bool> spanning_rows(const TableBlock& t) {
+    std::vector<bool> across(static_cast<size_t>(t.rows), false);
+    for (const CellBlock& c : t.cells)
+        if (c.grid.col_span > 1) across[static_cast<size_t>(c.grid.row)] = true;
+    return across;
+}
+
 }  // namespace
 
 PageLayout layout_page(const PageContent& page) {
@@ -45,7 +65,10 @@ PageLayout layout_page(const PageContent& page) {
     for (const FontInfo& f : page.fonts)
         if (!f.untrusted.empty()) out.untrusted.push_back((f.name.empty() ? "an unnamed font" : "font " + f.name) + ": " + f.untrusted);
 
-    const std::vector<RuledTable> tables = find_tables(page.segments);
+    std::vector<Segment> segments = page.segments;
+    const ColumnRulings columns = column_rulings(page.segments, page.glyphs);
+    segments.insert(segments.end(), columns.rulings.begin(), columns.rulings.end());
+    const std::vector<RuledTable> tables = find_tables(segments);
     std::vector<std::vector<int>> cell_at(tables.size());
     std::vector<std::vector<std::vector<Glyph>>> cell_glyphs(tables.size());
     for (size_t t = 0; t < tables.size(); ++t) {
@@ -89,6 +112,7 @@ PageLayout layout_page(const PageContent& page) {
                 l.frame_x1 = c.grid.box.x1 - pad;
                 l.page = page.number;
             }
+        if (given_columns(block.box, columns.tables)) frame_by_columns(block.cells, spanning_rows(block), block.cols, 1);
         out.tables.push_back(std::move(block));
     }
     if (tables.empty()) {

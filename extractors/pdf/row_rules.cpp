@@ -1,0 +1,150 @@
+#include "extractors/pdf/row_rules.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+
+namespace dutylist::pdf {
+namespace {
+
+// A vertical ruling crosses a rule when it runs on past it on both sides by more than this (pt):
+// a header row's own side borders end on the rule under the header.
+constexpr double crossing_overlap = 1.0;
+
+// A row runs through a strip when its ink covers at least 4/5 of it: the space between two
+// characters of a line is narrower than a fifth of any gutter.
+constexpr long crossed_share_num = 4, crossed_share_den = 5;
+
+struct RuleGroup {
+    double from = 0, to = 0;
+    std::vector<double> ys;  // top to bottom
+};
+
+std::vector<RuleGroup> stacked_rules(const std::vector<Segment>& joined, const RowRuleTolerances& tol) {
+    std::vector<Segment> hs;
+    for (const Segment& s : joined)
+        if (s.horizontal() && s.x1 - s.x0 >= tol.min_length) hs.push_back(s);
+    std::sort(hs.begin(), hs.end(), [](const Segment& a, const Segment& b) { return a.y0 < b.y0; });
+    std::vector<RuleGroup> groups;
+    for (const Segment& h : hs) {
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const RuleGroup& g) {
+            return std::abs(g.from - h.x0) <= tol.same_extent && std::abs(g.to - h.x1) <= tol.same_extent;
+        });
+        if (it == groups.end()) groups.push_back({h.x0, h.x1, {h.y0}});
+        else it->ys.push_back(h.y0);
+    }
+    std::erase_if(groups, [&](const RuleGroup& g) { return static_cast<int>(g.ys.size()) < tol.min_rules; });
+    return groups;
+}
+
+// Some vertical ruling inside the group runs across one of its inner rules: the table has
+// its own column rulings and is read as ruled already.
+bool has_column_rulings(const RuleGroup& g, const std::vector<Segment>& joined, double slack) {
+    for (const Segment& v : joined) {
+        if (v.horizontal() || v.x0 <= g.from + slack || v.x0 >= g.to - slack) continue;
+        for (size_t i = 1; i + 1 < g.ys.size(); ++i)
+            if (v.y0 < g.ys[i] - crossing_overlap && v.y1 > g.ys[i] + crossing_overlap) return true;
+    }
+    return false;
+}
+
+// For each row of the group (between two rules), which bins across the group hold ink.
+std::vector<std::vector<bool>> ink_by_row(const RuleGroup& g, const std::vector<Glyph>& glyphs, size_t bins,
+                                          double bin) {
+    std::vector<std::vector<bool>> ink(g.ys.size() - 1, std::vector<bool>(bins, false));
+    for (const Glyph& gl : glyphs) {
+        if (gl.code == U' ' || gl.code == U'\u3000') continue;
+        const double y = gl.centre_y(), x = gl.centre_x();
+        if (x < g.from || x > g.to || y < g.ys.front() || y > g.ys.back()) continue;
+        const size_t row = static_cast<size_t>(std::upper_bound(g.ys.begin(), g.ys.end(), y) - g.ys.begin()) - 1;
+        if (row >= ink.size()) continue;
+        const auto first = static_cast<size_t>(std::max(0.0, (gl.x0 - g.from) / bin));
+        const auto last = std::min(bins - 1, static_cast<size_t>(std::max(0.0, (gl.x1 - g.from) / bin)));
+        for (size_t b = first; b <= last; ++b) ink[row][b] = true;
+    }
+    return ink;
+}
+
+struct Gutter {
+    size_t first = 0, last = 0;  // bins, inclusive
+};
+
+// Strips between ink in which at most `allowed` rows put ink, at least tol.min_gutter wide.
+std::vector<Gutter> free_strips(const std::vector<int>& rows_with_ink, int allowed, const RowRuleTolerances& tol) {
+    std::vector<Gutter> out;
+    bool seen_ink = false;
+    const size_t bins = rows_with_ink.size();
+    for (size_t b = 0; b < bins;) {
+        if (rows_with_ink[b] > allowed) {
+            seen_ink = true;
+            ++b;
+            continue;
+        }
+        size_t e = b;
+        while (e + 1 < bins && rows_with_ink[e + 1] <= allowed) ++e;
+        if (seen_ink && e + 1 < bins && static_cast<double>(e - b + 1) * tol.bin >= tol.min_gutter) out.push_back({b, e});
+        b = e + 1;
+    }
+    return out;
+}
+
+// Every row with ink in the strip runs through it (a section row, a grouped header label),
+// rather than stopping inside it, as a column's text does that only a few rows fill (a
+// 备注 column empty but for its header label).
+bool crossed_through(const std::vector<std::vector<bool>>& ink, const Gutter& g) {
+    const auto width = static_cast<long>(g.last - g.first + 1);
+    for (const auto& row : ink) {
+        const long inked = std::count(row.begin() + static_cast<long>(g.first), row.begin() + static_cast<long>(g.last) + 1, true);
+        if (inked > 0 && inked < width * crossed_share_num / crossed_share_den) return false;
+    }
+    return true;
+}
+
+// The strips no row puts ink in, and those that only rows running through them do (at most
+// tol.across_share of the rows).
+std::vector<Gutter> gutters(const std::vector<std::vector<bool>>& ink, size_t bins, const RowRuleTolerances& tol) {
+    std::vector<int> rows_with_ink(bins, 0);
+    int inked_rows = 0;
+    for (const auto& row : ink) {
+        inked_rows += std::find(row.begin(), row.end(), true) != row.end();
+        for (size_t b = 0; b < bins; ++b) rows_with_ink[b] += row[b];
+    }
+    std::vector<Gutter> out = free_strips(rows_with_ink, 0, tol);
+    const int allowed = static_cast<int>(std::floor(tol.across_share * inked_rows));
+    for (const Gutter& g : free_strips(rows_with_ink, allowed, tol)) {
+        const bool holds_free = std::any_of(out.begin(), out.end(), [&](const Gutter& f) { return f.first >= g.first && f.last <= g.last; });
+        if (!holds_free && crossed_through(ink, g)) out.push_back(g);
+    }
+    std::sort(out.begin(), out.end(), [](const Gutter& a, const Gutter& b) { return a.first < b.first; });
+    return out;
+}
+
+}  // namespace
+
+ColumnRulings column_rulings(const std::vector<Segment>& segments, const std::vector<Glyph>& glyphs,
+                             const RowRuleTolerances& tol) {
+    const std::vector<Segment> joined = join_rulings(segments);
+    ColumnRulings result;
+    std::vector<Segment>& out = result.rulings;
+    for (const RuleGroup& g : stacked_rules(joined, tol)) {
+        if (has_column_rulings(g, joined, tol.same_extent)) continue;
+        const auto bins = static_cast<size_t>(std::ceil((g.to - g.from) / tol.bin)) + 1;
+        const auto ink = ink_by_row(g, glyphs, bins, tol.bin);
+        const std::vector<Gutter> found = gutters(ink, bins, tol);
+        if (found.empty()) continue;
+        result.tables.push_back({g.from, g.ys.front(), g.to, g.ys.back()});
+        out.push_back({g.from, g.ys.front(), g.from, g.ys.back()});
+        out.push_back({g.to, g.ys.front(), g.to, g.ys.back()});
+        for (const Gutter& gut : found) {
+            const double x = g.from + tol.bin * static_cast<double>(gut.first + gut.last + 1) / 2;
+            for (size_t r = 0; r < ink.size(); ++r) {
+                const bool across = std::any_of(ink[r].begin() + static_cast<long>(gut.first),
+                                                ink[r].begin() + static_cast<long>(gut.last) + 1, [](bool b) { return b; });
+                if (!across) out.push_back({x, g.ys[r], x, g.ys[r + 1]});
+            }
+        }
+    }
+    return result;
+}
+
+}  // namespace dutylist::pdf
