@@ -48,6 +48,16 @@ bool has_column_rulings(const RuleGroup& g, const std::vector<Segment>& joined, 
     return false;
 }
 
+// The vertical rulings inside the group that cross none of its inner rules: a header row's
+// cell borders (a spreadsheet that boxes its header and rules only under the body's rows).
+std::vector<double> short_verticals(const RuleGroup& g, const std::vector<Segment>& joined, double slack) {
+    std::vector<double> xs;
+    for (const Segment& v : joined)
+        if (!v.horizontal() && v.x0 > g.from + slack && v.x0 < g.to - slack && v.y1 > g.ys.front() && v.y0 < g.ys.back())
+            xs.push_back(v.x0);
+    return xs;
+}
+
 // For each row of the group (between two rules), which bins across the group hold ink.
 std::vector<std::vector<bool>> ink_by_row(const RuleGroup& g, const std::vector<Glyph>& glyphs, size_t bins,
                                           double bin) {
@@ -63,6 +73,20 @@ std::vector<std::vector<bool>> ink_by_row(const RuleGroup& g, const std::vector<
         for (size_t b = first; b <= last; ++b) ink[row][b] = true;
     }
     return ink;
+}
+
+// The group's first row names the columns (序号, 事项…): a header row, its labels in its
+// columns' middles.
+bool opens_with_header(const RuleGroup& g, const std::vector<Glyph>& glyphs) {
+    bool seq = false, number = false, matter = false;
+    for (const Glyph& gl : glyphs) {
+        const double y = gl.centre_y(), x = gl.centre_x();
+        if (x < g.from || x > g.to || y < g.ys[0] || y > g.ys[1]) continue;
+        seq |= gl.code == U'序';
+        number |= gl.code == U'号';
+        matter |= gl.code == U'项';
+    }
+    return (seq && number) || matter;
 }
 
 struct Gutter {
@@ -102,12 +126,22 @@ bool crossed_through(const std::vector<std::vector<bool>>& ink, const Gutter& g)
 
 // The strips no row puts ink in, and those that only rows running through them do (at most
 // tol.across_share of the rows).
-std::vector<Gutter> gutters(const std::vector<std::vector<bool>>& ink, size_t bins, const RowRuleTolerances& tol) {
+// With a header row, only the strips between its labels: a label centred over text set flush
+// left leaves an empty strip between the column's text and the label, inside the column.
+std::vector<Gutter> gutters(const std::vector<std::vector<bool>>& ink, size_t bins, bool header,
+                            const RowRuleTolerances& tol) {
     std::vector<int> rows_with_ink(bins, 0);
     int inked_rows = 0;
     for (const auto& row : ink) {
         inked_rows += std::find(row.begin(), row.end(), true) != row.end();
         for (size_t b = 0; b < bins; ++b) rows_with_ink[b] += row[b];
+    }
+    if (header) {
+        const std::vector<bool>& labels = ink.front();
+        const auto first = static_cast<size_t>(std::find(labels.begin(), labels.end(), true) - labels.begin());
+        const auto end = static_cast<size_t>(labels.size() - (std::find(labels.rbegin(), labels.rend(), true) - labels.rbegin()));
+        for (size_t b = 0; b < bins; ++b)
+            if (b < first || b >= end) rows_with_ink[b] = static_cast<int>(ink.size()) + 1;
     }
     std::vector<Gutter> out = free_strips(rows_with_ink, 0, tol);
     const int allowed = static_cast<int>(std::floor(tol.across_share * inked_rows));
@@ -116,6 +150,34 @@ std::vector<Gutter> gutters(const std::vector<std::vector<bool>>& ink, size_t bi
         if (!holds_free && crossed_through(ink, g)) out.push_back(g);
     }
     std::sort(out.begin(), out.end(), [](const Gutter& a, const Gutter& b) { return a.first < b.first; });
+    return out;
+}
+
+// A column bound and the bins around it in which a row's ink makes it one cell across.
+struct ColumnBound {
+    double x = 0;
+    size_t first = 0, last = 0;  // bins, inclusive
+    bool drawn = false;          // a ruling of the header: text may touch it from either side
+
+    bool runs_across(const std::vector<bool>& row) const {
+        const auto from = row.begin() + static_cast<long>(first), to = row.begin() + static_cast<long>(last) + 1;
+        return drawn ? std::all_of(from, to, [](bool b) { return b; }) : std::any_of(from, to, [](bool b) { return b; });
+    }
+};
+
+// The header's own rulings where it has them (text set close to a cell border may leave no
+// gutter wide enough to see), and the middle of each gutter no such ruling lies in or near.
+std::vector<ColumnBound> column_bounds(const std::vector<Gutter>& found, const std::vector<double>& drawn,
+                                       const RuleGroup& g, const RowRuleTolerances& tol) {
+    constexpr double near = 3.0;  // pt: a cell's text may come this close to its border
+    const auto bin_of = [&](double x) { return static_cast<size_t>(std::max(0.0, (x - g.from) / tol.bin)); };
+    std::vector<ColumnBound> out;
+    for (double x : drawn) out.push_back({x, bin_of(x - 1), bin_of(x + 1), true});
+    for (const Gutter& gut : found) {
+        const double from = g.from + tol.bin * static_cast<double>(gut.first), to = g.from + tol.bin * static_cast<double>(gut.last + 1);
+        if (std::none_of(drawn.begin(), drawn.end(), [&](double x) { return x >= from - near && x <= to + near; }))
+            out.push_back({(from + to) / 2, gut.first, gut.last, false});
+    }
     return out;
 }
 
@@ -130,19 +192,14 @@ ColumnRulings column_rulings(const std::vector<Segment>& segments, const std::ve
         if (has_column_rulings(g, joined, tol.same_extent)) continue;
         const auto bins = static_cast<size_t>(std::ceil((g.to - g.from) / tol.bin)) + 1;
         const auto ink = ink_by_row(g, glyphs, bins, tol.bin);
-        const std::vector<Gutter> found = gutters(ink, bins, tol);
+        const std::vector<Gutter> found = gutters(ink, bins, opens_with_header(g, glyphs), tol);
         if (found.empty()) continue;
         result.tables.push_back({g.from, g.ys.front(), g.to, g.ys.back()});
         out.push_back({g.from, g.ys.front(), g.from, g.ys.back()});
         out.push_back({g.to, g.ys.front(), g.to, g.ys.back()});
-        for (const Gutter& gut : found) {
-            const double x = g.from + tol.bin * static_cast<double>(gut.first + gut.last + 1) / 2;
-            for (size_t r = 0; r < ink.size(); ++r) {
-                const bool across = std::any_of(ink[r].begin() + static_cast<long>(gut.first),
-                                                ink[r].begin() + static_cast<long>(gut.last) + 1, [](bool b) { return b; });
-                if (!across) out.push_back({x, g.ys[r], x, g.ys[r + 1]});
-            }
-        }
+        for (const ColumnBound& bound : column_bounds(found, short_verticals(g, joined, tol.same_extent), g, tol))
+            for (size_t r = 0; r < ink.size(); ++r)
+                if (!bound.runs_across(ink[r])) out.push_back({bound.x, g.ys[r], bound.x, g.ys[r + 1]});
     }
     return result;
 }

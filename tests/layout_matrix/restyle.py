@@ -138,10 +138,10 @@ def _xlsx_row_height(ws, row, size):
     lines = 1
     for c in row:
         width = ws.column_dimensions[c.column_letter].width or 8
-        per_line = max(1, int(width / (2.1 * size / 10.5)))
+        per_line = max(1, int(width / (1.5 * size / 10.5)))
         paragraphs = str(c.value).split("\n") if c.value else []
         lines = max(lines, sum(max(1, -(-len(x) // per_line)) for x in paragraphs))
-    return lines * size * 1.45 + 4
+    return lines * size * 1.5 + 6
 
 
 def restyle_xlsx(path, f):
@@ -153,8 +153,8 @@ def restyle_xlsx(path, f):
     for ws in wb.worksheets:
         ws.page_setup.orientation = "landscape" if PAGES[f["page"]][0] > PAGES[f["page"]][1] else "portrait"
         ws.page_setup.paperSize = ws.PAPERSIZE_A3 if f["page"].startswith("a3") else ws.PAPERSIZE_A4
-        if not f["repeat_header"]:
-            ws.print_title_rows = None
+        # openpyxl does not keep the print titles make_sources set when it loads the file.
+        ws.print_title_rows = "2:2" if f["repeat_header"] else None
         for row in ws.iter_rows(min_row=3):
             for c in row:
                 edges = BORDER_EDGES[f["borders"]]
