@@ -51,6 +51,27 @@ std::vector<bool> spanning_rows(const TableBlock& t) {
     return across;
 }
 
+// The page's one ruled table is a header row boxed in rulings with the list's rows below it in
+// no rulings at all (a spreadsheet that borders only its header): the whole table, header
+// and rows, is read as borderless.
+bool boxed_header_only(const std::vector<RuledTable>& tables, const std::vector<Glyph>& glyphs) {
+    if (tables.size() != 1 || tables[0].rows() != 1) return false;
+    const Box box = tables[0].box();
+    bool seq = false, number = false, matter = false;
+    size_t below = 0;
+    for (const Glyph& g : glyphs) {
+        if (box.contains(g.centre_x(), g.centre_y())) {
+            seq |= g.code == U'序';
+            number |= g.code == U'号';
+            matter |= g.code == U'项';
+        } else if (g.centre_y() > box.y1 && g.centre_x() > box.x0 && g.centre_x() < box.x1) {
+            ++below;
+        }
+    }
+    constexpr size_t min_rows_text = 20;  // glyphs: a row or two of a list, not a footer
+    return ((seq && number) || matter) && below >= min_rows_text;
+}
+
 }  // namespace
 
 PageLayout layout_page(const PageContent& page) {
@@ -68,7 +89,8 @@ PageLayout layout_page(const PageContent& page) {
     std::vector<Segment> segments = page.segments;
     const ColumnRulings columns = column_rulings(page.segments, page.glyphs);
     segments.insert(segments.end(), columns.rulings.begin(), columns.rulings.end());
-    const std::vector<RuledTable> tables = find_tables(segments);
+    std::vector<RuledTable> tables = find_tables(segments);
+    if (boxed_header_only(tables, page.glyphs)) tables.clear();
     std::vector<std::vector<int>> cell_at(tables.size());
     std::vector<std::vector<std::vector<Glyph>>> cell_glyphs(tables.size());
     for (size_t t = 0; t < tables.size(); ++t) {
