@@ -27,6 +27,7 @@ const std::vector<std::string> sample = {
     "015",  // Writer, ruled, cells at the bottom, A3, 事项类别 merged, 承接部门 and 工作方式 split
     "029",  // Chromium, three-line table, cells centred vertically, 备注 column
     "035",  // Calc, ruled, 9 pt, header row on the first page only
+    "040",  // Writer, rules only between rows broken by a merged 事项类别, cells at the bottom
     "041",  // Chromium, no borders at all, cells centred vertically, A3
 };
 

@@ -103,3 +103,19 @@ TEST_CASE("a column that only its header label fills is still a column") {
     text(t.glyphs, 470, 114, 2);
     CHECK(verticals_at(column_rulings(t.rules, t.glyphs)).size() == 5);
 }
+
+TEST_CASE("rules broken where a merged cell covers two rows still bound the rows") {
+    // 事项类别 merged over the rows between 130 and 190: the rules at 160 leave out 70–120.
+    Table t = three_columns({100, 130, 160, 190, 220});
+    t.rules[2] = h(50, 70, 160);
+    t.rules.push_back(h(120, 450, 160));
+    const ColumnRulings c = column_rulings(t.rules, t.glyphs);
+    REQUIRE(c.tables.size() == 1);
+    CHECK(c.tables[0].x0 == doctest::Approx(50));
+    CHECK(c.tables[0].x1 == doctest::Approx(450));
+    std::vector<Segment> all = t.rules;
+    all.insert(all.end(), c.rulings.begin(), c.rulings.end());
+    const auto tables = find_tables(all);
+    REQUIRE(tables.size() == 1);
+    CHECK(tables[0].rows() == 4);
+}

@@ -20,13 +20,34 @@ struct RuleGroup {
     std::vector<double> ys;  // top to bottom
 };
 
-std::vector<RuleGroup> stacked_rules(const std::vector<Segment>& joined, const RowRuleTolerances& tol) {
-    std::vector<Segment> hs;
+// The horizontal rulings at each height as one rule from the leftmost to the rightmost piece,
+// when the pieces cover at least half of that: a rule between two rows is broken where a merged
+// cell (事项类别 over several rows) covers both.
+std::vector<Segment> rules_by_height(const std::vector<Segment>& joined, const RowRuleTolerances& tol) {
+    constexpr double min_cover = 0.5;
+    std::vector<Segment> pieces;
     for (const Segment& s : joined)
-        if (s.horizontal() && s.x1 - s.x0 >= tol.min_length) hs.push_back(s);
-    std::sort(hs.begin(), hs.end(), [](const Segment& a, const Segment& b) { return a.y0 < b.y0; });
+        if (s.horizontal()) pieces.push_back(s);
+    std::sort(pieces.begin(), pieces.end(), [](const Segment& a, const Segment& b) { return a.y0 < b.y0; });
+    std::vector<Segment> rules;
+    for (size_t i = 0; i < pieces.size();) {
+        size_t j = i;
+        Segment rule = pieces[i];
+        double covered = 0;
+        for (; j < pieces.size() && pieces[j].y0 - pieces[i].y0 <= tol.same_extent; ++j) {
+            rule.x0 = std::min(rule.x0, pieces[j].x0);
+            rule.x1 = std::max(rule.x1, pieces[j].x1);
+            covered += pieces[j].x1 - pieces[j].x0;
+        }
+        if (rule.x1 - rule.x0 >= tol.min_length && covered >= min_cover * (rule.x1 - rule.x0)) rules.push_back(rule);
+        i = j;
+    }
+    return rules;
+}
+
+std::vector<RuleGroup> stacked_rules(const std::vector<Segment>& joined, const RowRuleTolerances& tol) {
     std::vector<RuleGroup> groups;
-    for (const Segment& h : hs) {
+    for (const Segment& h : rules_by_height(joined, tol)) {
         auto it = std::find_if(groups.begin(), groups.end(), [&](const RuleGroup& g) {
             return std::abs(g.from - h.x0) <= tol.same_extent && std::abs(g.to - h.x1) <= tol.same_extent;
         });
