@@ -165,6 +165,36 @@ TEST_CASE("a numbered item after a sentence end starts a paragraph even after a 
     CHECK(paragraphs_from_lines(lines) == Paragraphs{"一二三四五六七八；", "2.对上报的"});
 }
 
+TEST_CASE("after a full line, an item number goes on the paragraph where the cell, else the list, runs items on") {
+    // The break before 2. is one the page cannot show; the cell's own "；3." mid-line can.
+    const std::vector<TextLine> own = {line("一二三四五六七八；", 90, 100), line("2.对上报的；3.审", 90, 114)};
+    CHECK(paragraphs_from_lines(own) == Paragraphs{"一二三四五六七八；2.对上报的；3.审"});
+    // A cell whose page shows 3. starting a paragraph (the line before stops short) splits at 2.
+    const std::vector<TextLine> shown = {line("一二三四五六七八；", 90, 100), line("2.对上报的", 90, 114),
+                                         line("材料；", 90, 128), line("3.审核", 90, 142)};
+    CHECK(paragraphs_from_lines(shown) == Paragraphs{"一二三四五六七八；", "2.对上报的", "材料；", "3.审核"});
+    // No evidence in the cell: the list's habit decides, when it is clear.
+    const std::vector<TextLine> bare = {line("一二三四五六七八；", 90, 100), line("2.对上报的", 90, 114)};
+    const std::vector<TextLine> inline_items = {line("一；2.二；3.三", 90, 100)};
+    ParagraphTolerances tol = paragraph_style({&inline_items, &inline_items, &bare});
+    CHECK(paragraphs_from_lines(bare, tol) == Paragraphs{"一二三四五六七八；2.对上报的"});
+    const std::vector<TextLine> one_inline = {line("一；2.二", 90, 100)};
+    tol = paragraph_style({&one_inline, &bare});  // one inline item is no habit
+    CHECK(paragraphs_from_lines(bare, tol) == Paragraphs{"一二三四五六七八；", "2.对上报的"});
+}
+
+TEST_CASE("item numbers by kind") {
+    CHECK(marker_kind(U"2.对") == Marker::digits);
+    CHECK(marker_kind(U"2.5万元") == Marker::none);
+    CHECK(marker_kind(U"二、对") == Marker::ordinal);
+    CHECK(marker_kind(U"（二）对") == Marker::bracketed);
+    CHECK(marker_kind(U"①对") == Marker::circled);
+    CHECK(marker_kind(U"2025年") == Marker::none);
+    int found = 0;
+    inline_markers(U"一；2.二。三、四；2025年", U"；。", [&](Marker m) { found += m == Marker::digits ? 1 : 100; });
+    CHECK(found == 101);  // 2. after ；, 三、 after 。; not 2025年
+}
+
 TEST_CASE("a department heading stands alone") {
     const std::vector<TextLine> lines = {line("奇台县民政局：", 200, 100), line("负责审核。", 200, 114)};
     CHECK(paragraphs_from_lines(lines) == Paragraphs{"奇台县民政局：", "负责审核。"});

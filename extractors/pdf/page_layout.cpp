@@ -1,8 +1,11 @@
 #include "extractors/pdf/page_layout.hpp"
 
 #include <algorithm>
+#include <cmath>
 
+#include "extractors/pdf/borderless_steps.hpp"
 #include "extractors/pdf/borderless_table.hpp"
+#include "extractors/pdf/row_rules.hpp"
 #include "extractors/pdf/shared_glyphs.hpp"
 
 namespace dutylist::pdf {
@@ -31,6 +34,44 @@ double table_padding(const TableBlock& t) {
     return gaps[gaps.size() / 10];
 }
 
+// The table is one whose column rulings row_rules.hpp gave.
+bool given_columns(const Box& table, const std::vector<Box>& given) {
+    constexpr double same = 2.0;  // pt: the ruled grid snaps rulings, moving its sides a little
+    return std::any_of(given.begin(), given.end(), [&](const Box& b) {
+        return std::abs(b.x0 - table.x0) <= same && std::abs(b.x1 - table.x1) <= same &&
+               std::abs(b.y0 - table.y0) <= same && std::abs(b.y1 - table.y1) <= same;
+    });
+}
+
+// Rows with a cell across several columns (a section row): their lines frame nothing else.
+std::vector<bool> spanning_rows(const TableBlock& t) {
+    std::vector<bool> across(static_cast<size_t>(t.rows), false);
+    for (const CellBlock& c : t.cells)
+        if (c.grid.col_span > 1) across[static_cast<size_t>(c.grid.row)] = true;
+    return across;
+}
+
+// The page's one ruled table is a header row boxed in rulings with the list's rows below it in
+// no rulings at all (a spreadsheet that borders only its header): the whole table, header
+// and rows, is read as borderless.
+bool boxed_header_only(const std::vector<RuledTable>& tables, const std::vector<Glyph>& glyphs) {
+    if (tables.size() != 1 || tables[0].rows() != 1) return false;
+    const Box box = tables[0].box();
+    bool seq = false, number = false, matter = false;
+    size_t below = 0;
+    for (const Glyph& g : glyphs) {
+        if (box.contains(g.centre_x(), g.centre_y())) {
+            seq |= g.code == U'序';
+            number |= g.code == U'号';
+            matter |= g.code == U'项';
+        } else if (g.centre_y() > box.y1 && g.centre_x() > box.x0 && g.centre_x() < box.x1) {
+            ++below;
+        }
+    }
+    constexpr size_t min_rows_text = 20;  // glyphs: a row or two of a list, not a footer
+    return ((seq && number) || matter) && below >= min_rows_text;
+}
+
 }  // namespace
 
 PageLayout layout_page(const PageContent& page) {
@@ -45,7 +86,11 @@ PageLayout layout_page(const PageContent& page) {
     for (const FontInfo& f : page.fonts)
         if (!f.untrusted.empty()) out.untrusted.push_back((f.name.empty() ? "an unnamed font" : "font " + f.name) + ": " + f.untrusted);
 
-    const std::vector<RuledTable> tables = find_tables(page.segments);
+    std::vector<Segment> segments = page.segments;
+    const ColumnRulings columns = column_rulings(page.segments, page.glyphs);
+    segments.insert(segments.end(), columns.rulings.begin(), columns.rulings.end());
+    std::vector<RuledTable> tables = find_tables(segments);
+    if (boxed_header_only(tables, page.glyphs)) tables.clear();
     std::vector<std::vector<int>> cell_at(tables.size());
     std::vector<std::vector<std::vector<Glyph>>> cell_glyphs(tables.size());
     for (size_t t = 0; t < tables.size(); ++t) {
@@ -89,6 +134,7 @@ PageLayout layout_page(const PageContent& page) {
                 l.frame_x1 = c.grid.box.x1 - pad;
                 l.page = page.number;
             }
+        if (given_columns(block.box, columns.tables)) frame_by_columns(block.cells, spanning_rows(block), block.cols, 1);
         out.tables.push_back(std::move(block));
     }
     if (tables.empty()) {

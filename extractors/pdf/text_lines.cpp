@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include "extractors/pdf/equivalent_ideographs.hpp"
+#include "extractors/pdf/numbering_habit.hpp"
 #include "model/text.hpp"
 
 namespace dutylist::pdf {
@@ -20,7 +21,6 @@ constexpr std::u32string_view chinese_numerals = U"一二三四五六七八九�
 
 bool contains(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
 
-bool is_digit(char32_t cp) { return (cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９'); }
 
 std::u32string decode(std::string_view s) {
     std::u32string out;
@@ -164,26 +164,7 @@ std::vector<TextLine> build_lines(std::vector<Glyph> glyphs, const std::vector<F
     return lines;
 }
 
-bool starts_with_marker(const std::string& text) {
-    const std::u32string s = decode(text);
-    size_t i = 0;
-    if (s.empty()) return false;
-    if (s[0] >= U'①' && s[0] <= U'⑳') return true;
-    if (is_digit(s[0])) {
-        while (i < s.size() && i < 3 && is_digit(s[i])) ++i;
-        if (i >= s.size()) return false;
-        const char32_t mark = s[i];
-        if (mark == U'、' || mark == U'）' || mark == U')') return true;
-        return (mark == U'.' || mark == U'．') && (i + 1 >= s.size() || !is_digit(s[i + 1]));
-    }
-    if (s[0] == U'（' || s[0] == U'(') {
-        i = 1;
-        while (i < s.size() && i < 4 && (is_digit(s[i]) || contains(chinese_numerals, s[i]))) ++i;
-        return i > 1 && i < s.size() && (s[i] == U'）' || s[i] == U')');
-    }
-    while (i < s.size() && i < 3 && contains(chinese_numerals, s[i])) ++i;
-    return i > 0 && i < s.size() && s[i] == U'、';
-}
+bool starts_with_marker(const std::string& text) { return marker_kind(decode(text)) != Marker::none; }
 
 bool is_heading_line(const std::string& text) {
     const std::u32string s = decode(text);
@@ -194,6 +175,42 @@ bool is_heading_line(const std::string& text) {
 }
 
 namespace {
+
+// Baseline distance of two lines of one cell on one page, in font sizes; 0 when not measurable.
+double pitch(const TextLine& a, const TextLine& b) {
+    if (a.page != b.page || a.size <= 0 || b.baseline <= a.baseline) return 0;
+    return (b.baseline - a.baseline) / std::max(a.size, b.size);
+}
+
+enum class Break { none, shown, numbered };
+
+// Whether the page shows a paragraph end between the lines (`shown`), or only an item number
+// after a sentence end says so (`numbered`), which an inline "…；2." wrapped there also gives.
+Break break_between(const TextLine& prev, const TextLine& line, const ParagraphTolerances& tol) {
+    const double room = room_after(prev);
+    const double slack = tol.justified ? tol.justified_slack : tol.ragged_slack;
+    const bool fits = room >= line.lead_width - slack * line.size ||
+                      (tol.justified && starts_flush(prev) && room >= tol.justified_room * line.size);
+    const double p = pitch(prev, line);
+    const bool by_spacing = tol.spaced_pitch > 0 && p > 0;
+    const bool gap = by_spacing && p > tol.spaced_pitch + tol.paragraph_gap;
+    if (fits || gap || is_heading_line(line.text) || is_heading_line(prev.text)) return Break::shown;
+    return !by_spacing && starts_with_marker(line.text) && ends_sentence(prev.text) ? Break::numbered : Break::none;
+}
+
+// Where the cell's page shows its numbered items: inline after a sentence end, or starting a
+// paragraph the page ends visibly.
+NumberingHabit cell_numbering(const std::vector<TextLine>& lines, const ParagraphTolerances& tol) {
+    NumberingHabit habit;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::u32string text = decode(lines[i].text);
+        inline_markers(text, sentence_end, [&](Marker m) { ++habit.runs_on[static_cast<size_t>(m)]; });
+        if (i == 0 || !ends_sentence(lines[i - 1].text)) continue;
+        if (const Marker m = marker_kind(text); m != Marker::none && break_between(lines[i - 1], lines[i], tol) == Break::shown)
+            ++habit.starts[static_cast<size_t>(m)];
+    }
+    return habit;
+}
 
 // Pairs of wide pitches needed, absolutely and as a share of all pitches, before a list counts
 // as setting space between paragraphs: a few odd pitches (a taller glyph) do not.
@@ -206,11 +223,6 @@ constexpr double min_spaced_share = 0.05;
 constexpr int min_ragged_lines = 2;
 constexpr double min_ragged_share = 0.02;
 
-// Baseline distance of two lines of one cell on one page, in font sizes; 0 when not measurable.
-double pitch(const TextLine& a, const TextLine& b) {
-    if (a.page != b.page || a.size <= 0 || b.baseline <= a.baseline) return 0;
-    return (b.baseline - a.baseline) / std::max(a.size, b.size);
-}
 
 }  // namespace
 
@@ -228,6 +240,7 @@ ParagraphTolerances paragraph_style(const std::vector<const std::vector<TextLine
             if (room >= flush_room * line.size && room < next.lead_width - tol.ragged_slack * line.size) ++ragged;
         }
     tol.justified = !(ragged >= min_ragged_lines && ragged > min_ragged_share * lines);
+    for (const auto* cell : cells) tol.numbering.add(cell_numbering(*cell, tol));
     if (pitches.empty()) return tol;
     std::sort(pitches.begin(), pitches.end());
     // Most line pairs are inside a paragraph: the lower quartile is the line pitch.
@@ -241,18 +254,11 @@ ParagraphTolerances paragraph_style(const std::vector<const std::vector<TextLine
 }
 
 bool ends_paragraph(const TextLine& prev, const TextLine& line, const ParagraphTolerances& tol) {
-    const double room = room_after(prev);
-    const double slack = tol.justified ? tol.justified_slack : tol.ragged_slack;
-    const bool fits = room >= line.lead_width - slack * line.size ||
-                      (tol.justified && starts_flush(prev) && room >= tol.justified_room * line.size);
-    const double p = pitch(prev, line);
-    const bool by_spacing = tol.spaced_pitch > 0 && p > 0;
-    const bool gap = by_spacing && p > tol.spaced_pitch + tol.paragraph_gap;
-    const bool marker = !by_spacing && starts_with_marker(line.text) && ends_sentence(prev.text);
-    return fits || gap || marker || is_heading_line(line.text) || is_heading_line(prev.text);
+    return break_between(prev, line, tol) != Break::none;
 }
 
 Paragraphs paragraphs_from_lines(const std::vector<TextLine>& lines, const ParagraphTolerances& tol) {
+    const NumberingHabit own = cell_numbering(lines, tol);
     Paragraphs out;
     std::string current;
     auto flush = [&] {
@@ -262,7 +268,12 @@ Paragraphs paragraphs_from_lines(const std::vector<TextLine>& lines, const Parag
     };
     const TextLine* prev = nullptr;
     for (const TextLine& line : lines) {
-        if (prev && ends_paragraph(*prev, line, tol)) flush();
+        if (prev) {
+            const Break b = break_between(*prev, line, tol);
+            const Marker m = b == Break::numbered ? marker_kind(decode(line.text)) : Marker::none;
+            const int lean = m == Marker::none ? 0 : own.leaning(m, true) ? own.leaning(m, true) : tol.numbering.leaning(m, false);
+            if (b == Break::shown || (b == Break::numbered && lean <= 0)) flush();
+        }
         append_wrapped(current, line.text);
         prev = &line;
     }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/pdf/numbering_habit.hpp"
 #include "extractors/pdf/page_content.hpp"
 #include "model/document.hpp"
 
@@ -59,6 +60,10 @@ struct ParagraphTolerances {
     // With it, that space decides where a paragraph ends on a page, and a list marker at a
     // line start no longer does: the marker may be a wrapped inline "2." (corpus rule 1).
     double spaced_pitch = 0;
+    // Where the list's cells show their numbered items: a line that ends a sentence at the
+    // cell's edge before an item number ends its paragraph unless the cell, else the list,
+    // runs such items on inline (numbering_habit.hpp).
+    NumberingHabit numbering;
 };
 
 // The tolerances for one list's cells: spaced_pitch is set when enough of their line pitches

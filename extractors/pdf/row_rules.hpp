@@ -1,0 +1,42 @@
+// Tables ruled only between their rows (Word's 边框 "only horizontal lines", a spreadsheet
+// with top and bottom cell borders): the rows are where the rules are, and only the columns
+// are missing. They are the gutters the text leaves empty in the rows between the rules; given
+// as vertical rulings there, the ruled-grid reader (ruling_grid.hpp) reads the table as it
+// reads any ruled one, whatever the cells' alignment, with no guess about where a row starts.
+#pragma once
+
+#include <vector>
+
+#include "extractors/pdf/page_content.hpp"
+#include "extractors/pdf/ruling_grid.hpp"
+
+namespace dutylist::pdf {
+
+struct RowRuleTolerances {
+    // A three-line table (三线表) has three rules and no rule between its body rows: its body
+    // is read as borderless. Four rules make at least two body rows.
+    int min_rules = 4;
+    double same_extent = 4.0;   // pt: the rules of one table start and end this close
+    double min_length = 72.0;   // pt: shorter rules underline text, they do not bound rows
+    double min_gutter = 2.5;    // pt: a narrower empty strip is the space inside a line
+    double bin = 0.5;           // pt: the resolution of the ink profile across the table
+    // A row whose text runs over a gutter (a section row 一、…, a grouped header label) is one
+    // cell across it; at most this share of the rows may do so, or the strip is no gutter.
+    double across_share = 0.25;
+};
+
+struct ColumnRulings {
+    std::vector<Segment> rulings;
+    // The extent of each group given rulings: its columns' text, not its cells, frames its
+    // lines (the rulings stand in the middle of the gutters, not where the cells' edges were).
+    std::vector<Box> tables;
+};
+
+// Vertical rulings for each group of at least tol.min_rules stacked horizontal rules of the
+// same extent that no vertical ruling crosses: the group's two sides and, in each row between
+// two rules, the middle of each gutter that row's text leaves empty. Nothing for a page
+// without such a group.
+ColumnRulings column_rulings(const std::vector<Segment>& segments, const std::vector<Glyph>& glyphs,
+                             const RowRuleTolerances& tol = {});
+
+}  // namespace dutylist::pdf
