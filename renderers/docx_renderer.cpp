@@ -8,6 +8,7 @@
 #include "model/error.hpp"
 #include "model/text.hpp"
 #include "package/ooxml_names.hpp"
+#include "renderers/docx_page.hpp"
 #include "renderers/docx_renderer_package.hpp"
 #include "renderers/markup.hpp"
 
@@ -15,8 +16,10 @@ namespace dutylist {
 namespace {
 
 // A4 in twentieths of a point, and the margins of a Chinese government document.
-constexpr int a4_short = 11906, a4_long = 16838;
-constexpr int landscape_margin = 1417, landscape_bottom = 1247;
+using docx_page::a4_long;
+using docx_page::a4_short;
+using docx_page::landscape_margin;
+constexpr int landscape_bottom = 1247;
 constexpr int table_width = a4_long - 2 * landscape_margin;
 constexpr int cell_margin = 108;  // left and right, as in tblCellMar
 constexpr int char_width = 280;   // one ideograph of the 14 pt table text
@@ -25,14 +28,6 @@ constexpr size_t min_column_chars = 5;
 // Past this many characters per cell a column gets no more share of the width.
 constexpr size_t max_weight_chars = 200;
 constexpr size_t max_reference_file_bytes = 64u << 20;
-
-constexpr const char* borders =
-    "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-    "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-    "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-    "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-    "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-    "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders>";
 
 size_t code_points(std::string_view s) {
     size_t n = 0;
@@ -139,7 +134,7 @@ void append_table(std::string& out, const DutyList& list, bool merge_categories)
                        "<w:tblCellMar><w:left w:w=\"{}\" w:type=\"dxa\"/><w:right w:w=\"{}\" w:type=\"dxa\"/></w:tblCellMar>"
                        "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>"
                        "</w:tblPr><w:tblGrid>",
-                       table_width, borders, cell_margin, cell_margin);
+                       table_width, docx_page::table_borders, cell_margin, cell_margin);
     for (int w : widths) out += fmt::format("<w:gridCol w:w=\"{}\"/>", w);
     out += "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
     for (size_t c = 0; c < list.columns.size(); ++c) append_cell(out, widths[c], {list.columns[c].label}, "TableHeading", Merge::none);

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "package/ooxml_names.hpp"
+#include "renderers/docx_page.hpp"
 #include "renderers/docx_renderer_package.hpp"
 #include "renderers/markup.hpp"
 #include "review/diff_renderers.hpp"
@@ -11,17 +12,11 @@ namespace {
 
 // Landscape A4 in twentieths of a point with the margins of the list renderer, and the six
 // columns' widths summing to the text width: the before and after texts get the most.
-constexpr int a4_short = 11906, a4_long = 16838, margin = 1417;
+using docx_page::a4_long;
+using docx_page::a4_short;
+constexpr int margin = docx_page::landscape_margin;
 constexpr int column_widths[] = {1800, 1000, 2900, 900, 3702, 3702};
 constexpr const char* column_labels[] = {"清单", "序号", "事项名称", "调整类型", "调整前", "调整后"};
-
-constexpr const char* borders =
-    "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-    "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-    "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-    "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-    "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-    "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders>";
 
 // Words taken out struck through, words put in bold and underlined, as in a printed 对照表.
 const char* run_properties(Edit edit) {
@@ -63,7 +58,7 @@ void append_cell(std::string& out, int width, const std::vector<Span>& spans, co
 
 void append_table(std::string& out, const std::vector<RevisionRow>& rows) {
     out += fmt::format("<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>{}<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>",
-                       a4_long - 2 * margin, borders);
+                       a4_long - 2 * margin, docx_page::table_borders);
     for (int w : column_widths) out += fmt::format("<w:gridCol w:w=\"{}\"/>", w);
     out += "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
     for (size_t c = 0; c < std::size(column_labels); ++c) append_cell(out, column_widths[c], {{Edit::same, column_labels[c]}}, "TableHeading");
