@@ -57,19 +57,11 @@ std::vector<bool> spanning_rows(const TableBlock& t) {
 bool boxed_header_only(const std::vector<RuledTable>& tables, const std::vector<Glyph>& glyphs) {
     if (tables.size() != 1 || tables[0].rows() != 1) return false;
     const Box box = tables[0].box();
-    bool seq = false, number = false, matter = false;
-    size_t below = 0;
-    for (const Glyph& g : glyphs) {
-        if (box.contains(g.centre_x(), g.centre_y())) {
-            seq |= g.code == U'序';
-            number |= g.code == U'号';
-            matter |= g.code == U'项';
-        } else if (g.centre_y() > box.y1 && g.centre_x() > box.x0 && g.centre_x() < box.x1) {
-            ++below;
-        }
-    }
     constexpr size_t min_rows_text = 20;  // glyphs: a row or two of a list, not a footer
-    return ((seq && number) || matter) && below >= min_rows_text;
+    const auto below = std::count_if(glyphs.begin(), glyphs.end(), [&](const Glyph& g) {
+        return g.centre_y() > box.y1 && g.centre_x() > box.x0 && g.centre_x() < box.x1;
+    });
+    return holds_header_labels(glyphs, box) && static_cast<size_t>(below) >= min_rows_text;
 }
 
 }  // namespace

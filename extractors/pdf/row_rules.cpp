@@ -96,20 +96,6 @@ std::vector<std::vector<bool>> ink_by_row(const RuleGroup& g, const std::vector<
     return ink;
 }
 
-// The group's first row names the columns (序号, 事项…): a header row, its labels in its
-// columns' middles.
-bool opens_with_header(const RuleGroup& g, const std::vector<Glyph>& glyphs) {
-    bool seq = false, number = false, matter = false;
-    for (const Glyph& gl : glyphs) {
-        const double y = gl.centre_y(), x = gl.centre_x();
-        if (x < g.from || x > g.to || y < g.ys[0] || y > g.ys[1]) continue;
-        seq |= gl.code == U'序';
-        number |= gl.code == U'号';
-        matter |= gl.code == U'项';
-    }
-    return (seq && number) || matter;
-}
-
 struct Gutter {
     size_t first = 0, last = 0;  // bins, inclusive
 };
@@ -204,6 +190,17 @@ std::vector<ColumnBound> column_bounds(const std::vector<Gutter>& found, const s
 
 }  // namespace
 
+bool holds_header_labels(const std::vector<Glyph>& glyphs, const Box& box) {
+    bool seq = false, number = false, matter = false;
+    for (const Glyph& g : glyphs) {
+        if (!box.contains(g.centre_x(), g.centre_y())) continue;
+        seq |= g.code == U'序';
+        number |= g.code == U'号';
+        matter |= g.code == U'项';
+    }
+    return (seq && number) || matter;
+}
+
 ColumnRulings column_rulings(const std::vector<Segment>& segments, const std::vector<Glyph>& glyphs,
                              const RowRuleTolerances& tol) {
     const std::vector<Segment> joined = join_rulings(segments);
@@ -213,7 +210,7 @@ ColumnRulings column_rulings(const std::vector<Segment>& segments, const std::ve
         if (has_column_rulings(g, joined, tol.same_extent)) continue;
         const auto bins = static_cast<size_t>(std::ceil((g.to - g.from) / tol.bin)) + 1;
         const auto ink = ink_by_row(g, glyphs, bins, tol.bin);
-        const std::vector<Gutter> found = gutters(ink, bins, opens_with_header(g, glyphs), tol);
+        const std::vector<Gutter> found = gutters(ink, bins, holds_header_labels(glyphs, {g.from, g.ys[0], g.to, g.ys[1]}), tol);
         if (found.empty()) continue;
         result.tables.push_back({g.from, g.ys.front(), g.to, g.ys.back()});
         out.push_back({g.from, g.ys.front(), g.from, g.ys.back()});

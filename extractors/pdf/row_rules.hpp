@@ -32,6 +32,9 @@ struct ColumnRulings {
     std::vector<Box> tables;
 };
 
+// The glyphs inside `box` name a table's columns as a header row does (序号, 事项…).
+bool holds_header_labels(const std::vector<Glyph>& glyphs, const Box& box);
+
 // Vertical rulings for each group of at least tol.min_rules stacked horizontal rules of the
 // same extent that no vertical ruling crosses: the group's two sides and, in each row between
 // two rules, the middle of each gutter that row's text leaves empty. Nothing for a page
