@@ -39,21 +39,33 @@ void append_field(std::string& out, const std::string& text) {
     out += '"';
 }
 
-std::string render_list(const DutyList& list, bool bom) {
-    std::string out(bom ? utf8_bom : "");
-    for (size_t c = 0; c < list.columns.size(); ++c) {
+void append_record(std::string& out, const std::vector<Paragraphs>& cells) {
+    for (size_t c = 0; c < cells.size(); ++c) {
         if (c) out += ',';
-        append_field(out, csv_cell_text({list.columns[c].label}));
+        append_field(out, csv_cell_text(cells[c]));
     }
     out += "\r\n";
-    const Paragraphs empty;
+}
+
+std::string render_list(const DutyList& list, bool bom) {
+    std::string out(bom ? utf8_bom : "");
+    std::vector<Paragraphs> cells;
+    for (const auto& column : list.columns) cells.push_back({column.label});
+    append_record(out, cells);
     for (const auto& item : list.items) {
-        for (size_t c = 0; c < list.columns.size(); ++c) {
-            if (c) out += ',';
-            append_field(out, csv_cell_text(c < item.values.size() ? item.values[c] : empty));
-        }
-        out += "\r\n";
+        cells = item.values;
+        cells.resize(list.columns.size());
+        append_record(out, cells);
     }
+    return out;
+}
+
+std::string render_flat(const FlatTable& table, bool bom) {
+    std::string out(bom ? utf8_bom : "");
+    std::vector<Paragraphs> cells;
+    for (const auto& name : table.header) cells.push_back({name});
+    append_record(out, cells);
+    for (const auto& row : table.rows) append_record(out, row);
     return out;
 }
 
@@ -69,6 +81,7 @@ std::string csv_cell_text(const Paragraphs& cell) {
 }
 
 std::vector<Output> render_csv(const Document& document, const RenderOptions& options) {
+    if (options.import_template) return {{".csv", render_flat(flatten(document, *options.import_template), options.bom)}};
     const auto names = list_names(document);
     std::vector<Output> outputs;
     for (size_t i = 0; i < document.lists.size(); ++i)

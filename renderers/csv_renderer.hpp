@@ -11,6 +11,8 @@ namespace dutylist {
 // One output per list, suffix ".<kind>.csv" (".basic-2.csv" for a second list of a kind):
 // the printed labels as the header row, one record per item, a cell's paragraphs joined with
 // a line feed, records ended by CR LF, UTF-8 (with a byte-order mark under options.bom).
+// Under options.import_template, one output ".csv" instead: the template's flat table of
+// every list (model/import_template.hpp).
 //
 // Spreadsheet formula injection: Excel and WPS evaluate a cell that starts with = + - @
 // (or a tab or carriage return) as a formula. A published duty list never holds formulas,

@@ -65,4 +65,17 @@ std::string document_to_jsonl(const Document& d, const std::string& input) {
     return out;
 }
 
+std::string jsonl_records(const Document& document, const std::string& input, const RenderOptions& options) {
+    if (!options.import_template) return document_to_jsonl(document, input);
+    const FlatTable table = flatten(document, *options.import_template);
+    std::string out;
+    for (const auto& row : table.rows) {
+        ordered_json line = ordered_json::object();
+        for (size_t c = 0; c < row.size(); ++c) line[table.header[c]] = joined(row[c]);
+        out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        out += '\n';
+    }
+    return out;
+}
+
 }  // namespace dutylist

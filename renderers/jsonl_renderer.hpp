@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "model/document.hpp"
+#include "writer.hpp"
 
 namespace dutylist {
 
@@ -21,5 +21,9 @@ namespace dutylist {
 // a line feed, and "departments_list" next to "departments" as in the JSON renderer. A cell
 // whose key is one of the names above is written as "item_<key>".
 std::string document_to_jsonl(const Document& document, const std::string& input);
+
+// The records -t jsonl writes: document_to_jsonl, or under options.import_template one flat
+// object per item with the template's column names as its fields, in the template's order.
+std::string jsonl_records(const Document& document, const std::string& input, const RenderOptions& options);
 
 }  // namespace dutylist

@@ -2,19 +2,24 @@
 // own files for each input; a dataset writer adds each input's records to one file per run.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
 
 #include "model/document.hpp"
+#include "model/import_template.hpp"
 
 namespace dutylist {
 
 struct RenderOptions {
-    bool bom = false;               // CSV: UTF-8 byte-order mark for Excel/WPS
-    bool merge_categories = false;  // DOCX: merge runs of equal 事项类别 vertically
+    bool bom = true;                // CSV: UTF-8 byte-order mark for Excel/WPS
+    bool merge_categories = false;  // DOCX, XLSX: merge runs of equal 事项类别 vertically
     std::string reference_doc;      // DOCX: a user's reference document, "" for ours
+    // CSV, XLSX, JSONL: one flat table of every list in the template's columns; null: the lists
+    // as they are.
+    std::shared_ptr<const ImportTemplate> import_template;
 };
 
 struct Output {
@@ -33,7 +38,7 @@ struct FileRendering {
 struct DatasetRendering {
     std::string_view file;  // "items.jsonl"
     // `input` is the path as given or found under a folder, which the records name.
-    std::string (*records)(const Document& document, const std::string& input);
+    std::string (*records)(const Document& document, const std::string& input, const RenderOptions& options);
 };
 
 struct Writer {

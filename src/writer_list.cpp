@@ -5,6 +5,7 @@
 #include "renderers/html_renderer.hpp"
 #include "renderers/json_renderer.hpp"
 #include "renderers/jsonl_renderer.hpp"
+#include "renderers/xlsx_renderer.hpp"
 
 namespace dutylist {
 
@@ -14,7 +15,8 @@ std::vector<Writer> registered_writers() {
         {"csv", "CSV, one file per list", FileRendering{render_csv}},
         {"html", "an HTML page", FileRendering{render_html}},
         {"docx", "Word (.docx)", FileRendering{render_docx}},
-        {"jsonl", "JSON Lines, one dataset of all inputs", DatasetRendering{"items.jsonl", document_to_jsonl}},
+        {"xlsx", "Excel workbook (.xlsx), a sheet per list", FileRendering{render_xlsx}},
+        {"jsonl", "JSON Lines, one dataset of all inputs", DatasetRendering{"items.jsonl", jsonl_records}},
     };
 }
 

@@ -206,7 +206,7 @@ std::vector<std::string> convert_one(const Job& job, const ConvertOptions& optio
     check_lists(doc, options, checks);
     std::vector<Output> outputs = render_files(doc, options);
     std::vector<std::string> records;
-    for (const auto& dataset : datasets) records.push_back(dataset.rendering().records(doc, job.input));
+    for (const auto& dataset : datasets) records.push_back(dataset.rendering().records(doc, job.input, options.render));
     if (options.output_dir == "-") {
         if (outputs.size() > 1)
             throw UsageError{fmt::format("-o - writes one output, but this conversion makes {} (CSV writes one file per list)", outputs.size())};

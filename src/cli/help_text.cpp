@@ -42,13 +42,28 @@ Examples:
   dutylist convert a.docx b.pdf -t all -o out       every format for each input
   dutylist convert - -t json -o - < 清单.pdf        as a filter: standard input to standard output
   dutylist convert out/清单.json -t docx            our JSON back into an official-looking DOCX
+  dutylist convert 清单.pdf -t xlsx                 an Excel workbook, a sheet per list
+  dutylist convert 清单.pdf -t csv --no-bom -o out  CSV without the byte-order mark, for pipelines
+  dutylist convert 清单.pdf -t xlsx --template 县系统.txt   one sheet in a county system's columns
   dutylist convert 各乡镇/ -t json,jsonl -o out      every list under the folder, both cores
   dutylist inspect 清单.pdf                         lists, item counts and pages
   dutylist validate 清单.pdf                        gaps in 序号, empty cells, repeated names
   dutylist diff 旧.pdf 新.pdf --format html -o d.html   what a revision changed, side by side
 
-Outputs are named after the input: OUTDIR/<stem>.json, <stem>.html, <stem>.docx and one CSV per
-list, <stem>.basic.csv, <stem>.cooperative.csv, <stem>.withdrawn.csv.
+Outputs are named after the input: OUTDIR/<stem>.json, <stem>.html, <stem>.docx, <stem>.xlsx and
+one CSV per list, <stem>.basic.csv, <stem>.cooperative.csv, <stem>.withdrawn.csv. CSV starts
+with a UTF-8 byte-order mark, which Excel and WPS need (--no-bom leaves it out).
+)";
+
+constexpr const char* import_templates = R"(
+Import templates (--template FILE, for -t csv, xlsx and jsonl): one flat table of every item of
+every list, <stem>.csv or the workbook's sheet 导入, in a county system's own columns. FILE is
+UTF-8 text, one output column a line, NAME = SOURCE (# starts a comment):
+  清单类型 = kind:basic=1,cooperative=2,withdrawn=3    the list's kind as the system spells it
+  事项名称 = field:name       an item's cell by column key (seq, category, name, departments, …)
+  事项类别 = field:事项类别    or by printed label
+  所属乡镇 = issuer           also title, date, date_iso, list_title, row, kind, kind_label, source_file
+  数据来源 = const:乡镇上报    the same text in every row
 )";
 
 constexpr const char* folders = R"(
@@ -83,7 +98,7 @@ std::string program_description() {
 }
 
 std::string program_footer() {
-    return examples + fmt::format(folders, reader_extension_patterns()) + dataset_and_exit_codes;
+    return examples + fmt::format(folders, reader_extension_patterns()) + import_templates + dataset_and_exit_codes;
 }
 
 std::string output_formats_option() {

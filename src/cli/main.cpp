@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/help_text.hpp"
+#include "io/files.hpp"
 #include "io/temporary_files.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
@@ -18,6 +19,9 @@ namespace {
 
 using namespace dutylist;
 using namespace dutylist::cli;
+
+// An import template is a few dozen lines; anything far larger is not one.
+constexpr size_t max_template_bytes = 1u << 20;
 
 std::vector<std::string> parse_formats(const std::string& list) {
     std::vector<std::string> formats;
@@ -52,6 +56,11 @@ void add_ocr_option(CLI::App* command, OcrMode& mode) {
         ->default_str("auto");
 }
 
+std::shared_ptr<const ImportTemplate> load_import_template(const std::string& path) {
+    const InputFile file = read_input(path, max_template_bytes);
+    return std::make_shared<const ImportTemplate>(parse_import_template(file.bytes, path));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -82,9 +91,14 @@ int main(int argc, char** argv) {
     convert_cmd->add_flag("--force", force, "With --ocr never: convert even text that cannot be trusted (fonts without a Unicode map)");
     OcrMode convert_ocr = OcrMode::automatic, inspect_ocr = OcrMode::automatic, validate_ocr = OcrMode::automatic;
     add_ocr_option(convert_cmd, convert_ocr);
-    convert_cmd->add_flag("--bom", convert_options.render.bom, "CSV: start with a UTF-8 byte-order mark, as Excel and WPS need");
+    convert_cmd->add_flag("--bom,!--no-bom", convert_options.render.bom,
+                          "CSV: start with a UTF-8 byte-order mark, as Excel and WPS need (the default); --no-bom for pipelines");
     convert_cmd->add_flag("--merge-categories", convert_options.render.merge_categories,
-                          "DOCX: merge runs of equal 事项类别 cells vertically");
+                          "DOCX, XLSX: merge runs of equal 事项类别 cells vertically");
+    std::string template_path;
+    convert_cmd->add_option("--template", template_path,
+                            "CSV, XLSX, JSONL: write one flat table of all lists in the columns of this import template (see below)")
+        ->check(CLI::ExistingFile);
     convert_cmd->add_option("--reference-doc", convert_options.render.reference_doc,
                             "DOCX: take styles, page setup, header and footer from this .docx")
         ->check(CLI::ExistingFile);
@@ -166,6 +180,7 @@ cannot be written. With --exit-code: 0 the versions are the same, 1 they differ,
             convert_options.read.force = force;
             convert_options.read.ocr = convert_ocr;
             convert_options.read.warn = warn;
+            if (!template_path.empty()) convert_options.render.import_template = load_import_template(template_path);
             return convert(convert_options);
         }
         if (*validate_cmd) {
@@ -187,6 +202,9 @@ cannot be written. With --exit-code: 0 the versions are the same, 1 they differ,
     } catch (const UsageError& e) {
         std::cerr << "dutylist: " << printable(e.message) << "\nRun 'dutylist --help' for usage.\n";
         return exit_usage;
+    } catch (const Error& e) {
+        std::cerr << "dutylist: " << printable(e.what()) << '\n';
+        return exit_failed;
     } catch (const std::exception& e) {
         std::cerr << "dutylist: internal error: " << printable(e.what()) << '\n';
         return exit_failed;
