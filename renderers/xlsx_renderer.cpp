@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <numeric>
 
+#include <fmt/format.h>
+
+#include "model/error.hpp"
+
 #include "renderers/xlsx_workbook.hpp"
 
 namespace dutylist {
@@ -112,13 +116,13 @@ double row_points(size_t lines) { return std::min(max_row_points, static_cast<do
 class SheetWriter {
 public:
     SheetWriter(const WorkbookFile& file, const Formats& formats, const std::string& name)
-        : file_(file), formats_(formats), sheet_(workbook_add_worksheet(file.book(), name.c_str())) {}
+        : file_(file), formats_(formats), name_(name), sheet_(workbook_add_worksheet(file.book(), name.c_str())) {}
 
     // A line across the first `width` columns (a cover line, a title, a note); the next row.
     lxw_row_t line(lxw_row_t row, const std::string& text, lxw_col_t width, lxw_format* format, double min_points) {
         const std::string s = cell_string(text);
-        if (width > 1) file_.check(worksheet_merge_range(sheet_, row, 0, row, width - 1, s.c_str(), format));
-        else file_.check(worksheet_write_string(sheet_, row, 0, s.c_str(), format));
+        if (width > 1) check(worksheet_merge_range(sheet_, row, 0, row, width - 1, s.c_str(), format), row, 0);
+        else check(worksheet_write_string(sheet_, row, 0, s.c_str(), format), row, 0);
         worksheet_set_row(sheet_, row, std::max(min_points, row_points(estimated_lines(s, table_width_))), nullptr);
         return row + 1;
     }
@@ -131,7 +135,7 @@ public:
         size_t lines = 1;
         for (lxw_col_t c = 0; c < g.header.size(); ++c) {
             worksheet_set_column(sheet_, c, c, widths[c], nullptr);
-            file_.check(worksheet_write_string(sheet_, top, c, cell_string(g.header[c]).c_str(), formats_.head));
+            check(worksheet_write_string(sheet_, top, c, cell_string(g.header[c]).c_str(), formats_.head), top, c);
             lines = std::max(lines, estimated_lines(g.header[c], widths[c]));
         }
         worksheet_set_row(sheet_, top, row_points(lines), nullptr);
@@ -160,7 +164,8 @@ private:
                 if (static_cast<int>(c) == g.merged_column) {
                     if (r < merged_until) continue;
                     if (const size_t end = run_end(g, r, c); end > r) {
-                        file_.check(worksheet_merge_range(sheet_, first + r, column, first + end, column, cell_string(text).c_str(), format));
+                        check(worksheet_merge_range(sheet_, first + r, column, first + end, column, cell_string(text).c_str(), format),
+                              static_cast<lxw_row_t>(first + r), column);
                         merged_until = end + 1;
                         continue;
                     }
@@ -175,11 +180,22 @@ private:
     void write_cell(lxw_row_t r, lxw_col_t c, const std::string& text, lxw_format* format, bool counts) {
         if (text.empty()) file_.check(worksheet_write_blank(sheet_, r, c, format));
         else if (counts && is_counting_number(text)) file_.check(worksheet_write_number(sheet_, r, c, std::stod(text), format));
-        else file_.check(worksheet_write_string(sheet_, r, c, cell_string(text).c_str(), format));
+        else check(worksheet_write_string(sheet_, r, c, cell_string(text).c_str(), format), r, c);
+    }
+
+    // A text too long for a cell is named by its sheet and cell, so the clerk can find it.
+    void check(lxw_error error, lxw_row_t r, lxw_col_t c) const {
+        if (error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
+            char cell[LXW_MAX_CELL_NAME_LENGTH];
+            lxw_rowcol_to_cell(cell, r, c);
+            throw Error(fmt::format("the cell {} of the sheet {} would hold more text than an XLSX cell can (32,767 characters)", cell, name_));
+        }
+        file_.check(error);
     }
 
     const WorkbookFile& file_;
     const Formats& formats_;
+    const std::string name_;
     lxw_worksheet* sheet_;
     double table_width_ = max_column_width;
 };

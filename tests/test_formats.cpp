@@ -77,7 +77,7 @@ TEST_CASE("every writer has a name, a display name and one way of rendering") {
         }
     }
     CHECK(find_writer("all") == nullptr);
-    CHECK(find_writer("xlsx") == nullptr);
+    CHECK(find_writer("pptx") == nullptr);
 }
 
 TEST_CASE("a folder walk takes exactly the files with a reader's extension, in any case") {
