@@ -116,7 +116,9 @@ double row_points(size_t lines) { return std::min(max_row_points, static_cast<do
 class SheetWriter {
 public:
     SheetWriter(const WorkbookFile& file, const Formats& formats, const std::string& name)
-        : file_(file), formats_(formats), name_(name), sheet_(workbook_add_worksheet(file.book(), name.c_str())) {}
+        : file_(file), formats_(formats), name_(name), sheet_(workbook_add_worksheet(file.book(), name.c_str())) {
+        if (!sheet_) throw Error("cannot add the sheet " + name + " to the XLSX workbook");
+    }
 
     // A line across the first `width` columns (a cover line, a title, a note); the next row.
     lxw_row_t line(lxw_row_t row, const std::string& text, lxw_col_t width, lxw_format* format, double min_points) {
