@@ -7,7 +7,7 @@
 namespace dutylist::cli {
 namespace {
 
-// "json,csv,html,docx": the writers that -t all stands for.
+// "json,csv,html,docx,xlsx": the writers that -t all stands for.
 std::string per_input_names() {
     std::string names;
     for (const auto& writer : writers())
