@@ -15,6 +15,7 @@ struct RenderOptions {
     bool bom = false;               // CSV: UTF-8 byte-order mark for Excel/WPS
     bool merge_categories = false;  // DOCX: merge runs of equal 事项类别 vertically
     std::string reference_doc;      // DOCX: a user's reference document, "" for ours
+    double table_font_size = 0;     // DOCX: table text in points, 0 for the source's (or 12)
 };
 
 struct Output {
