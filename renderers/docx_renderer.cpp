@@ -10,6 +10,7 @@
 #include "package/ooxml_names.hpp"
 #include "renderers/docx_page.hpp"
 #include "renderers/docx_renderer_package.hpp"
+#include "renderers/docx_table_layout.hpp"
 #include "renderers/markup.hpp"
 
 namespace dutylist {
@@ -22,63 +23,25 @@ using docx_page::landscape_margin;
 constexpr int landscape_bottom = 1247;
 constexpr int table_width = a4_long - 2 * landscape_margin;
 constexpr int cell_margin = 108;  // left and right, as in tblCellMar
-constexpr int char_width = 280;   // one ideograph of the 14 pt table text
-// A column narrower than this many characters breaks words such as 事项类别 mid-way.
-constexpr size_t min_column_chars = 5;
-// Past this many characters per cell a column gets no more share of the width.
-constexpr size_t max_weight_chars = 200;
+// The cover page's text width (its margins are in cover_section) and the least sizes (half
+// points) a cover line is shrunk to so that it stays on one line.
+constexpr int cover_width = a4_short - 1587 - 1474;
+constexpr int min_issuer_half_points = 28, min_title_half_points = 44;
+constexpr int issuer_half_points = 52, title_half_points = 88;  // the styles' sizes
 constexpr size_t max_reference_file_bytes = 64u << 20;
-
-size_t code_points(std::string_view s) {
-    size_t n = 0;
-    for (size_t i = 0; i < s.size(); ++n) next_code_point(s, i);
-    return n;
-}
 
 const Paragraphs& value(const Item& item, size_t column) {
     static const Paragraphs empty;
     return column < item.values.size() ? item.values[column] : empty;
 }
 
-// Widths in twips summing to the table width: each column at least as wide as its longest
-// paragraph up to min_column_chars, the rest shared by how much text a column holds.
-std::vector<int> column_widths(const DutyList& list) {
-    const size_t n = list.columns.size();
-    std::vector<int> minimum(n);
-    std::vector<double> weight(n);
-    for (size_t c = 0; c < n; ++c) {
-        size_t longest = 2, total = 0;
-        for (const auto& item : list.items)
-            for (const auto& p : value(item, c)) {
-                const size_t length = code_points(p);
-                longest = std::max(longest, length);
-                total += length;
-            }
-        minimum[c] = static_cast<int>(std::min(longest, min_column_chars)) * char_width + 2 * cell_margin;
-        const double mean = list.items.empty() ? code_points(list.columns[c].label) : double(total) / double(list.items.size());
-        weight[c] = std::min(mean, double(max_weight_chars)) + 1;
-    }
-    int spare = table_width;
-    double weights = 0;
-    for (size_t c = 0; c < n; ++c) {
-        spare -= minimum[c];
-        weights += weight[c];
-    }
-    std::vector<int> widths(n);
-    int used = 0;
-    for (size_t c = 0; c < n; ++c) {
-        widths[c] = minimum[c] + (spare > 0 ? static_cast<int>(spare * weight[c] / weights) : 0);
-        used += widths[c];
-    }
-    if (n && spare > 0) widths[n - 1] += table_width - used;
-    return widths;
-}
-
 // A paragraph of one run; line feeds and tabs inside the text become w:br and w:tab.
-void append_paragraph(std::string& out, const char* style, std::string_view text, const char* extra_ppr = "") {
+void append_paragraph(std::string& out, const char* style, std::string_view text, std::string_view extra_ppr = "",
+                      std::string_view run_properties = "") {
     out += fmt::format("<w:p><w:pPr><w:pStyle w:val=\"{}\"/>{}</w:pPr>", style, extra_ppr);
     if (!text.empty()) {
         out += "<w:r>";
+        out += run_properties;
         size_t start = 0;
         while (true) {
             const size_t end = text.find_first_of("\n\t", start);
@@ -99,19 +62,29 @@ void append_paragraph(std::string& out, const char* style, std::string_view text
 
 enum class Merge { none, restart, next };
 
-void append_cell(std::string& out, int width, const Paragraphs& paragraphs, const char* style, Merge merge) {
+// How the paragraphs of one column are set: the list's size and pitch, the column's alignment.
+struct CellLook {
+    const char* style;
+    std::string ppr, rpr;
+};
+
+CellLook cell_look(const docx_layout::TableLayout& layout, const char* style, docx_layout::Align align) {
+    const char* jc = align == docx_layout::Align::center ? "center" : "both";
+    return {style, fmt::format("<w:spacing w:line=\"{}\" w:lineRule=\"exact\"/><w:jc w:val=\"{}\"/>", layout.line_twips, jc),
+            fmt::format("<w:rPr><w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/></w:rPr>", layout.half_points)};
+}
+
+void append_cell(std::string& out, int width, const Paragraphs& paragraphs, const CellLook& look, Merge merge) {
     out += fmt::format("<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/>", width);
     if (merge == Merge::restart) out += "<w:vMerge w:val=\"restart\"/>";
     if (merge == Merge::next) out += "<w:vMerge/>";
     out += "<w:vAlign w:val=\"center\"/></w:tcPr>";
     // Word reports a cell without a paragraph as damage.
-    if (paragraphs.empty() || merge == Merge::next) append_paragraph(out, style, "");
+    if (paragraphs.empty() || merge == Merge::next) append_paragraph(out, look.style, "", look.ppr);
     else
-        for (const auto& p : paragraphs) append_paragraph(out, style, p);
+        for (const auto& p : paragraphs) append_paragraph(out, look.style, p, look.ppr, look.rpr);
     out += "</w:tc>";
 }
-
-bool centered(const Column& column) { return column.key == "seq" || column.key == "category"; }
 
 std::vector<Merge> category_merges(const DutyList& list, bool merge_categories) {
     std::vector<Merge> merges(list.items.size(), Merge::none);
@@ -127,28 +100,42 @@ std::vector<Merge> category_merges(const DutyList& list, bool merge_categories) 
     return merges;
 }
 
-void append_table(std::string& out, const DutyList& list, bool merge_categories) {
+void append_table(std::string& out, const DutyList& list, const RenderOptions& options) {
     if (list.columns.empty()) return;
-    const auto widths = column_widths(list);
+    const docx_layout::TableLayout layout = docx_layout::table_layout(list, table_width, options.table_font_size);
     out += fmt::format("<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>{}<w:tblLayout w:type=\"fixed\"/>"
                        "<w:tblCellMar><w:left w:w=\"{}\" w:type=\"dxa\"/><w:right w:w=\"{}\" w:type=\"dxa\"/></w:tblCellMar>"
                        "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>"
                        "</w:tblPr><w:tblGrid>",
                        table_width, docx_page::table_borders, cell_margin, cell_margin);
-    for (int w : widths) out += fmt::format("<w:gridCol w:w=\"{}\"/>", w);
+    for (int w : layout.widths) out += fmt::format("<w:gridCol w:w=\"{}\"/>", w);
     out += "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
-    for (size_t c = 0; c < list.columns.size(); ++c) append_cell(out, widths[c], {list.columns[c].label}, "TableHeading", Merge::none);
+    const CellLook heading = cell_look(layout, "TableHeading", docx_layout::Align::center);
+    for (size_t c = 0; c < list.columns.size(); ++c) append_cell(out, layout.widths[c], {list.columns[c].label}, heading, Merge::none);
     out += "</w:tr>";
-    const auto merges = category_merges(list, merge_categories);
+    std::vector<CellLook> looks;
+    for (docx_layout::Align align : layout.align) looks.push_back(cell_look(layout, "TableText", align));
+    const auto merges = category_merges(list, options.merge_categories);
     const int category = column_index(list, "category");
     for (size_t r = 0; r < list.items.size(); ++r) {
         out += "<w:tr>";
         for (size_t c = 0; c < list.columns.size(); ++c)
-            append_cell(out, widths[c], value(list.items[r], c), centered(list.columns[c]) ? "TableTextCentered" : "TableText",
-                        static_cast<int>(c) == category ? merges[r] : Merge::none);
+            append_cell(out, layout.widths[c], value(list.items[r], c), looks[c], static_cast<int>(c) == category ? merges[r] : Merge::none);
         out += "</w:tr>";
     }
     out += "</w:tbl>";
+}
+
+// A cover line at its style's size, or smaller down to `least` so that it fits on one line:
+// a line broken inside a place name (奇台/县) reads wrong.
+std::string fitted_size(std::string_view text, int style_half_points, int least) {
+    double ideographs = 0;
+    for (size_t i = 0; i < text.size();) ideographs += next_code_point(text, i) < 0x80 ? 0.5 : 1;
+    if (ideographs <= 0) return "";
+    // In whole points, as Word's size box offers them.
+    const int fits = 2 * static_cast<int>(cover_width / (ideographs * 20));
+    if (fits >= style_half_points) return "";
+    return fmt::format("<w:rPr><w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/></w:rPr>", std::max(fits, least));
 }
 
 std::string cover_section() {
@@ -167,18 +154,19 @@ std::string lists_section(const std::string& references) {
 
 std::string document_title(const Document& doc) { return doc.title.empty() ? "履职事项清单" : doc.title; }
 
-std::string document_xml(const Document& doc, const DocxReference& reference, bool merge_categories) {
+std::string document_xml(const Document& doc, const DocxReference& reference, const RenderOptions& options) {
     std::string out = fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                                   "<w:document xmlns:w=\"{}\" xmlns:r=\"{}\"><w:body>",
                                   package::ns_w, package::ns_r);
-    if (!doc.issuer.empty()) append_paragraph(out, "CoverIssuer", doc.issuer);
-    append_paragraph(out, "Title", document_title(doc));
+    if (!doc.issuer.empty())
+        append_paragraph(out, "CoverIssuer", doc.issuer, "", fitted_size(doc.issuer, issuer_half_points, min_issuer_half_points));
+    append_paragraph(out, "Title", document_title(doc), "", fitted_size(document_title(doc), title_half_points, min_title_half_points));
     if (!doc.date.empty()) append_paragraph(out, "CoverDate", doc.date);
     out += cover_section();
     for (size_t i = 0; i < doc.lists.size(); ++i) {
         const DutyList& list = doc.lists[i];
         append_paragraph(out, "Heading1", list.title.empty() ? kind_label(list.kind) : list.title, i ? "<w:pageBreakBefore/>" : "");
-        append_table(out, list, merge_categories);
+        append_table(out, list, options);
         for (const auto& note : list.notes) append_paragraph(out, "ListNote", note);
     }
     // The body's last section follows a paragraph, never a table, as Word writes it.
@@ -213,7 +201,7 @@ DocxReference load_reference(const std::string& path) {
 
 std::vector<Output> render_docx(const Document& document, const RenderOptions& options) {
     const DocxReference reference = load_reference(options.reference_doc);
-    return {{".docx", build_docx_package(reference, document_xml(document, reference, options.merge_categories), core_xml(document))}};
+    return {{".docx", build_docx_package(reference, document_xml(document, reference, options), core_xml(document))}};
 }
 
 }  // namespace dutylist

@@ -17,6 +17,7 @@ struct RenderOptions {
     bool bom = true;                // CSV: UTF-8 byte-order mark for Excel/WPS
     bool merge_categories = false;  // DOCX, XLSX: merge runs of equal 事项类别 vertically
     std::string reference_doc;      // DOCX: a user's reference document, "" for ours
+    double table_font_size = 0;     // DOCX: table text in points, 0 for the source's (or 12)
     // CSV, XLSX, JSONL: one flat table of every list in the template's columns; null: the lists
     // as they are.
     std::shared_ptr<const ImportTemplate> import_template;

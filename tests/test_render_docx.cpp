@@ -157,7 +157,9 @@ TEST_CASE("the corpus as DOCX: parts, fonts, landscape pages, repeated headers, 
     CHECK(xml.find("<w:pgNumType w:start=\"1\"/>") != std::string::npos);
 
     // Cover, then one heading, one table and one repeated header row per list.
-    CHECK(xml.find("<w:pStyle w:val=\"CoverIssuer\"/></w:pPr><w:r><w:t xml:space=\"preserve\">新疆维吾尔自治区昌吉回族自治州奇台县五马场哈萨克族乡</w:t>") != std::string::npos);
+    // The issuer is set smaller than its style so that it stays on one line (test_docx_layout).
+    CHECK(xml.find("<w:pStyle w:val=\"CoverIssuer\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"34\"/><w:szCs w:val=\"34\"/></w:rPr>"
+                   "<w:t xml:space=\"preserve\">新疆维吾尔自治区昌吉回族自治州奇台县五马场哈萨克族乡</w:t>") != std::string::npos);
     CHECK(xml.find("<w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t xml:space=\"preserve\">履职事项清单</w:t>") != std::string::npos);
     CHECK(xml.find("<w:pStyle w:val=\"CoverDate\"/></w:pPr><w:r><w:t xml:space=\"preserve\">2025年7月</w:t>") != std::string::npos);
     CHECK(count(xml, "<w:pStyle w:val=\"Heading1\"/>") == 3);

@@ -140,6 +140,8 @@ private:
                 if (is_w(n, "fldChar")) field_char(n);
             return;
         }
+        if (out.size == 0)
+            if (const xmlNode* sz = w_child(w_child(r, "rPr"), "sz")) out.size = std::max(0, int_val(sz, 0)) / 2.0;
         for (const xmlNode* n = r->children; n; n = n->next) {
             if (!is_element(n)) continue;
             if (is_w(n, "fldChar")) {
@@ -219,6 +221,8 @@ private:
     Table table(const xmlNode* tbl, int depth) {
         enter(depth);
         Table out;
+        for (const xmlNode* col = w_child(w_child(tbl, "tblGrid"), "gridCol"); col; col = col->next)
+            if (is_w(col, "gridCol")) out.grid.push_back(std::max(0, int_attr(col, "w", 0)));
         rows(tbl, out, depth + 1);
         return out;
     }

@@ -27,6 +27,7 @@ struct Paragraph {
     std::string label;                     // the automatic number as printed, filled by stage 1b
     bool in_toc = false;                   // inside a TOC field or a table-of-contents content control
     bool dot_leader = false;               // has a tab stop with a dot leader (a 目录 line)
+    double size = 0;                       // points, of its first run that sets w:sz; 0 if none does
 };
 
 struct Block;
@@ -47,6 +48,7 @@ struct Row {
 
 struct Table {
     std::vector<Row> rows;
+    std::vector<double> grid;  // w:tblGrid: each grid column's width in twips
 };
 
 struct Block {

@@ -1,5 +1,8 @@
 #include "extractors/docx/docx_tables.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "model/list_builder.hpp"
 #include "model/text.hpp"
 
@@ -36,6 +39,17 @@ std::string one_line(const Paragraph& p) {
     return normalize_paragraph(joined);
 }
 
+// The size most paragraphs of the table's cells set, to the half point; 0 when none sets one.
+double usual_text_size(const Table& table) {
+    std::map<double, size_t> count;
+    for (const auto& row : table.rows)
+        for (const auto& cell : row.cells)
+            for (const auto& b : cell.content)
+                if (!b.is_table && b.paragraph.size > 0) ++count[b.paragraph.size];
+    const auto most = std::max_element(count.begin(), count.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    return most == count.end() ? 0 : most->first;
+}
+
 // The table on its grid. A vMerge continuation under no restart is a cell of its own, as Word
 // shows it.
 dutylist::Table neutral_table(const Table& table, int number) {
@@ -61,6 +75,8 @@ dutylist::Table neutral_table(const Table& table, int number) {
         out.width = std::max(out.width, column);
         out.rows.push_back(std::move(r));
     }
+    if (static_cast<int>(table.grid.size()) >= out.width) out.column_widths = table.grid;
+    out.text_size = usual_text_size(table);
     return out;
 }
 

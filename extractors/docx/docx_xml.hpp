@@ -47,14 +47,17 @@ inline std::string w_val(const xmlNode* n) {
     return v ? v : "";
 }
 
-inline int int_val(const xmlNode* n, int fallback) {
-    const char* v = n ? w_attr(n, "val") : nullptr;
+// A w: attribute as a whole number within ±10^6, or the fallback.
+inline int int_attr(const xmlNode* n, const char* local, int fallback) {
+    const char* v = n ? w_attr(n, local) : nullptr;
     if (!v || !*v) return fallback;
     char* end = nullptr;
     long x = std::strtol(v, &end, 10);
     if (*end || x < -1000000 || x > 1000000) return fallback;
     return static_cast<int>(x);
 }
+
+inline int int_val(const xmlNode* n, int fallback) { return int_attr(n, "val", fallback); }
 
 // An ST_OnOff property such as <w:tblHeader/> or <w:vanish w:val="false"/>: null is off.
 inline bool on(const xmlNode* n) {

@@ -1,6 +1,8 @@
 #include "extractors/pdf/page_tables.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "model/printed_lines.hpp"
 #include "model/text.hpp"
@@ -21,6 +23,16 @@ bool goes_on(const CellBlock& cell, const TableBlock* above, const ParagraphTole
     return over && !over->lines.empty() && !ends_paragraph(over->lines.back(), cell.lines.front(), tol);
 }
 
+// The size most lines of the table's body are printed in, to the half point (header rows are
+// few, so they do not decide it).
+double usual_text_size(const TableBlock& t) {
+    std::map<long, size_t> count;
+    for (const CellBlock& c : t.cells)
+        for (const TextLine& l : c.lines) ++count[std::lround(l.size * 2)];
+    const auto most = std::max_element(count.begin(), count.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    return most == count.end() ? 0 : static_cast<double>(most->first) / 2;
+}
+
 // A page holding 目录 is a table of contents: all its lines are entries.
 bool is_contents_page(const std::vector<TextLine>& lines) {
     for (const TextLine& l : lines)
@@ -34,6 +46,8 @@ Table neutral_table(const TableBlock& t, int page, const ParagraphTolerances& to
     Table out;
     out.width = t.cols;
     out.page = page;
+    for (size_t c = 0; c + 1 < t.xs.size(); ++c) out.column_widths.push_back(t.xs[c + 1] - t.xs[c]);
+    out.text_size = usual_text_size(t);
     out.name = "the table on page " + std::to_string(page);
     out.rows.resize(static_cast<size_t>(t.rows));
     for (int r = 0; r < t.rows; ++r) {

@@ -102,6 +102,9 @@ int main(int argc, char** argv) {
     convert_cmd->add_option("--reference-doc", convert_options.render.reference_doc,
                             "DOCX: take styles, page setup, header and footer from this .docx")
         ->check(CLI::ExistingFile);
+    convert_cmd->add_option("--table-font-size", convert_options.render.table_font_size,
+                            "DOCX: table text in points (9 to 16); by default the source's size, else 12")
+        ->check(CLI::Range(9.0, 16.0));
     convert_cmd->add_flag("--strict", convert_options.strict,
                           "Fail a file, and write nothing for it, when its lists look read wrongly (see the checks named on stderr)");
     convert_cmd->add_flag("-q,--quiet", convert_options.quiet, "No progress line or notes; errors and warnings are still printed");

@@ -41,12 +41,22 @@ struct Item {
     bool operator==(const Item&) const = default;
 };
 
+// How the source printed a list, for renderers that lay it out again (as pandoc's column
+// specs). A hint, not content: the same list printed otherwise is the same list, so layouts
+// never make two lists unequal and the JSON does not carry them.
+struct ListLayout {
+    std::vector<double> column_shares;  // per column, summing to 1; empty when unknown
+    double text_size = 0;               // body text in points; 0 when unknown
+    bool operator==(const ListLayout&) const { return true; }
+};
+
 struct DutyList {
     ListKind kind = ListKind::other;
     std::string title;  // the heading printed above the table
     std::vector<Column> columns;
     std::vector<Item> items;
     std::vector<std::string> notes;  // paragraphs printed with the list, e.g. "注：…"
+    ListLayout layout;
     bool operator==(const DutyList&) const = default;
 };
 

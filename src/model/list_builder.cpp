@@ -116,6 +116,7 @@ void ListBuilder::start_list(std::vector<TextBlock> lines, const std::vector<Col
     if (list.kind == ListKind::other) list.kind = kind_from_columns(list.columns);
     list.notes = std::move(pending_notes_);
     pending_notes_.clear();
+    list.layout = list_layout(table, columns);
     const int seq = column_index(list, "seq");
     document_.lists.push_back(std::move(list));
     headings_.emplace_back();

@@ -44,6 +44,10 @@ struct TableRow {
 struct Table {
     std::vector<TableRow> rows;
     int width = 0;  // grid columns
+    // Layout hints, when the format knows them: each grid column's printed width (in one
+    // unit of the reader's choice) and the body text's usual font size in points (0: unknown).
+    std::vector<double> column_widths;
+    double text_size = 0;
     // For messages: "table 3", "sheet 2 (基本)", "the table on page 5".
     std::string name;
     // The table starts where a page break cut the one before it: its first row may be the

@@ -136,4 +136,20 @@ bool is_section_row(const TableRow& row, int table_start, int table_end) {
     return cell.col == table_start && cell.text.size() == 1 && bare != text && !bare.empty();
 }
 
+ListLayout list_layout(const Table& table, const std::vector<ColumnSpan>& columns) {
+    ListLayout layout;
+    layout.text_size = table.text_size;
+    if (columns.empty() || static_cast<int>(table.column_widths.size()) < columns.back().end) return layout;
+    double total = 0;
+    for (const ColumnSpan& c : columns)
+        for (int g = c.start; g < c.end; ++g) total += table.column_widths[static_cast<size_t>(g)];
+    if (total <= 0) return layout;
+    for (const ColumnSpan& c : columns) {
+        double width = 0;
+        for (int g = c.start; g < c.end; ++g) width += table.column_widths[static_cast<size_t>(g)];
+        layout.column_shares.push_back(width / total);
+    }
+    return layout;
+}
+
 }  // namespace dutylist

@@ -44,6 +44,11 @@ struct ColumnSpan {
 // above it.
 std::vector<ColumnSpan> header_columns(const std::vector<TableRow>& rows, size_t first, size_t count);
 
+// The layout a table's printing gives the list made of its columns: each column's share of
+// the widths of the grid columns it spans, and the table's text size. Empty shares when the
+// table has no widths for every grid column.
+ListLayout list_layout(const Table& table, const std::vector<ColumnSpan>& columns);
+
 // The labels without whitespace, to recognise a header row repeated.
 std::vector<std::string> bare_labels(const std::vector<ColumnSpan>& columns);
 // The row's text by column, without whitespace, to compare it with bare_labels.
