@@ -8,6 +8,7 @@
 #include "model/error.hpp"
 #include "model/text.hpp"
 #include "package/ooxml_names.hpp"
+#include "renderers/category_runs.hpp"
 #include "renderers/docx_page.hpp"
 #include "renderers/docx_renderer_package.hpp"
 #include "renderers/docx_table_layout.hpp"
@@ -91,11 +92,17 @@ std::vector<Merge> category_merges(const DutyList& list, bool merge_categories) 
     const int c = column_index(list, "category");
     if (!merge_categories || c < 0) return merges;
     const auto column = static_cast<size_t>(c);
-    for (size_t r = 1; r < list.items.size(); ++r) {
-        const Paragraphs& here = value(list.items[r], column);
-        if (here.empty() || here != value(list.items[r - 1], column)) continue;
-        merges[r] = Merge::next;
-        if (merges[r - 1] == Merge::none) merges[r - 1] = Merge::restart;
+    const auto same = [&](size_t a, size_t b) {
+        const Paragraphs& here = value(list.items[a], column);
+        return !here.empty() && here == value(list.items[b], column);
+    };
+    for (size_t r = 0; r < list.items.size();) {
+        const size_t end = run_end(list.items.size(), r, same);
+        if (end > r) {
+            merges[r] = Merge::restart;
+            for (size_t k = r + 1; k <= end; ++k) merges[k] = Merge::next;
+        }
+        r = end + 1;
     }
     return merges;
 }
@@ -152,6 +159,36 @@ std::string lists_section(const std::string& references) {
                        references, a4_long, a4_short, landscape_margin, landscape_margin, landscape_bottom, landscape_margin);
 }
 
+std::string bookmark(size_t list) { return fmt::format("_dutylist_list{}", list + 1); }
+
+// A list's heading, bookmarked so that the 目录's page references find it.
+void append_heading(std::string& out, const DutyList& list, size_t index) {
+    std::string paragraph;
+    append_paragraph(paragraph, "Heading1", list.title.empty() ? kind_label(list.kind) : list.title, index ? "<w:pageBreakBefore/>" : "");
+    const size_t after_properties = paragraph.find("</w:pPr>") + std::string_view("</w:pPr>").size();
+    paragraph.insert(after_properties, fmt::format("<w:bookmarkStart w:id=\"{0}\" w:name=\"{1}\"/><w:bookmarkEnd w:id=\"{0}\"/>", index + 1, bookmark(index)));
+    out += paragraph;
+}
+
+// The 目录 page, as the source had one: an entry per list with a page reference to its
+// heading. The page numbers are fields: LibreOffice fills them in as it lays the document
+// out, Word when its fields are updated (F9, or before printing); none is guessed here.
+void append_contents(std::string& out, const Document& doc) {
+    append_paragraph(out, "ContentsHeading", "目  录", "<w:pageBreakBefore/>");
+    for (size_t i = 0; i < doc.lists.size(); ++i) {
+        const DutyList& list = doc.lists[i];
+        const std::string entry = fmt::format("{}. {}", i + 1, list.kind == ListKind::other ? list.title : kind_label(list.kind));
+        out += fmt::format("<w:p><w:pPr><w:pStyle w:val=\"Contents\"/><w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"{}\"/></w:tabs>"
+                           "</w:pPr><w:r><w:t xml:space=\"preserve\">",
+                           cover_width);
+        append_escaped(out, entry);
+        out += fmt::format("</w:t></w:r><w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                           "<w:r><w:instrText xml:space=\"preserve\"> PAGEREF {} \\h </w:instrText></w:r>"
+                           "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>",
+                           bookmark(i));
+    }
+}
+
 std::string document_title(const Document& doc) { return doc.title.empty() ? "履职事项清单" : doc.title; }
 
 std::string document_xml(const Document& doc, const DocxReference& reference, const RenderOptions& options) {
@@ -162,10 +199,11 @@ std::string document_xml(const Document& doc, const DocxReference& reference, co
         append_paragraph(out, "CoverIssuer", doc.issuer, "", fitted_size(doc.issuer, issuer_half_points, min_issuer_half_points));
     append_paragraph(out, "Title", document_title(doc), "", fitted_size(document_title(doc), title_half_points, min_title_half_points));
     if (!doc.date.empty()) append_paragraph(out, "CoverDate", doc.date);
+    if (doc.layout.contents) append_contents(out, doc);
     out += cover_section();
     for (size_t i = 0; i < doc.lists.size(); ++i) {
         const DutyList& list = doc.lists[i];
-        append_paragraph(out, "Heading1", list.title.empty() ? kind_label(list.kind) : list.title, i ? "<w:pageBreakBefore/>" : "");
+        append_heading(out, list, i);
         append_table(out, list, options);
         for (const auto& note : list.notes) append_paragraph(out, "ListNote", note);
     }

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "model/error.hpp"
-
+#include "renderers/category_runs.hpp"
 #include "renderers/xlsx_workbook.hpp"
 
 namespace dutylist {
@@ -20,6 +20,9 @@ constexpr double min_column_width = 6;  // a three-digit 序号 beside the autof
 // page's width from every other column (landscape A4 fit to width holds about 150 units).
 constexpr double max_column_width = 50;
 constexpr double column_padding = 3;  // the cell's margins, and the autofilter's button in the header
+// A cell up to this wide (an ideograph is two) is a word such as 应急管理及消防: its column is
+// never made too narrow to hold it whole, whatever the source's proportions.
+constexpr double word_width = 16;
 constexpr double title_font_points = 16;
 constexpr double title_row_points = 30;  // one line of the 16 pt title with room above and below
 constexpr double cover_row_points = 20;
@@ -57,6 +60,7 @@ struct Grid {
     std::vector<bool> counts;    // per column: whole numbers are number cells
     std::vector<bool> centered;  // per column: short cells (序号, 事项类别), centred
     int merged_column = -1;      // runs of equal text in it are one merged cell; -1 for none
+    std::vector<double> shares;  // the source's column proportions; empty when unknown
 };
 
 std::string joined(const Paragraphs& paragraphs) {
@@ -77,11 +81,12 @@ Grid list_grid(const DutyList& list, bool merge_categories) {
         for (size_t c = 0; c < list.columns.size(); ++c) row.push_back(c < item.values.size() ? joined(item.values[c]) : "");
     }
     if (merge_categories) g.merged_column = column_index(list, "category");
+    g.shares = list.layout.column_shares;
     return g;
 }
 
 Grid flat_grid(const FlatTable& table) {
-    Grid g{table.header, {}, table.counts, table.counts, -1};
+    Grid g{table.header, {}, table.counts, table.counts, -1, {}};
     for (const auto& cells : table.rows) {
         auto& row = g.rows.emplace_back();
         for (const auto& cell : cells) row.push_back(joined(cell));
@@ -89,13 +94,19 @@ Grid flat_grid(const FlatTable& table) {
     return g;
 }
 
+// Fitted to the content; where the source's proportions are known, in those over the same
+// total width, no column below what its words need.
 std::vector<double> column_widths(const Grid& g) {
-    std::vector<double> widths;
+    std::vector<double> widths, words;
     for (size_t c = 0; c < g.header.size(); ++c) {
         double w = text_width(g.header[c]);
         for (const auto& row : g.rows) w = std::max(w, text_width(row[c]));
         widths.push_back(std::clamp(w + column_padding, min_column_width, max_column_width));
+        words.push_back(w <= word_width ? widths.back() : min_column_width);
     }
+    if (g.shares.size() != widths.size()) return widths;
+    const double total = std::accumulate(widths.begin(), widths.end(), 0.0);
+    for (size_t c = 0; c < widths.size(); ++c) widths[c] = std::clamp(g.shares[c] * total, words[c], max_column_width);
     return widths;
 }
 
@@ -105,12 +116,6 @@ bool is_counting_number(const std::string& s) {
 
 // The last row of the run of equal text in column c that starts at row r: r when the next
 // row differs or the cell is empty.
-size_t run_end(const Grid& g, size_t r, size_t c) {
-    size_t end = r;
-    while (!g.rows[r][c].empty() && end + 1 < g.rows.size() && g.rows[end + 1][c] == g.rows[r][c]) ++end;
-    return end;
-}
-
 double row_points(size_t lines) { return std::min(max_row_points, static_cast<double>(lines) * line_height_points); }
 
 class SheetWriter {
@@ -165,7 +170,8 @@ private:
                 const auto column = static_cast<lxw_col_t>(c);
                 if (static_cast<int>(c) == g.merged_column) {
                     if (r < merged_until) continue;
-                    if (const size_t end = run_end(g, r, c); end > r) {
+                    const auto same = [&](size_t a, size_t b) { return !g.rows[a][c].empty() && g.rows[b][c] == g.rows[a][c]; };
+                    if (const size_t end = run_end(g.rows.size(), r, same); end > r) {
                         check(worksheet_merge_range(sheet_, first + r, column, first + end, column, cell_string(text).c_str(), format),
                               static_cast<lxw_row_t>(first + r), column);
                         merged_until = end + 1;

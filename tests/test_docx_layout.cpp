@@ -141,3 +141,29 @@ TEST_CASE("LibreOffice lays out our DOCX of the corpus within 10% of the source'
         }
     }
 }
+
+TEST_CASE("a source with a 目录 gets one: an entry per list, its page filled in by LibreOffice") {
+    TempDir dir;
+    const Document doc = read_corpus("wumachang.docx");
+    CHECK(doc.layout.contents);
+    CHECK_FALSE(document_from_truth(corpus("wumachang/truth.json")).layout.contents);
+    const fs::path pdf = printed_by_libreoffice(doc, dir, "contents");
+    const std::string toc = run_shell("pdftotext -f 2 -l 2 " + quote(pdf) + " -").out;
+    REQUIRE(remove_whitespace(toc).find("目录") != std::string::npos);
+    // Page numbers count from the first list page, after the cover and the 目录.
+    for (size_t i = 0; i < doc.lists.size(); ++i) {
+        int page = 0;
+        for (int p = 3; p <= pdf_pages(pdf) && !page; ++p)
+            if (run_shell("pdftotext -f " + std::to_string(p) + " -l " + std::to_string(p) + " " + quote(pdf) + " -").out.find(doc.lists[i].title) !=
+                std::string::npos)
+                page = p - 2;
+        INFO("list ", i + 1, " starts on page ", page);
+        REQUIRE(page > 0);
+        const std::regex entry(std::to_string(i + 1) + "\\.\\s*" + kind_label(doc.lists[i].kind) + "[.…·\\s]*" + std::to_string(page) + "(?![0-9])");
+        CHECK(std::regex_search(toc, entry));
+    }
+    // Our readers take the 目录 for what it is, not for headings or a list.
+    const Document back = read_document({pdf.filename().string(), read_file(pdf)}, {});
+    CHECK(back.layout.contents);
+    CHECK(compare_with_truth(back, corpus("wumachang/truth.json")).perfect());
+}

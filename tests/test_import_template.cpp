@@ -164,4 +164,10 @@ TEST_CASE("--template with -t csv,xlsx,jsonl: one flat table of all lists in eac
     CHECK(r.err == "dutylist: the template bad.txt, line 2: unknown source \"fields:name\" (choose field:KEY, const:TEXT, kind, kind_label, issuer, "
                    "title, date, date_iso, list_title, row, source_file or kind:basic=…,cooperative=…,withdrawn=…)\n");
     CHECK_FALSE(fs::exists(dir / "bad"));
+
+    // The other formats have no flat table: the template would be ignored, so it is refused.
+    r = run_dutylist("convert list.json -t csv,docx --template t.txt -o other", dir.path());
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "dutylist: --template applies to -t csv, xlsx and jsonl, not to docx: ask for those formats only\n");
+    CHECK_FALSE(fs::exists(dir / "other"));
 }

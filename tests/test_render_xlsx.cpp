@@ -157,6 +157,11 @@ TEST_CASE("the workbook as openpyxl reads it: a sheet per list, title, frozen bo
     }
     // Sheets 2 and 3: the title in row 1, the header in row 2.
     const json& cooperative = book[1];
+    // The source's proportions (w:tblGrid 794 1361 2041 2041 3912 3855): 上级部门职责 and
+    // 乡镇配合职责 about equal, 事项名称 about half of them.
+    const json& w = cooperative["widths"];
+    CHECK(w["E"].get<double>() / w["F"].get<double>() == doctest::Approx(3912.0 / 3855).epsilon(0.05));
+    CHECK(w["C"].get<double>() / w["E"].get<double>() == doctest::Approx(2041.0 / 3912).epsilon(0.1));
     CHECK(cooperative["cells"][0][0] == doc.lists[1].title);
     CHECK(cooperative["merged"] == json::array({"A1:F1"}));
     CHECK(cooperative["freeze"] == "A3");

@@ -183,7 +183,12 @@ cannot be written. With --exit-code: 0 the versions are the same, 1 they differ,
             convert_options.read.force = force;
             convert_options.read.ocr = convert_ocr;
             convert_options.read.warn = warn;
-            if (!template_path.empty()) convert_options.render.import_template = load_import_template(template_path);
+            if (!template_path.empty()) {
+                for (const auto& format : convert_options.formats)
+                    if (format != "csv" && format != "xlsx" && format != "jsonl")
+                        throw Error("--template applies to -t csv, xlsx and jsonl, not to " + format + ": ask for those formats only");
+                convert_options.render.import_template = load_import_template(template_path);
+            }
             return convert(convert_options);
         }
         if (*validate_cmd) {

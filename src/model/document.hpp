@@ -68,6 +68,12 @@ struct SourceInfo {
     bool operator==(const SourceInfo&) const = default;
 };
 
+// How the source was printed as a whole: a hint, as ListLayout is.
+struct DocumentLayout {
+    bool contents = false;  // it had a table of contents (目录)
+    bool operator==(const DocumentLayout&) const { return true; }
+};
+
 struct Document {
     std::string issuer;    // cover lines above the title, joined
     std::string title;
@@ -75,6 +81,7 @@ struct Document {
     std::string date_iso;  // "2025-07", "2025-07-15" or "" when the date is not understood
     SourceInfo source;
     std::vector<DutyList> lists;
+    DocumentLayout layout;
     bool operator==(const Document&) const = default;
 };
 

@@ -54,6 +54,7 @@ ListBuilder::ListBuilder(std::string no_list_error, std::function<void(const std
     : no_list_error_(std::move(no_list_error)), warn_(std::move(warn)) {}
 
 void ListBuilder::text(TextBlock block) {
+    if (block.contents || is_contents_heading(block.text)) document_.layout.contents = true;
     if (!trim(block.text).empty()) lines_.push_back(std::move(block));
 }
 
