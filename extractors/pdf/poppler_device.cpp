@@ -35,6 +35,15 @@ constexpr double min_segment_length = 1.0;
 constexpr long max_page_operations = 500000;
 // A whole document: a 60-page list draws about a million; far beyond that is no list.
 constexpr long max_document_operations = 20'000'000;
+// Poppler asks its abort check once every this many operators of a content stream (Gfx::go,
+// "updateLevel - lastAbortCheck > 10"): each ask stands for that many operators executed, so
+// operators that draw nothing (0 g, n, BT ET) count too. A stream too short to be asked is a
+// form, and each form entered counts.
+constexpr long operators_per_abort_check = 11;
+// Inline image data is read byte by byte to find its end; reading this many bytes costs about
+// what drawing a character does, and counts as one operation (a 300 dpi A4 page in colour,
+// 26 MB, is 100,000: a fifth of a page's budget).
+constexpr double inline_image_bytes_per_operation = 256;
 // A ruling this close outside the clipping box is still drawn in part (half its width).
 constexpr double clip_tolerance = 1.5;
 // Colours at least this light are the paper colour: invisible text, no ruling.
@@ -139,7 +148,26 @@ public:
     void saveState(GfxState*) override { ++operations_; }
     void restoreState(GfxState*) override { ++operations_; }
     void updateCTM(GfxState*, double, double, double, double, double, double) override { ++operations_; }
-    static bool abort_check(void* device) { return static_cast<PageDevice*>(device)->exhausted(); }
+    static bool abort_check(void* device) {
+        auto* self = static_cast<PageDevice*>(device);
+        self->operations_ += operators_per_abort_check;
+        return self->exhausted();
+    }
+
+    // Poppler draws a tiling pattern tile by tile, in a loop of its own that never asks the
+    // abort check: a step of 0.01 pt over a page is 5·10^9 tiles. They are counted before any is
+    // drawn; beyond the budget none is, and the page is refused.
+    bool useTilingPatternFill() override { return true; }
+    bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*, int x0, int y0, int x1, int y1, double,
+                           double) override {
+        const double tiles = std::max(0.0, double(x1) - x0) * std::max(0.0, double(y1) - y0);
+        if (tiles > double(limit_ - operations_)) {
+            operations_ = limit_ + 1;
+            return true;
+        }
+        operations_ += static_cast<long>(tiles);
+        return false;  // Poppler draws the tiles, each counted as it goes
+    }
 
     void drawChar(GfxState* state, double x, double y, double dx, double dy, double, double, CharCode code, int,
                   const Unicode* u, int uLen) override {
@@ -218,11 +246,13 @@ public:
     void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
                        bool inlineImg) override {
         ++page_.images;
+        if (inlineImg && !charge_inline_image(width, height, 1, 1)) return;
         OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inlineImg);
     }
     void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* colorMap,
                    bool interpolate, const int* maskColors, bool inlineImg) override {
         ++page_.images;
+        if (inlineImg && !charge_inline_image(width, height, colorMap->getNumPixelComps(), colorMap->getBits())) return;
         OutputDev::drawImage(state, ref, str, width, height, colorMap, interpolate, maskColors, inlineImg);
     }
     void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* colorMap,
@@ -241,6 +271,19 @@ public:
     }
 
 private:
+    // Charges reading an inline image's data to the budget; past it nothing is read (Poppler
+    // then skips to the image's end by itself) and the page is refused.
+    bool charge_inline_image(int width, int height, int components, int bits) {
+        const double bytes = std::max(0, height) * ((double(std::max(0, width)) * components * bits + 7) / 8);
+        const double cost = bytes / inline_image_bytes_per_operation;
+        if (cost > double(limit_ - operations_)) {
+            operations_ = limit_ + 1;
+            return false;
+        }
+        operations_ += static_cast<long>(cost);
+        return true;
+    }
+
     struct GlyphCounts {
         int all = 0;
         int bad = 0;
@@ -375,10 +418,10 @@ PageContent PdfFile::read_page(int number) {
     impl_->doc->displayPage(&device, number, 72, 72, 0, false, true, false, PageDevice::abort_check, &device);
     impl_->operations += device.operations();
     if (impl_->operations > max_document_operations)
-        throw Error("the PDF draws more than 20 million characters, lines and forms; it is no duty list but a malformed PDF");
+        throw Error("the PDF draws more than 20 million characters, lines, forms and other operations; it is no duty list but a malformed PDF");
     if (device.exhausted())
         throw Error("page " + std::to_string(number) +
-                    " draws more than half a million characters, lines and forms; it is no list page but a malformed PDF");
+                    " draws more than half a million characters, lines, forms and other operations; it is no list page but a malformed PDF");
     return page;
 }
 
