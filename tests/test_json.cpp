@@ -67,7 +67,7 @@ TEST_CASE("a JSON file with two columns of one key is refused, not shown with on
     CHECK_THROWS_WITH_AS(read(twice), doctest::Contains("two columns of list 1 have the key \"name\""), Error);
 }
 
-TEST_CASE("a value under no column's key, or a key dutylist never writes, is refused rather than lost") {
+TEST_CASE("a value under no column's key, a key given twice, or a key dutylist never writes, is refused rather than lost") {
     const std::string head = R"({"schema": "dutylist/2", "issuer": "", "title": "t", "date": "", "lists": [{"kind": "basic",
         "title": "t", "columns": [{"key": "KEY", "label": "事项名称"}], "items": [{"values": VALUES, "source": {}}], "notes": []}]})";
     auto file = [&](const std::string& key, const std::string& values) {
@@ -78,6 +78,11 @@ TEST_CASE("a value under no column's key, or a key dutylist never writes, is ref
     CHECK(read(file("name", R"({"name": "a"})")).lists.at(0).items.at(0).values.at(0) == std::vector<std::string>{"a"});
     CHECK_THROWS_WITH_AS(read(file("name", R"({"name": "a", "remarks": "lost"})")),
                          doctest::Contains("a value under \"remarks\", which is no column of the list"), Error);
+    // A key twice in one object: the library would keep one value and lose the other.
+    CHECK_THROWS_WITH_AS(read(file("name", R"({"name": "kept", "name": "lost"})")),
+                         doctest::Contains("the key \"name\" is given twice in one object"), Error);
+    CHECK_THROWS_WITH_AS(read(R"({"schema": "dutylist/2", "issuer": "甲", "issuer": "乙", "title": "t", "date": "", "lists": []})"),
+                         doctest::Contains("\"issuer\" is given twice"), Error);
     for (const std::string key : {"", "Name", "2nd", "a b", "名称"}) {
         CAPTURE(key);
         CHECK_THROWS_WITH_AS(read(file(key, "{}")), doctest::Contains("has the key"), Error);

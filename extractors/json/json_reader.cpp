@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <set>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -164,15 +166,17 @@ DutyList read_list(const json& j, size_t index, bool version1) {
     return list;
 }
 
-// The source recorded in the file is kept: it names the original PDF or DOCX, so reading our
-// JSON and writing it again gives the same JSON.
-Document read_json_text(std::string_view bytes) {
-    std::string_view text = skip_bom_and_space(bytes);
-    if (!is_valid_utf8(text)) throw Error("not a valid JSON file: the text is not valid UTF-8");
-    json j;
+// Parses the text, refusing what the library would take silently: nesting past max_json_depth,
+// and a key given twice in one object, of whose values it would keep one and lose the other.
+json parse_json(std::string_view text) {
+    std::vector<std::set<std::string>> open_objects;  // the keys of each object being parsed
     try {
-        j = json::parse(text.begin(), text.end(), [](int depth, json::parse_event_t, json&) {
+        return json::parse(text.begin(), text.end(), [&](int depth, json::parse_event_t event, json& parsed) {
             if (depth > max_json_depth) throw Error("not a dutylist JSON file: nested more than 32 levels deep");
+            if (event == json::parse_event_t::object_start) open_objects.emplace_back();
+            else if (event == json::parse_event_t::object_end) open_objects.pop_back();
+            else if (event == json::parse_event_t::key && !open_objects.back().insert(parsed.get<std::string>()).second)
+                throw Error("not a valid dutylist JSON file: the key \"" + parsed.get<std::string>() + "\" is given twice in one object");
             return true;
         });
     } catch (const json::parse_error& e) {
@@ -180,6 +184,14 @@ Document read_json_text(std::string_view bytes) {
     } catch (const json::out_of_range&) {
         throw Error("not a valid dutylist JSON file: a number is too large to be read (beyond 1.8e308)");
     }
+}
+
+// The source recorded in the file is kept: it names the original PDF or DOCX, so reading our
+// JSON and writing it again gives the same JSON.
+Document read_json_text(std::string_view bytes) {
+    std::string_view text = skip_bom_and_space(bytes);
+    if (!is_valid_utf8(text)) throw Error("not a valid JSON file: the text is not valid UTF-8");
+    json j = parse_json(text);
     const std::string schema = j.is_object() && j.contains("schema") && j["schema"].is_string() ? j["schema"].get<std::string>() : "";
     const bool version1 = schema == json_schema_v1;
     if (schema != json_schema_id && !version1)
