@@ -2,8 +2,8 @@
 string used thousands of times, a numbering label thousands of characters long on every
 paragraph, and PDFs whose drawing runs for hours while painting nothing: forms nested 40 deep,
 a form of 200,000 operators that set a colour reached 65,536 times, a tiling pattern of
-5·10^9 tiles, a 40,000 × 40,000 inline image drawn 512 times. dutylist must refuse each at its
-text budget or its PDF operations limit, fast. Used by make_bad_inputs.py."""
+5·10^9 tiles, a 40,000 × 40,000 inline image drawn 512 times, a 50 MB image drawn 201 times on
+a page that OCR would render. dutylist must refuse each at its text budget or its PDF limits, fast. Used by make_bad_inputs.py."""
 import zlib
 
 W_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -110,3 +110,18 @@ def inline_image_tower(make_pdf, stream):
     once) in a form reached 512 times: Poppler reads it to its declared end each time."""
     image = b"BI /W 40000 /H 40000 /BPC 8 /CS /G /F /Fl ID " + zlib.compress(bytes(10)) + b" EI"
     return form_tower(make_pdf, stream, 10, image)
+
+
+def huge_image_page(make_pdf, stream):
+    """A page of no text (a scan, for OCR) drawing a 20,000 × 20,000 one-bit image, 50 MB when
+    decoded and 50 KB deflated, once and then 200 times from a form: rendering it decodes 10 GB."""
+    side = 20000
+    data = zlib.compress(bytes(side * side // 8), 9)
+    image = (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 1 "
+             b"/Filter /FlateDecode /Length %d >>\nstream\n" % (side, side, len(data)) + data + b"\nendstream")
+    form = b"/Type /XObject /Subtype /Form /BBox [0 0 842 595] /Resources << /XObject << /I 6 0 R >> >> "
+    return make_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R "
+                     b"/Resources << /XObject << /X 5 0 R /I 6 0 R >> >> >>",
+                     stream(b"q 800 0 0 550 20 20 cm /I Do Q /X Do"),
+                     stream(b"q 800 0 0 550 20 20 cm " + b"/I Do " * 200 + b"Q", form), image])
