@@ -148,7 +148,12 @@ std::vector<SheetRow> read_sheet_rows(const xmlNode* worksheet, const std::vecto
             if (ref.column >= max_columns) throw Error("the Excel workbook is damaged: a cell lies beyond the last column");
             column = ref.column;
             std::string text = cell_text(c, shared_strings, budget);
-            if (!text.empty()) grid[ref.row][ref.column] = {ref.column, 1, std::move(text), false};
+            if (text.empty()) continue;
+            // Which of two cells of one name counts differs between programs; neither is dropped unsaid.
+            if (grid[ref.row].count(ref.column))
+                throw Error("the Excel workbook is damaged: " + (name.empty() ? fmt::format("a cell of row {}", ref.row) : "cell " + name) +
+                            " is given twice");
+            grid[ref.row][ref.column] = {ref.column, 1, std::move(text), false};
         }
     }
     apply_merges(worksheet, grid, budget);

@@ -255,6 +255,8 @@ def add_hostile_workbooks(s):
     s.add("merge-bomb.xlsx", minimal_xlsx(sheet_xml('<row r="1">%s</row><row r="1048576"><c r="A1048576"><v>1</v></c></row>'
                                                     % cells, "<mergeCells>%s</mergeCells>" % merges)),
           "eight columns merged down over a million rows", "merged cells")
+    twice = '<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="A1" t="inlineStr"><is><t>事项名称</t></is></c></row>'
+    s.add("duplicate-cell.xlsx", minimal_xlsx(sheet_xml(twice)), "a cell A1 given twice, with two texts", "cell A1 is given twice")
     s.add("missing-string.xlsx", minimal_xlsx(sheet_xml('<row r="1"><c r="A1" t="s"><v>7</v></c></row>')),
           "a cell naming a shared string the workbook does not have", "Excel workbook is damaged")
 
@@ -288,6 +290,8 @@ def add_expansions(s):
           "a tiling pattern of 0.01 pt tiles over a page", "characters, lines, forms")
     s.add("inline-image-512.pdf", bombs.inline_image_tower(make_pdf, stream),
           "a 40,000 x 40,000 inline image drawn 512 times", "characters, lines, forms")
+    s.add("huge-image-201.pdf", bombs.huge_image_page(make_pdf, stream),
+          "a scanned page drawing a 50 MB image 201 times, which OCR would render", "images of more than 256 MB")
 
     # Deep nesting.
     def nested_tables(depth):
