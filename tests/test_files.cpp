@@ -122,3 +122,19 @@ TEST_CASE("a run stopped by any signal that ends it leaves no temporary file") {
         CHECK(read_file(dir / "after.txt") == ".\n..\n");
     }
 }
+
+TEST_CASE("a disk that fills after an input's first outputs leaves none of them") {
+    // The file size limit stands in for a full disk: 100 KB (sh counts 512-byte blocks) holds
+    // the three CSVs of the corpus list (17, 81 and 13 KB) but not its 166 KB JSON, which is
+    // written after them. Writing past it fails with EFBIG (SIGXFSZ is ignored), like ENOSPC.
+    TempDir dir;
+    const std::string convert = quote(dutylist_exe()) + " convert " + quote(corpus("wumachang/wumachang.docx"));
+    auto r = run_shell("ulimit -f 200; " + convert + " -t csv,json -o out", dir.path());
+    CAPTURE(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("cannot write out/wumachang.json (File too large)") != std::string::npos);
+    CHECK(names_in(dir / "out").empty());
+    // Under the limit the CSVs alone are written: the limit is what stopped the JSON.
+    REQUIRE(run_shell("ulimit -f 200; " + convert + " -t csv -o out", dir.path()).exit_code == 0);
+    CHECK(names_in(dir / "out").size() == 3);
+}
