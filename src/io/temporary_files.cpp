@@ -57,7 +57,8 @@ void remove_temporaries_on_signals() {
     for (int signal_number : ending_signals) {
         struct sigaction current {};
         ::sigaction(signal_number, nullptr, &current);
-        if (current.sa_handler == SIG_IGN) continue;
+        // Ignored (a background job's SIGINT) or handled by another (a profiler's SIGPROF): left so.
+        if ((current.sa_flags & SA_SIGINFO) || current.sa_handler != SIG_DFL) continue;
         struct sigaction action {};
         action.sa_handler = remove_and_end;
         sigemptyset(&action.sa_mask);
