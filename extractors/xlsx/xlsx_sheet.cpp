@@ -137,7 +137,7 @@ std::vector<SheetRow> read_sheet_rows(const xmlNode* worksheet, const std::vecto
         const std::string declared = attribute(r, "r");
         row_number = declared.empty() ? row_number + 1 : row_number_of(declared);
         if (row_number < 1 || row_number > max_rows)
-            throw Error(fmt::format("the Excel workbook is damaged: a row is numbered {}, past the sheet's last row {}",
+            throw Error(fmt::format("the Excel workbook is damaged: a row is numbered \"{}\", not a row of a sheet (1 to {})",
                                     declared.empty() ? std::to_string(row_number) : declared.substr(0, 20), max_rows));
         int column = -1;
         for (const xmlNode* c = r->children; c; c = c->next) {

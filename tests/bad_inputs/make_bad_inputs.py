@@ -263,7 +263,9 @@ def add_hostile_workbooks(s):
     # Numbers out of range: refused, never wrapped around.
     wrapped = '<row r="4294967298"><c r="A1" t="inlineStr"><is><t>序号</t></is></c></row>'
     s.add("row-4294967298.xlsx", minimal_xlsx(sheet_xml(wrapped)), "a row numbered 2^32 + 2 (row 2 modulo 2^32)",
-          "row is numbered 4294967298, past the sheet's last row")
+          "row is numbered \"4294967298\", not a row of a sheet \\(1 to 1048576\\)")
+    s.add("row-0.xlsx", minimal_xlsx(sheet_xml(wrapped.replace("4294967298", "0"))), "a row numbered 0",
+          "row is numbered \"0\", not a row of a sheet")
     s.add("pages-1e300.json", OUR_JSON.replace(b'"date": ""', b'"date": "", "source": {"pages": 1e300}'),
           "dutylist JSON whose page count is 1e300", "not a whole number")
 
