@@ -103,20 +103,38 @@ TEST_CASE("outputs written together: all appear, or none when one cannot be writ
     CHECK(names_in(too_long.path()).empty());
 }
 
-TEST_CASE("a run stopped by SIGTERM or SIGHUP leaves no temporary file") {
+TEST_CASE("a run stopped by any signal that ends it leaves no temporary file") {
     // The dataset's temporary file exists from the start, while dutylist waits for standard
-    // input: a FIFO that the script holds open and never writes. The signal comes then. (A
-    // background job of sh starts with SIGINT ignored, which dutylist keeps; SIGINT takes the
-    // same handler as these two.)
-    for (const char* signal_name : {"TERM", "HUP"}) {
+    // input: a FIFO that the script holds open and never writes. The signal comes then. A
+    // background job of sh starts with SIGINT and SIGQUIT ignored, which dutylist keeps: env
+    // gives them back their default, as a terminal's Ctrl-C and Ctrl-\ find them. PIPE comes as
+    // from a closed `| head`, XCPU as from ulimit -t, the rest as scripts and supervisors send
+    // them. Should a signal not end the run, it is killed after a few seconds and fails here.
+    for (const char* signal_name : {"INT", "TERM", "HUP", "QUIT", "PIPE", "XCPU", "ALRM", "USR1", "USR2", "VTALRM", "PROF"}) {
         TempDir dir;
-        const std::string script = std::string("mkfifo in; exec 3<>in; ") + quote(dutylist_exe()) +
-                                   " convert - -t jsonl -o out <in &\nDL=$!; sleep 0.5; ls -a out > before.txt; kill -" + signal_name +
-                                   " $DL; wait $DL; exec 3<&-; ls -a out > after.txt\n";
+        const std::string script = std::string("ulimit -c 0; mkfifo in; exec 3<>in; env --default-signal=INT,QUIT ") +
+                                   quote(dutylist_exe()) + " convert - -t jsonl -o out <in &\nDL=$!; sleep 0.5; ls -a out > before.txt; kill -" +
+                                   signal_name + " $DL; (sleep 5; kill -KILL $DL) >/dev/null 2>&1 & wait $DL; exec 3<&-; ls -a out > after.txt\n";
         write_file(dir / "run.sh", script);
         auto r = run_shell("sh run.sh", dir.path());
         CAPTURE(signal_name);
         CHECK(read_file(dir / "before.txt").find(".dutylist.tmp-") != std::string::npos);
         CHECK(read_file(dir / "after.txt") == ".\n..\n");
     }
+}
+
+TEST_CASE("a disk that fills after an input's first outputs leaves none of them") {
+    // The file size limit stands in for a full disk: 100 KB (sh counts 512-byte blocks) holds
+    // the three CSVs of the corpus list (17, 81 and 13 KB) but not its 166 KB JSON, which is
+    // written after them. Writing past it fails with EFBIG (SIGXFSZ is ignored), like ENOSPC.
+    TempDir dir;
+    const std::string convert = quote(dutylist_exe()) + " convert " + quote(corpus("wumachang/wumachang.docx"));
+    auto r = run_shell("ulimit -f 200; " + convert + " -t csv,json -o out", dir.path());
+    CAPTURE(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("cannot write out/wumachang.json (File too large)") != std::string::npos);
+    CHECK(names_in(dir / "out").empty());
+    // Under the limit the CSVs alone are written: the limit is what stopped the JSON.
+    REQUIRE(run_shell("ulimit -f 200; " + convert + " -t csv -o out", dir.path()).exit_code == 0);
+    CHECK(names_in(dir / "out").size() == 3);
 }

@@ -67,6 +67,28 @@ TEST_CASE("a JSON file with two columns of one key is refused, not shown with on
     CHECK_THROWS_WITH_AS(read(twice), doctest::Contains("two columns of list 1 have the key \"name\""), Error);
 }
 
+TEST_CASE("a value under no column's key, a key given twice, or a key dutylist never writes, is refused rather than lost") {
+    const std::string head = R"({"schema": "dutylist/2", "issuer": "", "title": "t", "date": "", "lists": [{"kind": "basic",
+        "title": "t", "columns": [{"key": "KEY", "label": "事项名称"}], "items": [{"values": VALUES, "source": {}}], "notes": []}]})";
+    auto file = [&](const std::string& key, const std::string& values) {
+        std::string text = head;
+        text.replace(text.find("KEY"), 3, key);
+        return text.replace(text.find("VALUES"), 6, values);
+    };
+    CHECK(read(file("name", R"({"name": "a"})")).lists.at(0).items.at(0).values.at(0) == std::vector<std::string>{"a"});
+    CHECK_THROWS_WITH_AS(read(file("name", R"({"name": "a", "remarks": "lost"})")),
+                         doctest::Contains("a value under \"remarks\", which is no column of the list"), Error);
+    // A key twice in one object: the library would keep one value and lose the other.
+    CHECK_THROWS_WITH_AS(read(file("name", R"({"name": "kept", "name": "lost"})")),
+                         doctest::Contains("the key \"name\" is given twice in one object"), Error);
+    CHECK_THROWS_WITH_AS(read(R"({"schema": "dutylist/2", "issuer": "甲", "issuer": "乙", "title": "t", "date": "", "lists": []})"),
+                         doctest::Contains("\"issuer\" is given twice"), Error);
+    for (const std::string key : {"", "Name", "2nd", "a b", "名称"}) {
+        CAPTURE(key);
+        CHECK_THROWS_WITH_AS(read(file(key, "{}")), doctest::Contains("has the key"), Error);
+    }
+}
+
 TEST_CASE("dutylist/1 files are still read, their column values beside the item's source") {
     const std::string old = R"({"schema": "dutylist/1", "issuer": "", "title": "t", "date": "", "lists": [{"kind": "basic",
         "title": "t", "columns": [{"key": "seq", "label": "序号"}, {"key": "name", "label": "事项名称"}],
@@ -133,6 +155,11 @@ TEST_CASE("numbers out of range are refused, never written back wrapped around")
     CHECK_THROWS_WITH_AS(read(with_source(R"({"row": 18446744073709551615})")), doctest::Contains("\"row\""), Error);
     CHECK_THROWS_WITH_AS(read(with_source(R"({"table": 2.5})")), doctest::Contains("\"table\""), Error);
     CHECK_THROWS_WITH_AS(read(with_source(R"({"boxes": [{"page": 1, "x0": 1e300}]})")), doctest::Contains("not a position"), Error);
+    // Beyond what a double holds: the reason in plain words, not the JSON library's.
+    const std::string overflow = head + R"("source": {"pages": 1e400}, "lists": []})";
+    CHECK_THROWS_WITH_AS(read(overflow), doctest::Contains("a number is too large to be read"), Error);
+    CHECK_THROWS_WITH_AS(read(head + R"("date_iso": 5, "lists": []})"), "not a valid dutylist JSON file: type must be string, but is number",
+                         Error);
     const Document fits = read(with_source(R"({"pages": [2147483647], "row": 3.0})"));
     CHECK(fits.lists.at(0).items.at(0).source.pages == std::vector<int>{2147483647});
     CHECK(fits.lists[0].items[0].source.row == 3);

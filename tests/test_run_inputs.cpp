@@ -2,6 +2,8 @@
 // by file identity, in every subcommand that writes.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -104,4 +106,40 @@ TEST_CASE("the dataset file and the reference document are inputs too when named
     CHECK(styled.exit_code == 1);
     CHECK(styled.err.find("overwrite the input out/list.docx") != std::string::npos);
     CHECK(read_file(tmp / "out" / "list.docx") == reference);
+}
+
+TEST_CASE("standard input is an input: convert - never replaces the file it reads") {
+    TempDir tmp;
+    write_file(tmp / "stdin.json", corpus_json());
+    struct stat st_before {};
+    REQUIRE(::stat((tmp / "stdin.json").c_str(), &st_before) == 0);
+    auto r = run_dutylist("convert - -t json -o .", tmp.path(), (tmp / "stdin.json").string());
+    CAPTURE(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("would overwrite the input given on standard input") != std::string::npos);
+    struct stat st_after {};
+    REQUIRE(::stat((tmp / "stdin.json").c_str(), &st_after) == 0);
+    CHECK(st_after.st_ino == st_before.st_ino);
+    CHECK(read_file(tmp / "stdin.json") == corpus_json());
+    CHECK(run_dutylist("convert - -t json -o out", tmp.path(), (tmp / "stdin.json").string()).exit_code == 0);
+}
+
+TEST_CASE("standard output appending to an input is refused in every subcommand, before anything is read") {
+    TempDir tmp;
+    write_file(tmp / "a.json", corpus_json());
+    write_file(tmp / "b.json", corpus_json());
+    const std::string exe = quote(dutylist_exe());
+    for (const std::string command : {"convert a.json -t json -o - >> a.json", "convert - -t json -o - < a.json >> a.json",
+                                      "convert b.json a.json -t jsonl -o - >> a.json", "diff b.json a.json >> a.json",
+                                      "inspect b.json a.json >> a.json", "validate a.json >> a.json"}) {
+        CAPTURE(command);
+        // In braces: run_shell's own redirection of standard output stays outside the command's.
+        auto r = run_shell("{ " + exe + " " + command + "; }", tmp.path());
+        CHECK(r.exit_code != 0);
+        CHECK(r.err.find("dutylist: standard output: is the input ") != std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK(read_file(tmp / "a.json") == corpus_json());
+    }
+    CHECK(run_shell("{ " + exe + " convert a.json -t json -o - >> c.json; }", tmp.path()).exit_code == 0);
+    CHECK(read_file(tmp / "c.json") == corpus_json());
 }

@@ -1,9 +1,12 @@
 #include "extractors/json/json_reader.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <set>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -31,6 +34,12 @@ const json& field(const json& object, const char* name, const std::string& where
     auto it = object.find(name);
     if (it == object.end()) throw Error("not a valid dutylist JSON file: " + where + " has no \"" + name + "\"");
     return *it;
+}
+
+// The keys dutylist writes (docs/dutylist.schema.json): ^[a-z][a-z0-9_]*$.
+bool is_column_key(const std::string& key) {
+    if (key.empty() || key[0] < 'a' || key[0] > 'z') return false;
+    return std::all_of(key.begin(), key.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
 std::string string_field(const json& object, const char* name, const std::string& where) {
@@ -102,6 +111,9 @@ std::vector<Column> read_columns(const json& j, const std::string& where) {
     for (const auto& c : columns) {
         if (!c.is_object()) throw Error("not a valid dutylist JSON file: a column of " + where + " is not an object");
         Column column{string_field(c, "key", where + " column"), string_field(c, "label", where + " column")};
+        if (!is_column_key(column.key))
+            throw Error("not a valid dutylist JSON file: a column of " + where + " has the key \"" + column.key +
+                        "\" (a key is lower-case letters, digits and _, starting with a letter)");
         // An item holds one value per key: a second column of the same key would show the other's text.
         for (const auto& before : out)
             if (before.key == column.key)
@@ -121,6 +133,12 @@ Item read_item(const json& i, const std::vector<Column>& columns, bool version1,
         if (it == i.end() || !it->is_object()) throw Error("not a valid dutylist JSON file: an item of " + where + " has no \"values\" object");
         values = &*it;
     }
+    // A value under no column's key would be dropped without a word; the file is not ours.
+    if (!version1)
+        for (const auto& [key, value] : values->items())
+            if (std::none_of(columns.begin(), columns.end(), [&](const Column& c) { return c.key == key; }))
+                throw Error("not a valid dutylist JSON file: an item in " + where + " has a value under \"" + key +
+                            "\", which is no column of the list");
     Item item;
     for (const auto& c : columns) {
         auto it = values->find(c.key);
@@ -148,20 +166,32 @@ DutyList read_list(const json& j, size_t index, bool version1) {
     return list;
 }
 
+// Parses the text, refusing what the library would take silently: nesting past max_json_depth,
+// and a key given twice in one object, of whose values it would keep one and lose the other.
+json parse_json(std::string_view text) {
+    std::vector<std::set<std::string>> open_objects;  // the keys of each object being parsed
+    try {
+        return json::parse(text.begin(), text.end(), [&](int depth, json::parse_event_t event, json& parsed) {
+            if (depth > max_json_depth) throw Error("not a dutylist JSON file: nested more than 32 levels deep");
+            if (event == json::parse_event_t::object_start) open_objects.emplace_back();
+            else if (event == json::parse_event_t::object_end) open_objects.pop_back();
+            else if (event == json::parse_event_t::key && !open_objects.back().insert(parsed.get<std::string>()).second)
+                throw Error("not a valid dutylist JSON file: the key \"" + parsed.get<std::string>() + "\" is given twice in one object");
+            return true;
+        });
+    } catch (const json::parse_error& e) {
+        throw Error("not a valid JSON file: syntax error near byte " + std::to_string(e.byte));
+    } catch (const json::out_of_range&) {
+        throw Error("not a valid dutylist JSON file: a number is too large to be read (beyond 1.8e308)");
+    }
+}
+
 // The source recorded in the file is kept: it names the original PDF or DOCX, so reading our
 // JSON and writing it again gives the same JSON.
 Document read_json_text(std::string_view bytes) {
     std::string_view text = skip_bom_and_space(bytes);
     if (!is_valid_utf8(text)) throw Error("not a valid JSON file: the text is not valid UTF-8");
-    json j;
-    try {
-        j = json::parse(text.begin(), text.end(), [](int depth, json::parse_event_t, json&) {
-            if (depth > max_json_depth) throw Error("not a dutylist JSON file: nested more than 32 levels deep");
-            return true;
-        });
-    } catch (const json::parse_error& e) {
-        throw Error("not a valid JSON file: syntax error near byte " + std::to_string(e.byte));
-    }
+    json j = parse_json(text);
     const std::string schema = j.is_object() && j.contains("schema") && j["schema"].is_string() ? j["schema"].get<std::string>() : "";
     const bool version1 = schema == json_schema_v1;
     if (schema != json_schema_id && !version1)
@@ -198,7 +228,10 @@ Document read_json(const InputFile& input, const ReadOptions&) {
     try {
         return read_json_text(input.bytes);
     } catch (const json::exception& e) {
-        throw Error(std::string("not a valid dutylist JSON file: ") + e.what());
+        // The library's message without its "[json.exception.type_error.302] " tag.
+        const std::string what = e.what();
+        const size_t tag_end = what.find("] ");
+        throw Error("not a valid dutylist JSON file: " + (tag_end == std::string::npos ? what : what.substr(tag_end + 2)));
     }
 }
 

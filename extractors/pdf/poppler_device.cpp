@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <string_view>
 #include <unordered_map>
 
@@ -17,6 +18,7 @@
 #include <Stream.h>
 #include <splash/SplashBitmap.h>
 
+#include "extractors/pdf/drawing_budget.hpp"
 #include "model/error.hpp"
 
 namespace dutylist::pdf {
@@ -28,13 +30,6 @@ constexpr double max_ruling_thickness = 2.5;
 constexpr double axis_tolerance = 0.5;
 // Segments shorter than this are dots or glyph parts, never rulings.
 constexpr double min_segment_length = 1.0;
-// A page that draws more characters and paths than this is no list page but a malformed or
-// hostile file (nested forms can draw 10^8 lines from 3 KB): its drawing is stopped.
-// Forms entered and graphics-state operators (q, Q, cm) count too: nested forms that paint
-// nothing (40 levels, each drawing the one below twice) would otherwise run for months.
-constexpr long max_page_operations = 500000;
-// A whole document: a 60-page list draws about a million; far beyond that is no list.
-constexpr long max_document_operations = 20'000'000;
 // A ruling this close outside the clipping box is still drawn in part (half its width).
 constexpr double clip_tolerance = 1.5;
 // Colours at least this light are the paper colour: invisible text, no ruling.
@@ -101,7 +96,7 @@ bool unnamed_glyph(const GfxFont& font, CharCode code) {
 
 class PageDevice : public OutputDev {
 public:
-    explicit PageDevice(PageContent& page, long document_budget) : page_(page), limit_(std::min(max_page_operations, document_budget)) {}
+    explicit PageDevice(PageContent& page, long document_budget) : page_(page), budget_(document_budget) {}
 
     bool upsideDown() override { return true; }
     bool useDrawChar() override { return true; }
@@ -127,23 +122,35 @@ public:
         }
     }
 
-    bool exhausted() const { return operations_ > limit_; }
-    long operations() const { return operations_; }
+    const DrawingBudget& budget() const { return budget_; }
 
     // Poppler asks before each form: once the page is over its budget, forms are handed to
     // drawForm, which draws nothing, instead of being entered, so the recursion ends at once
     // (Poppler's abort check runs only every ten operators of one stream, which such forms never reach).
-    bool useDrawForm() override { return exhausted(); }
+    bool useDrawForm() override { return budget_.exhausted(); }
     void drawForm(Ref) override {}
-    void beginForm(Ref) override { ++operations_; }
-    void saveState(GfxState*) override { ++operations_; }
-    void restoreState(GfxState*) override { ++operations_; }
-    void updateCTM(GfxState*, double, double, double, double, double, double) override { ++operations_; }
-    static bool abort_check(void* device) { return static_cast<PageDevice*>(device)->exhausted(); }
+    void beginForm(Ref) override { budget_.spend(); }
+    void saveState(GfxState*) override { budget_.spend(); }
+    void restoreState(GfxState*) override { budget_.spend(); }
+    void updateCTM(GfxState*, double, double, double, double, double, double) override { budget_.spend(); }
+    static bool abort_check(void* device) {
+        auto* self = static_cast<PageDevice*>(device);
+        return !self->budget_.spend(operators_per_abort_check);
+    }
+
+    // Poppler draws a tiling pattern tile by tile, in a loop of its own that never asks the
+    // abort check: a step of 0.01 pt over a page is 5·10^9 tiles. They are counted before any is
+    // drawn; beyond the budget none is, and the page is refused.
+    bool useTilingPatternFill() override { return true; }
+    bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*, int x0, int y0, int x1, int y1, double,
+                           double) override {
+        const double tiles = std::max(0.0, double(x1) - x0) * std::max(0.0, double(y1) - y0);
+        return !budget_.spend_whole(tiles);  // when they fit, Poppler draws them, each counted as it goes
+    }
 
     void drawChar(GfxState* state, double x, double y, double dx, double dy, double, double, CharCode code, int,
                   const Unicode* u, int uLen) override {
-        if (++operations_ > limit_) return;
+        if (!budget_.spend()) return;
         const int render = state->getRender() & 3;
         if (render == 3) return;  // invisible: an OCR layer or a clipping trick
         if (render == 0) {
@@ -191,7 +198,7 @@ public:
     }
 
     void stroke(GfxState* state) override {
-        if (++operations_ > limit_) return;
+        if (!budget_.spend()) return;
         GfxRGB rgb;
         state->getStrokeRGB(&rgb);
         if (is_white(rgb)) return;
@@ -209,38 +216,47 @@ public:
     }
 
     void fill(GfxState* state) override {
-        if (++operations_ <= limit_) fill_rectangles(state);
+        if (budget_.spend()) fill_rectangles(state);
     }
     void eoFill(GfxState* state) override {
-        if (++operations_ <= limit_) fill_rectangles(state);
+        if (budget_.spend()) fill_rectangles(state);
     }
 
     void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
                        bool inlineImg) override {
-        ++page_.images;
+        if (!count_image(width, height, 1, 1, inlineImg)) return;
         OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inlineImg);
     }
     void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* colorMap,
                    bool interpolate, const int* maskColors, bool inlineImg) override {
-        ++page_.images;
+        if (!count_image(width, height, colorMap->getNumPixelComps(), colorMap->getBits(), inlineImg)) return;
         OutputDev::drawImage(state, ref, str, width, height, colorMap, interpolate, maskColors, inlineImg);
     }
     void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* colorMap,
                          bool interpolate, Stream* maskStr, int maskWidth, int maskHeight, bool maskInvert,
                          bool maskInterpolate) override {
-        ++page_.images;
+        count_image(width, height, colorMap->getNumPixelComps(), colorMap->getBits(), false);
         OutputDev::drawMaskedImage(state, ref, str, width, height, colorMap, interpolate, maskStr, maskWidth,
                                    maskHeight, maskInvert, maskInterpolate);
     }
     void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                              GfxImageColorMap* colorMap, bool interpolate, Stream* maskStr, int maskWidth,
                              int maskHeight, GfxImageColorMap* maskColorMap, bool maskInterpolate) override {
-        ++page_.images;
+        count_image(width, height, colorMap->getNumPixelComps(), colorMap->getBits(), false);
         OutputDev::drawSoftMaskedImage(state, ref, str, width, height, colorMap, interpolate, maskStr, maskWidth,
                                        maskHeight, maskColorMap, maskInterpolate);
     }
 
 private:
+    // Counts an image for rendering, and charges reading an inline one's data to the budget;
+    // past it nothing is read (Poppler then skips to the image's end by itself), the page refused.
+    bool count_image(int width, int height, int components, int bits, bool inline_image) {
+        ++page_.images;
+        const double bytes = image_bytes(width, height, components, bits);
+        budget_.add_image(bytes);
+        return !inline_image || budget_.spend_whole(bytes / inline_image_bytes_per_operation);
+    }
+
     struct GlyphCounts {
         int all = 0;
         int bad = 0;
@@ -340,8 +356,7 @@ private:
     std::vector<GlyphCounts> counts_;
     const GfxFont* last_font_ = nullptr;
     int last_index_ = 0;
-    const long limit_;
-    long operations_ = 0;
+    DrawingBudget budget_;
 };
 
 }  // namespace
@@ -349,6 +364,7 @@ private:
 struct PdfFile::Impl {
     std::unique_ptr<PDFDoc> doc;
     long operations = 0;  // drawn by the pages read so far, against max_document_operations
+    std::map<int, double> image_bytes;  // page → what its images decode to, for render_page
 };
 
 PdfFile::PdfFile(std::string_view bytes) : impl_(std::make_unique<Impl>()) {
@@ -373,16 +389,20 @@ PageContent PdfFile::read_page(int number) {
     page.number = number;
     PageDevice device(page, max_document_operations - impl_->operations);
     impl_->doc->displayPage(&device, number, 72, 72, 0, false, true, false, PageDevice::abort_check, &device);
-    impl_->operations += device.operations();
+    impl_->operations += device.budget().used();
+    impl_->image_bytes[number] = device.budget().image_bytes();
     if (impl_->operations > max_document_operations)
-        throw Error("the PDF draws more than 20 million characters, lines and forms; it is no duty list but a malformed PDF");
-    if (device.exhausted())
+        throw Error("the PDF draws more than 20 million characters, lines, forms and other operations; it is no duty list but a malformed PDF");
+    if (device.budget().exhausted())
         throw Error("page " + std::to_string(number) +
-                    " draws more than half a million characters, lines and forms; it is no list page but a malformed PDF");
+                    " draws more than half a million characters, lines, forms and other operations; it is no list page but a malformed PDF");
     return page;
 }
 
 PageImage PdfFile::render_page(int number, double dpi) {
+    if (auto read = impl_->image_bytes.find(number); read != impl_->image_bytes.end() && read->second > max_page_image_bytes)
+        throw Error("page " + std::to_string(number) +
+                    " draws images of more than 256 MB to be read by OCR; it is no scanned page but a malformed PDF");
     SplashColor paper = {255, 255, 255};
     SplashOutputDev device(splashModeMono8, 1, false, paper);
     device.startDoc(impl_->doc.get());

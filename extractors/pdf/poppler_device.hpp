@@ -19,8 +19,11 @@ public:
     PdfFile& operator=(const PdfFile&) = delete;
 
     int page_count() const;
-    PageContent read_page(int number);  // 1-based; nothing of Poppler's page is kept
-    // The page as Poppler's Splash rasteriser draws it, in grey at `dpi`.
+    // 1-based; nothing of Poppler's page is kept. Throws Error past the page's or the document's
+    // drawing budget (drawing_budget.hpp).
+    PageContent read_page(int number);
+    // The page as Poppler's Splash rasteriser draws it, in grey at `dpi`. Throws Error when
+    // read_page found that its images decode to more than max_page_image_bytes.
     PageImage render_page(int number, double dpi);
 
 private:

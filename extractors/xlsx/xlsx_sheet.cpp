@@ -137,7 +137,7 @@ std::vector<SheetRow> read_sheet_rows(const xmlNode* worksheet, const std::vecto
         const std::string declared = attribute(r, "r");
         row_number = declared.empty() ? row_number + 1 : row_number_of(declared);
         if (row_number < 1 || row_number > max_rows)
-            throw Error(fmt::format("the Excel workbook is damaged: a row is numbered {}, past the sheet's last row {}",
+            throw Error(fmt::format("the Excel workbook is damaged: a row is numbered \"{}\", not a row of a sheet (1 to {})",
                                     declared.empty() ? std::to_string(row_number) : declared.substr(0, 20), max_rows));
         int column = -1;
         for (const xmlNode* c = r->children; c; c = c->next) {
@@ -148,7 +148,12 @@ std::vector<SheetRow> read_sheet_rows(const xmlNode* worksheet, const std::vecto
             if (ref.column >= max_columns) throw Error("the Excel workbook is damaged: a cell lies beyond the last column");
             column = ref.column;
             std::string text = cell_text(c, shared_strings, budget);
-            if (!text.empty()) grid[ref.row][ref.column] = {ref.column, 1, std::move(text), false};
+            if (text.empty()) continue;
+            // Which of two cells of one name counts differs between programs; neither is dropped unsaid.
+            if (grid[ref.row].count(ref.column))
+                throw Error("the Excel workbook is damaged: " + (name.empty() ? fmt::format("a cell of row {}", ref.row) : "cell " + name) +
+                            " is given twice");
+            grid[ref.row][ref.column] = {ref.column, 1, std::move(text), false};
         }
     }
     apply_merges(worksheet, grid, budget);

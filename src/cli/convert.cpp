@@ -312,6 +312,14 @@ int convert(const ConvertOptions& options) {
     RunInputs run_inputs;
     for (const auto& job : inputs.jobs) run_inputs.add(job.input);
     if (!options.render.reference_doc.empty()) run_inputs.add(options.render.reference_doc);
+    if (options.output_dir == "-") {
+        try {
+            run_inputs.refuse_stdout();
+        } catch (const Error& e) {
+            report_failure("standard output", e.what());
+            return exit_failed;
+        }
+    }
     for (const Writer* writer : requested_datasets) {
         if (options.output_dir == "-") break;
         const fs::path file = fs::path(options.output_dir) / writer->dataset()->file;

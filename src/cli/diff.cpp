@@ -32,6 +32,17 @@ int diff(const DiffOptions& options) {
     const bool binary = options.format == "docx" || options.format == "xlsx";
     if (binary && options.output == "-" && isatty(STDOUT_FILENO))
         throw UsageError{"a " + options.format + " revision table is not for the terminal: name a file with -o, e.g. -o 修订对照表." + options.format};
+    // Checked before either version is read: a refusal writes nothing and reads nothing.
+    RunInputs run_inputs;
+    run_inputs.add(options.old_path);
+    run_inputs.add(options.new_path);
+    try {
+        if (options.output == "-") run_inputs.refuse_stdout();
+        else run_inputs.refuse_overwrite(options.output);
+    } catch (const Error& e) {
+        report_failure(options.output == "-" ? "standard output" : options.output, e.what());
+        return failed;
+    }
     Document versions[2];
     const std::string* paths[2] = {&options.old_path, &options.new_path};
     for (int v = 0; v < 2; ++v) {
@@ -51,10 +62,6 @@ int diff(const DiffOptions& options) {
             write_stdout(out);
             return compared;
         }
-        RunInputs run_inputs;
-        run_inputs.add(options.old_path);
-        run_inputs.add(options.new_path);
-        run_inputs.refuse_overwrite(options.output);
         write_file_atomically(options.output, out);
     } catch (const Error& e) {
         report_failure(options.output == "-" ? "standard output" : options.output, e.what());

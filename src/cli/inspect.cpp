@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "io/files.hpp"
+#include "io/run_inputs.hpp"
 #include "model/error.hpp"
 
 namespace dutylist::cli {
@@ -40,6 +41,14 @@ void print_summary(const Document& doc) {
 }  // namespace
 
 int inspect(const std::vector<std::string>& inputs, const ReadOptions& read) {
+    RunInputs run_inputs;
+    for (const auto& path : inputs) run_inputs.add(path);
+    try {
+        run_inputs.refuse_stdout();
+    } catch (const Error& e) {
+        report_failure("standard output", e.what());
+        return exit_failed;
+    }
     int failures = 0;
     for (const auto& path : inputs) {
         try {

@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "io/files.hpp"
+#include "io/run_inputs.hpp"
 #include "model/error.hpp"
 #include "renderers/list_names.hpp"
 #include "review/items.hpp"
@@ -58,6 +59,14 @@ void add_self_check(const Document& doc, std::vector<review::Finding>& findings)
 
 int validate(const std::string& input, const std::string& format, const ReadOptions& read) {
     Document doc;
+    try {
+        RunInputs run_inputs;
+        run_inputs.add(input);
+        run_inputs.refuse_stdout();
+    } catch (const Error& e) {
+        report_failure("standard output", e.what());
+        return exit_failed;
+    }
     try {
         doc = read_document(read_input(input, max_input_bytes), read);
     } catch (const Error& e) {

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -21,6 +22,10 @@ namespace dutylist {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Temporary names are the process id and a count, so another name is tried only when a file of
+// that name was left by an earlier process of the same id; a few tries find a free one.
+constexpr int max_temporary_name_attempts = 16;
 
 std::string size_text(size_t bytes) { return fmt::format("{} MB", bytes / (1024 * 1024)); }
 
@@ -87,11 +92,21 @@ InputFile read_input(const std::string& path, size_t max_bytes) {
 
 AtomicFile::AtomicFile(fs::path path) : path_(std::move(path)) {
     fs::path dir = path_.parent_path().empty() ? fs::path(".") : path_.parent_path();
-    // Not named after the output: a name near the folder's limit would leave no room.
-    temporary_ = (dir / ".dutylist.tmp-XXXXXX").string();
-    fd_ = ::mkstemp(temporary_.data());
-    if (fd_ < 0) throw Error(fmt::format("cannot write to {} ({})", dir.string(), std::strerror(errno)));
-    slot_ = remember_temporary(temporary_);
+    // Not named after the output: a name near the folder's limit would leave no room. The name
+    // is remembered before the file is created, so a signal at any moment finds it (mkstemp
+    // would create it first). O_EXCL and O_NOFOLLOW: never a file or link someone else put there.
+    static std::atomic<unsigned> made{0};
+    int err = EEXIST;
+    for (int attempt = 0; attempt < max_temporary_name_attempts && err == EEXIST; ++attempt) {
+        temporary_ = (dir / fmt::format(".dutylist.tmp-{}-{}", ::getpid(), made++)).string();
+        slot_ = remember_temporary(temporary_);
+        fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd_ >= 0) return;
+        err = errno;
+        forget_temporary(slot_);
+        slot_ = -1;
+    }
+    throw Error(fmt::format("cannot write to {} ({})", dir.string(), std::strerror(err)));
 }
 
 AtomicFile::~AtomicFile() { discard(); }
@@ -130,7 +145,7 @@ void AtomicFile::commit() {
 
 void AtomicFile::close() {
     if (fd_ < 0) throw Error(fmt::format("cannot write {} (already closed)", path_.string()));
-    // mkstemp creates 0600; outputs are ordinary files, readable as the umask allows.
+    // Created 0600, unread while half-written; outputs are ordinary files, readable as the umask allows.
     mode_t mask = ::umask(0);
     ::umask(mask);
     ::fchmod(fd_, 0666 & ~mask);
@@ -177,13 +192,23 @@ void write_files_together(const std::vector<FileToWrite>& files) {
         temporaries.back()->append(f.bytes);
         temporaries.back()->close();
     }
-    size_t renamed = 0;
+    // Outputs already renamed are remembered like temporaries until the last one is in place,
+    // so a signal in between leaves none of them either.
+    std::vector<int> renamed;
+    auto forget_renamed = [&] {
+        for (int slot : renamed) forget_temporary(slot);
+    };
     try {
-        for (; renamed < temporaries.size(); ++renamed) temporaries[renamed]->rename();
+        for (size_t i = 0; i < temporaries.size(); ++i) {
+            temporaries[i]->rename();
+            renamed.push_back(remember_temporary(files[i].path.string()));
+        }
     } catch (...) {
-        for (size_t i = 0; i < renamed; ++i) ::unlink(files[i].path.c_str());
+        for (size_t i = 0; i < renamed.size(); ++i) ::unlink(files[i].path.c_str());
+        forget_renamed();
         throw;
     }
+    forget_renamed();
 }
 
 std::string output_stem(const std::string& input_path) {

@@ -21,6 +21,11 @@ struct Slot {
 };
 
 constexpr size_t slot_count = 256;
+
+// Every signal whose default ends the process and that a run meets in practice: Ctrl-C and
+// Ctrl-\, kill, a closed terminal, a reader of standard output that went away (| head), the
+// CPU limit of ulimit -t, and timers and user signals that scripts and supervisors send.
+constexpr int ending_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXCPU, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF};
 std::array<Slot, slot_count> slots;
 
 extern "C" void remove_and_end(int signal_number) {
@@ -49,14 +54,16 @@ void forget_temporary(int slot) {
 }
 
 void remove_temporaries_on_signals() {
-    for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+    for (int signal_number : ending_signals) {
         struct sigaction current {};
         ::sigaction(signal_number, nullptr, &current);
-        if (current.sa_handler == SIG_IGN) continue;
+        // Ignored (a background job's SIGINT) or handled by another (a profiler's SIGPROF): left so.
+        if ((current.sa_flags & SA_SIGINFO) || current.sa_handler != SIG_DFL) continue;
         struct sigaction action {};
         action.sa_handler = remove_and_end;
         sigemptyset(&action.sa_mask);
         // A second signal while the first one removes the files waits; it would end the same way.
+        // Another of the signals may interrupt the handler: it removes the same files and ends.
         ::sigaction(signal_number, &action, nullptr);
     }
     ::signal(SIGXFSZ, SIG_IGN);

@@ -11,10 +11,11 @@ namespace dutylist {
 int remember_temporary(const std::string& path);
 void forget_temporary(int slot);
 
-// SIGINT, SIGTERM and SIGHUP remove every remembered temporary file, then end the process as the
-// signal would have (a signal that was ignored when we started stays ignored). SIGXFSZ is
-// ignored, so that writing past the file size limit fails like a full disk and is cleaned up
-// the same way.
+// SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXCPU, SIGALRM, SIGUSR1/2, SIGVTALRM and SIGPROF
+// remove every remembered temporary file, then end the process as the signal would have. A
+// signal ignored or handled by another when we start (a background job's SIGINT, a profiler's
+// SIGPROF) is left as it is. SIGXFSZ is ignored, so that writing past the file size limit fails
+// like a full disk and is cleaned up the same way.
 void remove_temporaries_on_signals();
 
 }  // namespace dutylist

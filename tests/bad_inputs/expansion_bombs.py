@@ -1,7 +1,10 @@
 """Small files whose text expands when read: a cell merged down thousands of rows, a shared
 string used thousands of times, a numbering label thousands of characters long on every
-paragraph, and PDF forms nested 40 deep that draw nothing. dutylist must refuse each at its
-text budget or its PDF operations limit, fast. Used by make_bad_inputs.py."""
+paragraph, and PDFs whose drawing runs for hours while painting nothing: forms nested 40 deep,
+a form of 200,000 operators that set a colour reached 65,536 times, a tiling pattern of
+5·10^9 tiles, a 40,000 × 40,000 inline image drawn 512 times, a 50 MB image drawn 201 times on
+a page that OCR would render. dutylist must refuse each at its text budget or its PDF limits, fast. Used by make_bad_inputs.py."""
+import zlib
 
 W_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -71,3 +74,54 @@ def silent_form_tower(make_pdf, stream, levels):
         resources = b"<< >>" if last else b"<< /XObject << /X %d 0 R >> >>" % (len(objects) + 2)
         objects.append(stream(body, b"/Type /XObject /Subtype /Form /BBox [0 0 842 595] /Resources " + resources + b" "))
     return make_pdf(objects)
+
+
+def form_tower(make_pdf, stream, levels, last_body, last_resources=b"<< >>"):
+    """A page drawing a form twice that draws the next form twice, `levels` deep; the last
+    form's content is `last_body` (deflated, so a long one stays small)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R "
+               b"/Resources << /XObject << /X 5 0 R >> >> >>",
+               stream(b"/X Do /X Do")]
+    for level in range(levels):
+        form = b"/Type /XObject /Subtype /Form /BBox [0 0 842 595] /Resources "
+        if level == levels - 1:
+            objects.append(stream(zlib.compress(last_body, 9), form + last_resources + b" /Filter /FlateDecode "))
+        else:
+            objects.append(stream(b"/X Do /X Do", form + b"<< /XObject << /X %d 0 R >> >> " % (len(objects) + 2)))
+    return make_pdf(objects)
+
+
+def colour_operator_tower(make_pdf, stream):
+    """200,000 operators that only set a colour (no character, line or form among them), in a
+    form reached 2^16 times: 1.3·10^10 operators from a few KB."""
+    return form_tower(make_pdf, stream, 16, b"0 g\n" * 200000)
+
+
+def tiling_pattern_page(one_page_pdf, stream):
+    """A page filled with a tiling pattern whose step is 0.01 pt: 5·10^9 tiles, each a form."""
+    pattern = stream(b"0 0 0.001 0.001 re f", b"/Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 "
+                     b"/BBox [0 0 0.01 0.01] /XStep 0.01 /YStep 0.01 /Resources << >> ")
+    return one_page_pdf(b"/Pattern cs /P scn 0 0 842 595 re f", b"<< /Pattern << /P 5 0 R >> >>", [pattern])
+
+
+def inline_image_tower(make_pdf, stream):
+    """An inline image declared 40,000 × 40,000 grey (1.6 GB, whose few bytes of data end at
+    once) in a form reached 512 times: Poppler reads it to its declared end each time."""
+    image = b"BI /W 40000 /H 40000 /BPC 8 /CS /G /F /Fl ID " + zlib.compress(bytes(10)) + b" EI"
+    return form_tower(make_pdf, stream, 10, image)
+
+
+def huge_image_page(make_pdf, stream):
+    """A page of no text (a scan, for OCR) drawing a 20,000 × 20,000 one-bit image, 50 MB when
+    decoded and 50 KB deflated, once and then 200 times from a form: rendering it decodes 10 GB."""
+    side = 20000
+    data = zlib.compress(bytes(side * side // 8), 9)
+    image = (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 1 "
+             b"/Filter /FlateDecode /Length %d >>\nstream\n" % (side, side, len(data)) + data + b"\nendstream")
+    form = b"/Type /XObject /Subtype /Form /BBox [0 0 842 595] /Resources << /XObject << /I 6 0 R >> >> "
+    return make_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R "
+                     b"/Resources << /XObject << /X 5 0 R /I 6 0 R >> >> >>",
+                     stream(b"q 800 0 0 550 20 20 cm /I Do Q /X Do"),
+                     stream(b"q 800 0 0 550 20 20 cm " + b"/I Do " * 200 + b"Q", form), image])

@@ -7,20 +7,27 @@ is kept in the tree. Writes the files into OUTDIR and OUTDIR/manifest.tsv, one l
 where `expected` is a regular expression the error line must match (empty: any clear reason)
 and `what` says what the file is.
 Usage: make_bad_inputs.py SHARED_DIR OUTDIR
+The files are built by package_files.py (ZIP, DOCX, XLSX), pdf_files.py (PDF, PNG) and
+expansion_bombs.py (small files that expand when read).
 """
-import io
 import os
 import random
 import struct
-import subprocess
 import sys
 import zipfile
-import zlib
 
 import expansion_bombs as bombs
+from package_files import (MINIMAL_PACKAGE, S_NS, XLSX_PACKAGE, deflate_bomb, docx_parts, document_xml, minimal_docx,
+                           minimal_xlsx, raw_zip, sheet_xml, small_list_body, stored, with_part, zip_bytes)
+from pdf_files import form_bomb, make_pdf, one_page_pdf, png_image, qpdf_encrypt, stream
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 GIB = 1 << 30
+# A small dutylist JSON file that the cases below cut or spoil.
+OUR_JSON = (b'{"schema": "dutylist/1", "issuer": "\xe4\xb9\xa1", "title": "t", "date": "", "lists": '
+            b'[{"kind": "basic", "title": "t", "columns": [{"key": "seq", "label": "\xe5\xba\x8f\xe5\x8f\xb7"}], '
+            b'"items": [{"seq": "1"}, {"seq": "2"}], "notes": []}]}\n')
+# A billion laughs: ten entities of ten references each.
+LOL = "".join('<!ENTITY lol%d "%s">' % (i, "&lol%d;" % (i - 1) * 10 if i else "lol") for i in range(10))
 
 
 class Suite:
@@ -52,262 +59,9 @@ class Suite:
                 f.write("\t".join(row) + "\n")
 
 
-# --- ZIP and DOCX -----------------------------------------------------------------------------
-
-def zip_bytes(parts, method=zipfile.ZIP_DEFLATED):
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", method) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    return out.getvalue()
-
-
-S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-XLSX_PACKAGE = {
-    "[Content_Types].xml": (
-        b'<?xml version="1.0" encoding="UTF-8"?>'
-        b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        b'<Default Extension="xml" ContentType="application/xml"/></Types>'),
-    "_rels/.rels": (
-        b'<?xml version="1.0" encoding="UTF-8"?>'
-        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-        b'Target="xl/workbook.xml"/></Relationships>'),
-    "xl/workbook.xml": (
-        b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-        b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        b'<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    "xl/_rels/workbook.xml.rels": (
-        b'<?xml version="1.0" encoding="UTF-8"?>'
-        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-        b'Target="worksheets/sheet1.xml"/>'
-        b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
-        b'Target="sharedStrings.xml"/></Relationships>'),
-}
-
-
-def sheet_xml(rows, after=""):
-    return ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="%s"><sheetData>%s</sheetData>%s</worksheet>'
-            % (S_NS, rows, after)).encode("utf-8")
-
-
-def minimal_xlsx(sheet, shared_strings=None):
-    parts = dict(XLSX_PACKAGE)
-    parts["xl/worksheets/sheet1.xml"] = sheet
-    if shared_strings is not None:
-        parts["xl/sharedStrings.xml"] = shared_strings
-    return zip_bytes(parts)
-
-
-def docx_parts(path):
-    with zipfile.ZipFile(path) as z:
-        return {name: z.read(name) for name in z.namelist()}
-
-
-def with_part(parts, name, data):
-    changed = dict(parts)
-    if data is None:
-        changed.pop(name, None)
-    else:
-        changed[name] = data
-    return changed
-
-
-MINIMAL_PACKAGE = {
-    "[Content_Types].xml": (
-        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        b'<Default Extension="xml" ContentType="application/xml"/>'
-        b'<Override PartName="/word/document.xml" '
-        b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    "_rels/.rels": (
-        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        b'officeDocument" Target="word/document.xml"/></Relationships>'),
-}
-
-
-def document_xml(body, prolog=""):
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + prolog +
-            '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W_NS, body)).encode("utf-8")
-
-
-def small_list_body(first_cell="1"):
-    """A heading and a two-row duty-list table: a valid list apart from what a case changes."""
-    def cell(text):
-        return "<w:tc><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>" % text
-    rows = ["<w:tr>" + "".join(cell(t) for t in ("序号", "事项类别", "事项名称")) + "</w:tr>",
-            "<w:tr>" + "".join(cell(t) for t in (first_cell, "党的建设", "学习贯彻")) + "</w:tr>"]
-    return ("<w:p><w:r><w:t>某乡基本履职事项清单</w:t></w:r></w:p><w:tbl>" + "".join(rows) + "</w:tbl>")
-
-
-def minimal_docx(document):
-    return zip_bytes(with_part(MINIMAL_PACKAGE, "word/document.xml", document))
-
-
-def crc32_combine(crc1, crc2, len2):
-    """zlib's crc32_combine: the CRC of A+B from the CRCs of A and B and the length of B."""
-    def times(mat, vec):
-        total = 0
-        i = 0
-        while vec:
-            if vec & 1:
-                total ^= mat[i]
-            vec >>= 1
-            i += 1
-        return total
-
-    def square(mat):
-        return [times(mat, mat[n]) for n in range(32)]
-
-    if len2 == 0:
-        return crc1
-    odd = [0xEDB88320] + [1 << n for n in range(31)]
-    even = square(odd)
-    odd = square(even)
-    while True:
-        even = square(odd)
-        if len2 & 1:
-            crc1 = times(even, crc1)
-        len2 >>= 1
-        if len2 == 0:
-            break
-        odd = square(even)
-        if len2 & 1:
-            crc1 = times(odd, crc1)
-        len2 >>= 1
-        if len2 == 0:
-            break
-    return crc1 ^ crc2
-
-
-def deflate_bomb(prefix, filler, repeats, suffix):
-    """Raw DEFLATE of prefix + filler * repeats + suffix, built without inflating it: after a full
-    flush the compressor starts afresh, so every copy of the filler compresses to the same bytes."""
-    co = zlib.compressobj(9, zlib.DEFLATED, -15)
-    head = co.compress(prefix) + co.flush(zlib.Z_FULL_FLUSH)
-    chunk = co.compress(filler) + co.flush(zlib.Z_FULL_FLUSH)
-    tail = co.compress(suffix) + co.flush()
-    crc_chunk = zlib.crc32(filler)
-    crc = zlib.crc32(prefix)
-    # CRC of `repeats` copies by doubling.
-    block_crc, block_len, remaining, body_crc, body_len = crc_chunk, len(filler), repeats, 0, 0
-    while remaining:
-        if remaining & 1:
-            body_crc = crc32_combine(body_crc, block_crc, block_len) if body_len else block_crc
-            body_len += block_len
-        block_crc = crc32_combine(block_crc, block_crc, block_len)
-        block_len *= 2
-        remaining >>= 1
-    crc = crc32_combine(crc, body_crc, body_len)
-    crc = crc32_combine(crc, zlib.crc32(suffix), len(suffix))
-    size = len(prefix) + body_len + len(suffix)
-    return head + chunk * repeats + tail, crc, size
-
-
-def raw_zip(entries):
-    """A ZIP from (name, method, crc, compressed bytes, declared size) without zipfile's checks."""
-    out = bytearray()
-    central = bytearray()
-    for name, method, crc, data, size in entries:
-        name_b = name.encode("utf-8")
-        offset = len(out)
-        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0x21, crc, len(data), size, len(name_b), 0)
-        out += name_b + data
-        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0x21, crc, len(data), size,
-                               len(name_b), 0, 0, 0, 0, 0, offset)
-        central += name_b
-    out += central
-    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central),
-                       len(out) - len(central), 0)
-    return bytes(out)
-
-
-def stored(name, data):
-    return (name, 0, zlib.crc32(data), data, len(data))
-
-
-# --- PDF --------------------------------------------------------------------------------------
-
-def make_pdf(objects):
-    """A PDF from object bodies (object 1 is the catalog), with a correct xref table."""
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def stream(data, extra=b""):
-    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
-
-
-def one_page_pdf(content, resources=b"<< >>", extra_objects=()):
-    return make_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
-                     b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R /Resources " +
-                     resources + b" >>",
-                     stream(content)] + list(extra_objects))
-
-
-def form_bomb(levels, fan):
-    """A page that draws a form `fan` times, which draws the next form `fan` times, and so on:
-    fan ** (levels + 1) lines from a few KB."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R "
-               b"/Resources << /XObject << /X 5 0 R >> >> >>",
-               stream(b"".join(b"q 1 0 0 1 %d 0 cm /X Do Q " % i for i in range(fan)))]
-    for level in range(levels):
-        if level == levels - 1:
-            body = b"".join(b"%d 10 m %d 500 l S " % (50 + i, 50 + i) for i in range(fan))
-            resources = b"<< >>"
-        else:
-            body = b"".join(b"q 1 0 0 1 0 %d cm /X Do Q " % i for i in range(fan))
-            resources = b"<< /XObject << /X %d 0 R >> >>" % (len(objects) + 2)
-        objects.append(stream(body, b"/Type /XObject /Subtype /Form /BBox [0 0 842 595] /Resources " + resources + b" "))
-    return make_pdf(objects)
-
-
-def png_image():
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    raw = b"".join(b"\x00" + bytes([x * 8 % 256 for x in range(32)]) for _ in range(32))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 32, 32, 8, 0, 0, 0, 0)) +
-            chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-
-
-def qpdf_encrypt(source, target, user, owner, bits):
-    """40-bit is RC4 (qpdf writes it only when told to allow weak crypto), 128 and 256 AES."""
-    args = ["qpdf", "--encrypt", user, owner, str(bits)]
-    if bits == 40:
-        args.insert(1, "--allow-weak-crypto")
-    if bits == 128:
-        args.append("--use-aes=y")
-    subprocess.run(args + ["--", source, target], check=True)
-
-
 # --- the suite --------------------------------------------------------------------------------
 
-def main():
-    shared, outdir = sys.argv[1], sys.argv[2]
-    os.makedirs(outdir, exist_ok=True)
-    corpus = os.path.join(shared, "corpus", "wumachang")
-    pdf = open(os.path.join(corpus, "wumachang.pdf"), "rb").read()
-    docx = open(os.path.join(corpus, "wumachang.docx"), "rb").read()
-    parts = docx_parts(os.path.join(corpus, "wumachang.docx"))
-    rng = random.Random(7)
-    s = Suite(outdir)
-
+def add_empty_and_cut(s, pdf, docx):
     # Empty and blank.
     for name in ("empty.pdf", "empty.docx", "empty.json", "empty"):
         s.add(name, b"", "an empty file", "empty")
@@ -320,12 +74,11 @@ def main():
         s.add("truncated-at-%d.pdf" % cut, pdf[:cut], "the corpus PDF cut at byte %d" % cut)
     for cut in (4, 30, 1000, len(docx) // 2, len(docx) - 100, len(docx) - 10):
         s.add("truncated-at-%d.docx" % cut, docx[:cut], "the corpus DOCX cut at byte %d" % cut)
-    our_json = (b'{"schema": "dutylist/1", "issuer": "\xe4\xb9\xa1", "title": "t", "date": "", "lists": '
-                b'[{"kind": "basic", "title": "t", "columns": [{"key": "seq", "label": "\xe5\xba\x8f\xe5\x8f\xb7"}], '
-                b'"items": [{"seq": "1"}, {"seq": "2"}], "notes": []}]}\n')
-    for cut in (1, 20, len(our_json) // 2, len(our_json) - 3):
-        s.add("truncated-at-%d.json" % cut, our_json[:cut], "dutylist JSON cut at byte %d" % cut)
+    for cut in (1, 20, len(OUR_JSON) // 2, len(OUR_JSON) - 3):
+        s.add("truncated-at-%d.json" % cut, OUR_JSON[:cut], "dutylist JSON cut at byte %d" % cut)
 
+
+def add_random_bytes(s, rng):
     # Random bytes, bare and behind a PDF or ZIP signature.
     s.add("random.pdf", bytes(rng.getrandbits(8) for _ in range(4096)), "4 KB of random bytes")
     s.add("random.docx", bytes(rng.getrandbits(8) for _ in range(4096)), "4 KB of random bytes")
@@ -336,6 +89,8 @@ def main():
           "a ZIP signature followed by random bytes")
     s.add("nul-bytes.json", b"\x00" * 1000, "NUL bytes")
 
+
+def add_other_types(s):
     # Another type under a .pdf or .docx name.
     png = png_image()
     s.add("picture.pdf", png, "a PNG image named .pdf", "PNG")
@@ -368,6 +123,8 @@ def main():
     s.add("other.json", b'{"name": "not ours", "rows": [1, 2, 3]}', "JSON that is not dutylist's", "dutylist")
     s.add("utf16.json", '{"schema": "dutylist/1"}'.encode("utf-16"), "dutylist JSON in UTF-16")
 
+
+def add_pdfs(s, corpus, outdir, rng):
     # Encrypted PDFs: a user password is needed to open them.
     source = os.path.join(corpus, "wumachang.pdf")
     for bits in (40, 128, 256):
@@ -410,6 +167,8 @@ def main():
     s.add("garbage-content.pdf", one_page_pdf(bytes(rng.getrandbits(8) for _ in range(2048))),
           "a PDF whose page content is random bytes")
 
+
+def add_damaged_packages(s, parts):
     # DOCX packages that are damaged or hostile.
     s.add("no-document-part.docx", zip_bytes(with_part(parts, "word/document.xml", None)),
           "the corpus DOCX without word/document.xml")
@@ -429,13 +188,15 @@ def main():
     # Invalid UTF-8.
     s.add("invalid-utf8.docx", minimal_docx(document_xml(small_list_body()).replace("党".encode("utf-8"), b"\xe5\x85")),
           "word/document.xml with an invalid UTF-8 sequence")
-    s.add("invalid-utf8.json", our_json.replace(b"\xe4\xb9\xa1", b"\xff\xfe\xb9"), "dutylist JSON with invalid UTF-8", "UTF-8")
-    s.add("overlong-utf8.json", our_json.replace(b"\xe4\xb9\xa1", b"\xc0\xaf"), "dutylist JSON with an overlong UTF-8 '/'", "UTF-8")
+    s.add("invalid-utf8.json", OUR_JSON.replace(b"\xe4\xb9\xa1", b"\xff\xfe\xb9"), "dutylist JSON with invalid UTF-8", "UTF-8")
+    s.add("overlong-utf8.json", OUR_JSON.replace(b"\xe4\xb9\xa1", b"\xc0\xaf"), "dutylist JSON with an overlong UTF-8 '/'", "UTF-8")
 
+
+def add_entities(s, parts):
+    whole = parts["word/document.xml"]
     # Entities.
-    lol = "".join('<!ENTITY lol%d "%s">' % (i, "&lol%d;" % (i - 1) * 10 if i else "lol") for i in range(10))
     s.add("billion-laughs.docx", minimal_docx(document_xml(small_list_body("&lol9;"),
-                                                           "<!DOCTYPE w:document [%s]>" % lol)),
+                                                           "<!DOCTYPE w:document [%s]>" % LOL)),
           "an entity bomb (a billion laughs) in word/document.xml")
     blowup = '<!DOCTYPE w:document [<!ENTITY a "%s">]>' % ("x" * 50000)
     s.add("quadratic-blowup.docx", minimal_docx(document_xml(small_list_body("&a;" * 50000), blowup)),
@@ -457,6 +218,8 @@ def main():
           zip_bytes({"[Content_Types].xml": MINIMAL_PACKAGE["[Content_Types].xml"], "_rels/.rels": external_rels}),
           "a package whose main part is the local file /etc/passwd")
 
+
+def add_zip_bombs(s):
     # DEFLATE bombs: a few MB that inflate to 2.5 GB; one declares its size, one lies about it.
     prefix = document_xml("<w:p><w:r><w:t>").split(b"<w:p>")[0] + b"<w:p><w:r><w:t>"
     data, crc, size = deflate_bomb(prefix, b" " * (1 << 20), 2500, b"</w:t></w:r></w:p></w:body></w:document>")
@@ -474,11 +237,13 @@ def main():
     s.add("duplicate-entry-case.docx", raw_zip(twice[:-1] + [stored("Word/Document.xml", document_xml(small_list_body("2")))]),
           "entries word/document.xml and Word/Document.xml", "two entries named")
 
+
+def add_hostile_workbooks(s):
     # Hostile workbooks: an entity bomb in the shared strings, a sheet that inflates to 2.5 GB,
     # merged ranges that would copy a cell into millions of rows, a shared string that is not there.
     s.add("billion-laughs.xlsx", minimal_xlsx(sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
                                               ('<!DOCTYPE sst [%s]><sst xmlns="%s"><si><t>&lol9;</t></si></sst>'
-                                               % (lol, S_NS)).encode("utf-8")),
+                                               % (LOL, S_NS)).encode("utf-8")),
           "an entity bomb (a billion laughs) in xl/sharedStrings.xml", "Excel workbook is unsafe")
     sheet_prefix = ('<worksheet xmlns="%s"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>' % S_NS).encode()
     data, crc, size = deflate_bomb(sheet_prefix, b" " * (1 << 20), 2500, b"</t></is></c></row></sheetData></worksheet>")
@@ -490,16 +255,22 @@ def main():
     s.add("merge-bomb.xlsx", minimal_xlsx(sheet_xml('<row r="1">%s</row><row r="1048576"><c r="A1048576"><v>1</v></c></row>'
                                                     % cells, "<mergeCells>%s</mergeCells>" % merges)),
           "eight columns merged down over a million rows", "merged cells")
+    twice = '<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="A1" t="inlineStr"><is><t>事项名称</t></is></c></row>'
+    s.add("duplicate-cell.xlsx", minimal_xlsx(sheet_xml(twice)), "a cell A1 given twice, with two texts", "cell A1 is given twice")
     s.add("missing-string.xlsx", minimal_xlsx(sheet_xml('<row r="1"><c r="A1" t="s"><v>7</v></c></row>')),
           "a cell naming a shared string the workbook does not have", "Excel workbook is damaged")
 
     # Numbers out of range: refused, never wrapped around.
     wrapped = '<row r="4294967298"><c r="A1" t="inlineStr"><is><t>序号</t></is></c></row>'
     s.add("row-4294967298.xlsx", minimal_xlsx(sheet_xml(wrapped)), "a row numbered 2^32 + 2 (row 2 modulo 2^32)",
-          "row is numbered 4294967298, past the sheet's last row")
-    s.add("pages-1e300.json", our_json.replace(b'"date": ""', b'"date": "", "source": {"pages": 1e300}'),
+          "row is numbered \"4294967298\", not a row of a sheet \\(1 to 1048576\\)")
+    s.add("row-0.xlsx", minimal_xlsx(sheet_xml(wrapped.replace("4294967298", "0"))), "a row numbered 0",
+          "row is numbered \"0\", not a row of a sheet")
+    s.add("pages-1e300.json", OUR_JSON.replace(b'"date": ""', b'"date": "", "source": {"pages": 1e300}'),
           "dutylist JSON whose page count is 1e300", "not a whole number")
 
+
+def add_expansions(s):
     # Small files whose text expands past the document's text budget, and PDF forms that
     # nest 40 deep and draw nothing (expansion_bombs.py).
     budget = "text expands to more than 128 MB"
@@ -514,7 +285,15 @@ def main():
     s.add("merged-string-5000.xlsx", minimal_xlsx(sheet_xml(*bombs.merged_string_sheet("长" * 500000, 5000))),
           "a 1.5 MB string merged down over 5,000 rows", budget)
     s.add("silent-forms-40.pdf", bombs.silent_form_tower(make_pdf, stream, 40),
-          "forms nested 40 deep, each drawing the one below twice, painting nothing", "characters, lines and forms")
+          "forms nested 40 deep, each drawing the one below twice, painting nothing", "characters, lines, forms")
+    s.add("colour-operators.pdf", bombs.colour_operator_tower(make_pdf, stream),
+          "200,000 colour operators in a form reached 65,536 times", "characters, lines, forms")
+    s.add("tiling-5e9.pdf", bombs.tiling_pattern_page(one_page_pdf, stream),
+          "a tiling pattern of 0.01 pt tiles over a page", "characters, lines, forms")
+    s.add("inline-image-512.pdf", bombs.inline_image_tower(make_pdf, stream),
+          "a 40,000 x 40,000 inline image drawn 512 times", "characters, lines, forms")
+    s.add("huge-image-201.pdf", bombs.huge_image_page(make_pdf, stream),
+          "a scanned page drawing a 50 MB image 201 times, which OCR would render", "images of more than 256 MB")
 
     # Deep nesting.
     def nested_tables(depth):
@@ -526,6 +305,8 @@ def main():
     s.add("nested-objects.json", b'{"schema": "dutylist/1", "x": ' + b'{"a":' * 50000 + b"1" + b"}" * 50001,
           "dutylist JSON with objects nested 50,000 deep")
 
+
+def add_containers_and_special_files(s):
     # OLE containers under a .docx name: a legacy Word .doc and an encrypted DOCX (Office
     # encrypts OOXML into an OLE file with EncryptionInfo and EncryptedPackage streams).
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + struct.pack("<HHHH", 0x3E, 3, 0xFFFE, 9) + bytes(478)
@@ -543,6 +324,27 @@ def main():
     s.add_fifo("pipe.pdf", "a named pipe (FIFO) named .pdf, which no one writes", "named pipe")
     s.add_sparse("huge.pdf", 600 << 20, "a 600 MB file (over the 512 MB input limit)", "limit")
 
+
+def main():
+    shared, outdir = sys.argv[1], sys.argv[2]
+    os.makedirs(outdir, exist_ok=True)
+    corpus = os.path.join(shared, "corpus", "wumachang")
+    pdf = open(os.path.join(corpus, "wumachang.pdf"), "rb").read()
+    docx = open(os.path.join(corpus, "wumachang.docx"), "rb").read()
+    parts = docx_parts(os.path.join(corpus, "wumachang.docx"))
+    rng = random.Random(7)
+    s = Suite(outdir)
+
+    add_empty_and_cut(s, pdf, docx)
+    add_random_bytes(s, rng)
+    add_other_types(s)
+    add_pdfs(s, corpus, outdir, rng)
+    add_damaged_packages(s, parts)
+    add_entities(s, parts)
+    add_zip_bombs(s)
+    add_hostile_workbooks(s)
+    add_expansions(s)
+    add_containers_and_special_files(s)
     s.write_manifest()
 
 
