@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "extractors/pdf/page_content.hpp"
@@ -39,6 +40,7 @@ struct BorderlessColumns {
 struct BorderlessResult {
     std::vector<TableBlock> tables;  // top to bottom
     std::vector<Glyph> rest;         // glyphs outside the tables
+    std::vector<std::string> doubts; // where the rows could not be told apart for sure, for the user
 };
 
 BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts,
