@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extractors/pdf/borderless_table.hpp"
+#include "extractors/pdf/page_sequence.hpp"
 #include "extractors/pdf/text_lines.hpp"
 #include "model/text.hpp"
 
@@ -128,4 +129,19 @@ TEST_CASE("rows that no alignment cuts at the end of a sentence are named, not p
     REQUIRE(r.tables.size() == 1);
     REQUIRE(r.doubts.size() == 1);
     CHECK(r.doubts[0].find("序号 1/2, 2/3") != std::string::npos);
+}
+
+TEST_CASE("what a page's layout could not decide reaches the reader's warnings, once, in page order") {
+    ListBuilder builder("no list", [](const std::string&) {});
+    std::vector<std::string> heard;
+    PageSequence sequence(builder, [&](const std::string& w) { heard.push_back(w); });
+    PageLayout first, second;
+    first.number = 1;
+    first.doubts = {"page 1: rows 1/2"};
+    second.number = 2;
+    second.doubts = {"page 2: rows 5/6"};
+    sequence.add(first);
+    sequence.add(second);
+    sequence.finish();
+    CHECK(heard == std::vector<std::string>{"page 1: rows 1/2", "page 2: rows 5/6"});
 }
