@@ -187,23 +187,24 @@ Reading aligned_reading(const Body& d, Alignment a, const AlignmentTolerances& t
     auto first_candidate = [&](size_t k) { return k == 0 ? size_t{0} : d.starts[k - 1] + 1; };
     constexpr double none = std::numeric_limits<double>::infinity();
     // cost[k][f - first_candidate(k)]: rows 0..k-1 placed, row k starting at line f.
-    std::vector<std::vector<double>> cost(n), from(n);
+    std::vector<std::vector<double>> cost(n);
+    std::vector<std::vector<size_t>> from(n);  // the start of row k-1 that gave cost[k]
     const double text_cut = tol.text_cut * d.size;
     auto cut = [&](size_t p, size_t f) { return cuts_text(d, p, f, d.bands.size(), tol) ? text_cut : 0.0; };
     cost[0].assign(d.starts[0] + 1, 0.0);
-    from[0].assign(d.starts[0] + 1, 0.0);
+    from[0].assign(d.starts[0] + 1, 0);
     for (size_t f = 1; f <= d.starts[0]; ++f) cost[0][f] = cut(0, f);
     for (size_t k = 1; k < n; ++k) {
         const size_t lo = first_candidate(k);
         cost[k].assign(d.starts[k] - lo + 1, none);
-        from[k].assign(d.starts[k] - lo + 1, 0.0);
+        from[k].assign(d.starts[k] - lo + 1, 0);
         // From the latest start down, so that among equal readings a row starts as late as it
         // can: under bottom-aligned cells the rest of a row from the page before reaches as far
         // down as its text does.
         for (size_t f = lo; f <= d.starts[k]; ++f)
             for (size_t p = d.starts[k - 1] + 1; p-- > first_candidate(k - 1);) {
                 const double c = cost[k - 1][p - first_candidate(k - 1)] + misalignment(d, p, f, a, tol) + cut(p, f);
-                if (c < cost[k][f - lo]) cost[k][f - lo] = c, from[k][f - lo] = static_cast<double>(p);
+                if (c < cost[k][f - lo]) cost[k][f - lo] = c, from[k][f - lo] = p;
             }
     }
     size_t best = first_candidate(n - 1);
@@ -215,7 +216,7 @@ Reading aligned_reading(const Body& d, Alignment a, const AlignmentTolerances& t
     std::vector<size_t> firsts(n);
     firsts[n - 1] = best;
     for (size_t k = n - 1; k > 0; --k)
-        firsts[k - 1] = static_cast<size_t>(from[k][firsts[k] - first_candidate(k)]);
+        firsts[k - 1] = from[k][firsts[k] - first_candidate(k)];
     Reading out{{0}, 0};
     for (size_t k = 0; k < n; ++k) {
         if (firsts[k] > 0) out.rows.push_back(firsts[k]);
