@@ -80,8 +80,11 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
     BorderlessResult out;
     std::vector<GlyphLine> lines = glyph_lines(std::move(glyphs), fonts);
     std::vector<size_t> headers;
-    for (size_t i = 0; i < lines.size(); ++i)
-        if (is_header_line(lines[i].line)) headers.push_back(i);
+    std::vector<bool> wrapped(lines.size(), false);  // a header row opened by a wrapped 序/号 label
+    for (size_t i = 0; i < lines.size(); ++i) {
+        wrapped[i] = !is_header_line(lines[i].line) && i + 1 < lines.size() && opens_wrapped_header(lines[i], lines[i + 1], tol);
+        if (wrapped[i] || is_header_line(lines[i].line)) headers.push_back(i);
+    }
     std::vector<bool> used(lines.size(), false);
     for (size_t h = 0; h < headers.size(); ++h) {
         const size_t first = headers[h] + 1;
@@ -96,7 +99,10 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
         GlyphLine header = lines[headers[h]];
         used[headers[h]] = true;
         size_t start = first;
-        while (start < end && continues_header(lines[start - 1], lines[start], tol)) {
+        auto continues = [&](size_t i) {
+            return wrapped[headers[h]] ? continues_wrapped_header(header, lines[i], tol) : continues_header(lines[i - 1], lines[i], tol);
+        };
+        while (start < end && continues(start)) {
             header.glyphs.insert(header.glyphs.end(), lines[start].glyphs.begin(), lines[start].glyphs.end());
             header.line.bottom = lines[start].line.bottom;
             header.line.baseline = lines[start].line.baseline;
