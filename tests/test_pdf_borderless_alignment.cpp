@@ -10,7 +10,9 @@
 #include "extractors/pdf/borderless_table.hpp"
 #include "extractors/pdf/page_sequence.hpp"
 #include "extractors/pdf/text_lines.hpp"
+#include "format_registry.hpp"
 #include "model/text.hpp"
+#include "support/paths.hpp"
 
 using namespace dutylist;
 using namespace dutylist::pdf;
@@ -144,4 +146,16 @@ TEST_CASE("what a page's layout could not decide reaches the reader's warnings, 
     sequence.add(second);
     sequence.finish();
     CHECK(heard == std::vector<std::string>{"page 1: rows 1/2", "page 2: rows 5/6"});
+}
+
+TEST_CASE("LibreOffice's centred and bottom-aligned borderless lists are read without a doubt or a finding") {
+    for (const char* name : {"lo-borderless-centred.pdf", "lo-borderless-bottom.pdf"}) {
+        std::vector<std::string> warnings;
+        ReadOptions options;
+        options.warn = [&](const std::string& w) { warnings.push_back(w); };
+        const Document doc = read_document(
+            InputFile{name, test::read_file(test::source_dir() / "tests" / "data" / "pdf" / name)}, options);
+        CHECK_MESSAGE(warnings.empty(), name << ": " << (warnings.empty() ? "" : warnings.front()));
+        CHECK(doc.lists.size() == 2);
+    }
 }
