@@ -323,3 +323,21 @@ TEST_CASE("a continued table ends at a heading set larger than its text") {
     CHECK(found.tables[0].rows == 1);
     CHECK(texts(found.rest) == std::vector<std::string>{"清单"});
 }
+
+TEST_CASE("a header row whose 序号 label wraps (序 over 号), its other labels centred or set lower, opens a table") {
+    // 事项名称 is set a line lower, as a label in a cell aligned to the foot is.
+    const auto page = row({{"序", 55}, {"事项", 95}}, 100) + row({{"号", 55}, {"类别", 95}, {"事项名称", 175}}, 113) +
+                      item("1", "党建", "组织学习", 140) + item("2", "宣传", "宣讲", 160);
+    const BorderlessResult found = find_borderless_tables(page, fonts, 595);
+    REQUIRE(found.tables.size() == 1);
+    const TableBlock& t = found.tables[0];
+    REQUIRE(t.cols == 3);
+    REQUIRE(t.rows == 3);
+    CHECK(text_at(t, 0, 0) == "序号");
+    CHECK(text_at(t, 0, 1) == "事项类别");
+    CHECK(text_at(t, 0, 2) == "事项名称");
+    CHECK(text_at(t, 2, 2) == "宣讲");
+    // A lone 序 with nothing under it is no header.
+    CHECK(find_borderless_tables(row({{"序", 55}, {"事项", 95}}, 100) + item("1", "党建", "组织学习", 140), fonts, 595)
+              .tables.empty());
+}

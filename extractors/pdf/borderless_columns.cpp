@@ -56,6 +56,45 @@ bool continues_header(const GlyphLine& header, const GlyphLine& next, const Bord
     return true;
 }
 
+namespace {
+
+// The text of the first of the line's runs of ink split at gaps of `gap`.
+std::string first_label(const GlyphLine& line, double gap) {
+    const std::vector<Span> runs = chunks(line, gap);
+    std::string out;
+    if (runs.empty()) return out;
+    for (const Glyph& g : line.glyphs)
+        if (!is_space(g.code) && g.x0 >= runs.front().from && g.x1 <= runs.front().to) append_utf8(out, g.code);
+    return out;
+}
+
+}  // namespace
+
+bool opens_wrapped_header(const GlyphLine& line, const GlyphLine& next, const BorderlessTolerances& tol) {
+    const double gap = tol.label_gap * line.line.size;
+    const std::string first = first_label(line, gap);
+    return !first.empty() && !is_seq_label(first) && is_seq_label(first + first_label(next, gap)) &&
+           continues_wrapped_header(line, next, tol);
+}
+
+bool continues_wrapped_header(const GlyphLine& header, const GlyphLine& next, const BorderlessTolerances& tol) {
+    const double size = header.line.size;
+    if (next.line.top - header.line.bottom > tol.wrapped_header_gap * size) return false;
+    const std::string text = remove_whitespace(next.line.text);
+    if (text.empty() || (text[0] >= '0' && text[0] <= '9')) return false;
+    const std::vector<Span> labels = chunks(header, tol.label_gap * size);
+    for (const Span& part : chunks(next, tol.label_gap * size)) {
+        bool under = false, clear = true;
+        for (const Span& l : labels) {
+            under = under || (std::abs((part.from + part.to) / 2 - (l.from + l.to) / 2) <= tol.centred * size &&
+                              part.to - part.from <= l.to - l.from + tol.centred * size);
+            clear = clear && (part.to + tol.label_gap * size <= l.from || part.from >= l.to + tol.label_gap * size);
+        }
+        if (!under && !clear) return false;
+    }
+    return true;
+}
+
 int seq_column(const GlyphLine& header, const std::vector<double>& bounds, const std::vector<FontInfo>& fonts) {
     const int cols = static_cast<int>(bounds.size()) - 1;
     for (int c = 0; c < cols; ++c) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "model/columns.hpp"
 
 namespace dutylist::pdf {
@@ -37,6 +39,7 @@ std::optional<PageLayout> BorderlessContinuation::continued(const PageLayout& pa
     for (CellBlock& c : found.tables.front().cells)
         for (TextLine& l : c.lines) l.page = page.number;
     out.tables.insert(out.tables.begin(), std::move(found.tables.front()));
+    for (const std::string& d : found.doubts) out.doubts.push_back(fmt::format("page {}: {}", page.number, d));
     found.rest.insert(found.rest.end(), below.begin(), below.end());
     out.lines = free_lines(std::move(found.rest), page.fonts, page.number, page.width);
     return out;

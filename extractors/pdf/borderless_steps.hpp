@@ -46,6 +46,16 @@ bool is_header_line(const TextLine& line);
 // `next` starts with no digit (a row's number).
 bool continues_header(const GlyphLine& header, const GlyphLine& next, const BorderlessTolerances& tol);
 
+// A header row whose 序号 label wraps in its narrow column (序 over 号): the line's first label
+// and the first of `next`, right under it, make a 序号 label, and `next` continues the header
+// (continues_wrapped_header).
+bool opens_wrapped_header(const GlyphLine& line, const GlyphLine& next, const BorderlessTolerances& tol);
+
+// `next` goes on with the wrapped header row `header` (its lines so far): close under it, no
+// digit first, and each of its runs either centred under one of the header's labels (a label's
+// next line) or clear of them all (a label set lower, in a cell aligned to the middle or foot).
+bool continues_wrapped_header(const GlyphLine& header, const GlyphLine& next, const BorderlessTolerances& tol);
+
 // The column whose header label is a 序号 label (0 when none is).
 int seq_column(const GlyphLine& header, const std::vector<double>& bounds, const std::vector<FontInfo>& fonts);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extractors/pdf/borderless_alignment.hpp"
 #include "extractors/pdf/borderless_steps.hpp"
 #include "extractors/pdf/page_numbers.hpp"
 
@@ -12,12 +13,16 @@ namespace {
 // when it is null (a table running on from the page before; `body` then holds a line).
 TableBlock build_table(const GlyphLine* header, const std::vector<const GlyphLine*>& body,
                        const std::vector<const GlyphLine*>& sections, const std::vector<double>& bounds, int seq,
-                       const std::vector<FontInfo>& fonts, const BorderlessTolerances& tol) {
+                       const std::vector<FontInfo>& fonts, const BorderlessTolerances& tol,
+                       std::vector<std::string>& doubts) {
     auto is_section = [&](const GlyphLine& l) { return std::find(sections.begin(), sections.end(), &l) != sections.end(); };
     auto starts = [&](const GlyphLine& l) { return starts_row(l, bounds, seq, is_section(l)); };
     TableBlock t;
     t.ruled = false;
-    t.ys = row_bounds(header, body, without_short_leading_cut(row_cuts(body, starts, tol), tol.top_aligned_share), tol);
+    AlignedCuts cuts = aligned_row_cuts(
+        body, starts, bounds, without_short_leading_cut(row_cuts(body, starts, tol), tol.top_aligned_share));
+    doubts.insert(doubts.end(), cuts.doubts.begin(), cuts.doubts.end());
+    t.ys = row_bounds(header, body, cuts.cuts, tol);
     t.rows = static_cast<int>(t.ys.size()) - 1;
     t.cols = static_cast<int>(bounds.size()) - 1;
     t.xs = bounds;
@@ -63,7 +68,7 @@ BorderlessResult continue_borderless_table(std::vector<Glyph> glyphs, const std:
         body.push_back(&lines[i]);
         used[i] = true;
     }
-    if (!body.empty()) out.tables.push_back(build_table(nullptr, body, sections, columns.xs, columns.seq, fonts, tol));
+    if (!body.empty()) out.tables.push_back(build_table(nullptr, body, sections, columns.xs, columns.seq, fonts, tol, out.doubts));
     for (size_t k = 0; k < lines.size(); ++k)
         if (!used[k]) out.rest.insert(out.rest.end(), lines[k].glyphs.begin(), lines[k].glyphs.end());
     return out;
@@ -75,8 +80,11 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
     BorderlessResult out;
     std::vector<GlyphLine> lines = glyph_lines(std::move(glyphs), fonts);
     std::vector<size_t> headers;
-    for (size_t i = 0; i < lines.size(); ++i)
-        if (is_header_line(lines[i].line)) headers.push_back(i);
+    std::vector<bool> wrapped(lines.size(), false);  // a header row opened by a wrapped 序/号 label
+    for (size_t i = 0; i < lines.size(); ++i) {
+        wrapped[i] = !is_header_line(lines[i].line) && i + 1 < lines.size() && opens_wrapped_header(lines[i], lines[i + 1], tol);
+        if (wrapped[i] || is_header_line(lines[i].line)) headers.push_back(i);
+    }
     std::vector<bool> used(lines.size(), false);
     for (size_t h = 0; h < headers.size(); ++h) {
         const size_t first = headers[h] + 1;
@@ -91,7 +99,10 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
         GlyphLine header = lines[headers[h]];
         used[headers[h]] = true;
         size_t start = first;
-        while (start < end && continues_header(lines[start - 1], lines[start], tol)) {
+        auto continues = [&](size_t i) {
+            return wrapped[headers[h]] ? continues_wrapped_header(header, lines[i], tol) : continues_header(lines[i - 1], lines[i], tol);
+        };
+        while (start < end && continues(start)) {
             header.glyphs.insert(header.glyphs.end(), lines[start].glyphs.begin(), lines[start].glyphs.end());
             header.line.bottom = lines[start].line.bottom;
             header.line.baseline = lines[start].line.baseline;
@@ -115,7 +126,8 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
             right = std::max(right, l->line.x1);
         }
         const std::vector<double> bounds = gutters.bounds(left - tol.table_margin, right + tol.table_margin, tol.min_gutter);
-        out.tables.push_back(build_table(&header, body, sections, bounds, seq_column(header, bounds, fonts), fonts, tol));
+        out.tables.push_back(build_table(&header, body, sections, bounds, seq_column(header, bounds, fonts), fonts, tol,
+                                         out.doubts));
     }
     for (size_t i = 0; i < lines.size(); ++i)
         if (!used[i]) out.rest.insert(out.rest.end(), lines[i].glyphs.begin(), lines[i].glyphs.end());

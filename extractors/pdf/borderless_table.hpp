@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "extractors/pdf/page_content.hpp"
@@ -17,6 +18,8 @@ struct BorderlessTolerances {
     double min_gutter = 2.0;       // points: a narrower empty strip between glyphs is no column gap
     double top_aligned_share = 0.8;  // the gap above a row's number this share of the tallest: top-aligned rows
     double header_wrap_gap = 0.6;  // × size: a wrapped header label's next line is this close under it
+    double wrapped_header_gap = 1.0;  // × size: the same under a wrapped 序/号 label (LibreOffice
+                                      // sets CJK lines up to ~1.7 em apart: 0.66 em between them)
     double centred = 0.5;          // × size: how far a wrapped label's line may sit off its label's middle
     double margin_share = 0.1;     // a bare number this near the page's top or bottom is its page number
     double heading_size = 1.15;   // a line this many times the body size is a heading, not a row
@@ -39,6 +42,7 @@ struct BorderlessColumns {
 struct BorderlessResult {
     std::vector<TableBlock> tables;  // top to bottom
     std::vector<Glyph> rest;         // glyphs outside the tables
+    std::vector<std::string> doubts; // where the rows could not be told apart for sure, for the user
 };
 
 BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::vector<FontInfo>& fonts,

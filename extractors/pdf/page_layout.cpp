@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "extractors/pdf/borderless_steps.hpp"
 #include "extractors/pdf/borderless_table.hpp"
 #include "extractors/pdf/row_rules.hpp"
@@ -136,6 +138,7 @@ PageLayout layout_page(const PageContent& page) {
                 for (TextLine& l : c.lines) l.page = page.number;
             out.tables.push_back(std::move(t));
         }
+        for (const std::string& d : borderless.doubts) out.doubts.push_back(fmt::format("page {}: {}", page.number, d));
         free = std::move(borderless.rest);
         out.loose = free;
         out.fonts = page.fonts;

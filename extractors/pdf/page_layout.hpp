@@ -28,6 +28,7 @@ struct PageLayout {
     int shapes = 0;
     int rotated_glyphs = 0;  // characters not set horizontally, left out
     std::vector<std::string> untrusted;  // why some of the page's text cannot be trusted
+    std::vector<std::string> doubts;     // what the layout could not decide, each a warning for the user
     ocr::PageRecognition recognition;    // set when the text was read from the page image
 };
 

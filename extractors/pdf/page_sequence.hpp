@@ -3,6 +3,9 @@
 // finished once the next is known), then the page's tables and text (page_tables).
 #pragma once
 
+#include <functional>
+#include <string>
+
 #include "extractors/pdf/borderless_continuation.hpp"
 #include "extractors/pdf/page_furniture.hpp"
 #include "extractors/pdf/page_layout.hpp"
@@ -13,10 +16,14 @@ namespace dutylist::pdf {
 
 class PageSequence {
 public:
-    explicit PageSequence(ListBuilder& builder) : tables_(builder) {}
+    // `warn` hears what the layout of each page could not decide (PageLayout::doubts).
+    explicit PageSequence(ListBuilder& builder, std::function<void(const std::string&)> warn = {})
+        : tables_(builder), warn_(std::move(warn)) {}
 
     void add(PageLayout page) {
         page = continuation_.apply(std::move(page), [&](const TextLine& l) { return furniture_.repeats_previous(l); });
+        if (warn_)
+            for (const std::string& doubt : page.doubts) warn_(doubt);
         if (auto done = furniture_.add(std::move(page))) tables_.add_page(*done);
     }
 
@@ -30,6 +37,7 @@ private:
     BorderlessContinuation continuation_;
     PageFurniture furniture_;
     PageTables tables_;
+    std::function<void(const std::string&)> warn_;
 };
 
 }  // namespace dutylist::pdf

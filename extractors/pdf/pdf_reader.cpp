@@ -164,7 +164,7 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
     std::vector<std::string> findings;
     ListBuilder builder("no table of a duty list (with a 序号 or 事项名称 column) was found in the PDF",
                         [&](const std::string& message) { findings.push_back(message); });
-    pdf::PageSequence road(builder);
+    pdf::PageSequence road(builder, [&](const std::string& message) { findings.push_back(message); });
     TrustCheck trust;
     ocr::RecognitionTally recognised;
     auto use = [&](pdf::PageLayout page) {

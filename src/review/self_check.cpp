@@ -85,15 +85,42 @@ std::vector<std::vector<size_t>> runs(const std::vector<size_t>& rows) {
     return out;
 }
 
+// The columns other than 序号 that hold one paragraph in every item read from one row (事项类别,
+// often 事项名称): a row under a page break that lost its 序号 brings its own cell there, the
+// rest of a split row does not.
+std::vector<size_t> one_paragraph_columns(const DutyList& list, size_t seq) {
+    std::vector<size_t> out;
+    for (size_t c = 0; c < list.columns.size(); ++c) {
+        if (c == seq) continue;
+        size_t single_rows = 0;
+        bool one = true;
+        for (const Item& item : list.items) {
+            if (item.source.boxes.size() != 1) continue;
+            ++single_rows;
+            one = one && cell(item, c).size() == 1;
+        }
+        if (one && single_rows > 0) out.push_back(c);
+    }
+    return out;
+}
+
 // The reader saw more rows than 序号 accounts for: an item made of two of its rows (the rest of a
 // row a page break split, joined because it had no 序号) and the one next number skipped. A gap
 // the document has falls anywhere and may be long (a fixture of the tree skips 24–31 just after
-// a split row); this one is one number, where a row's number may have been lost.
+// a split row); this one is one number, where a row's number may have been lost. Where some
+// columns hold one paragraph in every row, the joined item holds more in one of them when the
+// row under the break was a row of its own; a gap of one right after the rest of a split row
+// (lo-borderless-bottom skips 16 so) is the document's.
 void check_seq_at_joins(size_t li, const DutyList& list, size_t seq, const std::vector<std::optional<int>>& numbers, Findings& out) {
+    const std::vector<size_t> one_paragraph = one_paragraph_columns(list, seq);
     for (size_t r = 0; r + 1 < numbers.size(); ++r) {
         const auto &here = numbers[r], &after = numbers[r + 1];
         const size_t rows_read = list.items[r].source.boxes.size();
         if (!here || !after || *after != *here + 2 || rows_read < 2) continue;
+        const bool own_cells = one_paragraph.empty() || std::any_of(one_paragraph.begin(), one_paragraph.end(), [&](size_t c) {
+                                   return cell(list.items[r], c).size() > 1;
+                               });
+        if (!own_cells) continue;
         out.push_back({li, {r, r + 1}, SelfCheck::seq_run_together, list.columns[seq].label,
                        fmt::format("序号 skips from {} to {} just after a row joined from {} rows (a row a page break split): "
                                    "the row under the break may be 序号 {} with its number lost",

@@ -162,6 +162,13 @@ def borders(table, ruled, edges=("top", "left", "bottom", "right", "insideH", "i
     tbl_pr.append(layout)
 
 
+def vertical_align(cell, where):
+    """Word's 表格属性 → 单元格 → 垂直对齐: "center" or "bottom" (top is the default)."""
+    v = OxmlElement("w:vAlign")
+    v.set(qn("w:val"), where)
+    cell._tc.get_or_add_tcPr().append(v)
+
+
 def mark_header(row):
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:tblHeader"))
@@ -240,6 +247,8 @@ def add_table(doc, l, v):
             if j == cat and i > head_rows and l["rows"][i - head_rows - 1][j] == paragraphs:
                 continue
             centred = j == 0 or l["columns"][j] in ("事项类别",)
+            if v.get("valign"):
+                vertical_align(cell, v["valign"])
             if not paragraphs:
                 add_par(cell, "", size, v["fonts"]["body"], first=True)
             for k, text in enumerate(paragraphs):
@@ -496,6 +505,20 @@ VARIANTS = {
         page_number_parts=("第 ", "PAGE", " 页 共 ", "NUMPAGES", " 页"),
         widths=LANDSCAPE_WIDTHS,
         lists=[dict(kind="basic", rows=range(11, 21)), dict(kind="withdrawn", rows=range(1, 13))]),
+    # No rulings and every cell aligned vertically in its row (Word's usual 垂直对齐 居中, and
+    # 底端对齐), with no space between rows: a row's short cells (序号, 事项类别) sit in the
+    # middle or at the foot of its tall cells, not on its first line.
+    "lo-borderless-centred": dict(
+        producer="docx", fonts=DROID, cover=False, landscape=True, ruled=False, repeat_header=True,
+        page_numbers=True, body_size=11, head_size=12, title_size=16, valign="center",
+        widths={"basic": [18, 32, 60], "cooperative": [14, 22, 40, 40, 70.5, 70.5]},
+        lists=[dict(kind="basic", rows=range(1, 16)), dict(kind="cooperative", rows=[2, 3, 5, 6, 7, 8, 9, 10])]),
+    "lo-borderless-bottom": dict(
+        producer="docx", fonts=DROID, cover=False, landscape=True, ruled=False, repeat_header=True,
+        page_numbers=True, body_size=11, head_size=12, title_size=16, valign="bottom",
+        widths={"cooperative": [14, 22, 40, 40, 70.5, 70.5], "withdrawn": [16, 26, 50, 135]},
+        lists=[dict(kind="cooperative", rows=[11, 12, 13, 14, 15, 17, 18]),
+               dict(kind="withdrawn", rows=range(1, 11))]),
     # Portrait, narrow columns, the header row printed only on the first page, categories merged
     # vertically (a merged cell continuing on the next page), a running header, no page numbers.
     "lo-portrait-narrow": dict(
