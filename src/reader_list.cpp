@@ -1,6 +1,7 @@
 #include "reader_list.hpp"
 
 #include "extractors/docx/docx_reader.hpp"
+#include "extractors/html/html_reader.hpp"
 #include "extractors/json/json_reader.hpp"
 #include "extractors/odf/odf_reader.hpp"
 #include "extractors/pdf/pdf_reader.hpp"
@@ -16,6 +17,7 @@ std::vector<Reader> registered_readers() {
         {"docx", "Word (.docx)", {".docx"}, sniff_docx, read_docx},
         {"pdf", "PDF", {".pdf"}, sniff_pdf, read_pdf},
         {"json", "dutylist JSON", {".json"}, sniff_json, read_json},
+        {"html", "web page (HTML)", {".html", ".htm", ".shtml"}, sniff_html, read_html},  // last: markup near the start
     };
 }
 
