@@ -70,7 +70,9 @@ private:
         const long long span = std::min(count_of(c, "number-columns-spanned"), max_columns);
         const long long down = count_of(c, "number-rows-spanned");
         const bool keep = covered || !text.empty() || !shape_.spreadsheet;
-        for (long long k = 0; keep && k < repeat && column + k < max_columns; ++k) {
+        // Empty cells stand for themselves once: their repeats are a table's empty tail.
+        const long long copies = text.empty() && !covered ? 1 : repeat;
+        for (long long k = 0; keep && k < copies && column + k < max_columns; ++k) {
             const int col = static_cast<int>(column + k);
             if (covered) {
                 auto merge = merges_.find(col);
@@ -102,7 +104,8 @@ private:
             row_number_ += repeat;
             return;
         }
-        for (long long k = 0; k < repeat; ++k) {
+        const bool has_text = std::any_of(out.cells.begin(), out.cells.end(), [](const TableCell& c) { return !c.text.empty(); });
+        for (long long k = 0; k < (has_text ? repeat : 1); ++k) {
             if (k > 0) {
                 for (const TableCell& c : out.cells) budget_.spend(c.text);
                 fill(static_cast<long long>(out.cells.size()) + 1);
