@@ -12,8 +12,8 @@ namespace dutylist {
 std::vector<Reader> registered_readers() {
     return {
         {"xlsx", "Excel (.xlsx)", {".xlsx"}, sniff_xlsx, read_xlsx},  // before docx: its sniff reads the ZIP directory
-        {"odt", "OpenDocument text (.odt)", {".odt"}, sniff_odt, read_odt},  // before docx: by their stored mimetype
-        {"ods", "OpenDocument spreadsheet (.ods)", {".ods"}, sniff_ods, read_ods},
+        {"odt", "ODF text (.odt)", {".odt"}, sniff_odt, read_odt},  // before docx: by their stored mimetype
+        {"ods", "ODF spreadsheet (.ods)", {".ods"}, sniff_ods, read_ods},
         {"docx", "Word (.docx)", {".docx"}, sniff_docx, read_docx},
         {"pdf", "PDF", {".pdf"}, sniff_pdf, read_pdf},
         {"json", "dutylist JSON", {".json"}, sniff_json, read_json},
