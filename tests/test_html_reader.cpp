@@ -104,7 +104,7 @@ TEST_CASE("encodings: byte-order marks, meta charset, http-equiv, detection") {
 TEST_CASE("rowspan and colspan on the grid, cell paragraphs from p, br, div and li") {
     const std::string body = std::string("<h2>某乡基本履职事项清单</h2><table>") + header +
                              "<tr><td>1</td><td rowspan=\"2\">党的建设</td><td><p>第一段</p><div>第二段</div>第三<br>段<ul><li>甲</li><li>乙</li></ul></td></tr>"
-                             "<tr><td>2</td><td>第二项</td></tr>"
+                             "<tr><td>2</td><td>第二项<span style=\"display: none\">隐藏</span><script>var x = '脚本';</script></td></tr>"
                              "<tr><td colspan=\"3\">二、经济发展</td></tr>"
                              "<tr><td>3</td><td>经济发展</td><td>第三项&nbsp;</td></tr></table>";
     const Document doc = read_page(page_with(body));

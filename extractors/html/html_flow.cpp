@@ -63,6 +63,9 @@ bool is_block(const xmlNode* n) {
 }
 
 bool is_hidden(const xmlNode* n) {
+    // Content a page hides is not printed (a template's pop-ups, a second copy for mobiles).
+    const std::string style = remove_whitespace(attribute(n, "style"));
+    if (style.find("display:none") != std::string::npos || xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
     return is_any_tag(n, {"script", "style", "noscript", "template", "iframe", "head", "title", "select", "option", "button",
                           "textarea", "input", "object", "embed", "svg", "canvas", "map", "audio", "video"});
 }

@@ -14,7 +14,8 @@
 namespace dutylist::html {
 
 bool is_block(const xmlNode* n);
-// Elements whose content is never printed text of the page.
+// Elements whose content is never printed text of the page: scripts, styles, form controls,
+// embedded objects, and elements hidden by `display: none` or the hidden attribute.
 bool is_hidden(const xmlNode* n);
 // Navigation, site headers and footers, side bars, breadcrumbs: by element (nav, aside,
 // footer; header outside an article) or by a class or id word (nav…, menu…, breadcrumb…,

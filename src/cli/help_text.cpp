@@ -46,6 +46,7 @@ Examples:
   dutylist convert a.docx b.pdf -t all -o out       every format for each input
   dutylist convert - -t json -o - < 清单.pdf        as a filter: standard input to standard output
   dutylist convert out/清单.json -t docx            our JSON back into an official-looking DOCX
+  dutylist convert 公示.html 清单.odt               a saved web page (nothing it links to is fetched), OpenDocument
   dutylist convert 各乡镇/ -t json,jsonl -o out      every list under the folder, both cores
   dutylist inspect 清单.pdf                         lists, item counts and pages
   dutylist validate 清单.pdf                        gaps in 序号, empty cells, repeated names
