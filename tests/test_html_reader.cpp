@@ -118,6 +118,18 @@ TEST_CASE("rowspan and colspan on the grid, cell paragraphs from p, br, div and 
     CHECK(list.items[2].values[2] == Paragraphs{"第三项"});
 }
 
+TEST_CASE("a page saved by Word: its conditional markers are no text, what they reveal is") {
+    const std::string body = std::string("<p align=center><b><span>某乡基本履职事项清单<o:p></o:p></span></b></p><table>") + header +
+                             "<tr><td><p>1</p></td><td><p>党建</p></td><td><p class=MsoListParagraph><![if !supportLists]><span>1."
+                             "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span><![endif]>第一段<o:p></o:p></p>"
+                             "</td></tr></table>";
+    const Document doc = read_page(page_with(body));
+    REQUIRE(doc.lists.size() == 1);
+    CHECK(doc.lists[0].title == "某乡基本履职事项清单");
+    REQUIRE(doc.lists[0].items.size() == 1);
+    CHECK(doc.lists[0].items[0].values[2] == Paragraphs{"1.第一段"});
+}
+
 TEST_CASE("HTML is read by its content, under any name; a page without a list is refused with one line") {
     const std::string page = page_with(std::string("<table>") + header + "<tr><td>1</td><td>党建</td><td>事项</td></tr></table>");
     CHECK(sniff_html(page));

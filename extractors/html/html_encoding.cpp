@@ -41,8 +41,13 @@ std::string convert(std::string_view bytes, const std::string& charset) {
     UConverter* probe = ucnv_open(charset.c_str(), &status);
     if (U_FAILURE(status)) throw Error("the web page is in the character set \"" + printable(charset) + "\", which dutylist cannot read");
     ucnv_close(probe);
-    // A single-byte charset's character may take 3 bytes in UTF-8 (€ in windows-1252).
-    std::string out(bytes.size() * 3 + 4, '\0');
+    // Measured first rather than allocated at the worst case (3 bytes of UTF-8 for each byte of
+    // a single-byte charset), so that a large page costs its own size once more, not three times.
+    status = U_ZERO_ERROR;
+    const int32_t needed = ucnv_convert("UTF-8", charset.c_str(), nullptr, 0, bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+    if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+        throw Error("the web page could not be converted from " + charset + " (" + u_errorName(status) + ")");
+    std::string out(static_cast<size_t>(needed) + 1, '\0');
     status = U_ZERO_ERROR;
     const int32_t length = ucnv_convert("UTF-8", charset.c_str(), out.data(), static_cast<int32_t>(out.size()), bytes.data(),
                                         static_cast<int32_t>(bytes.size()), &status);

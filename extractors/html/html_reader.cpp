@@ -23,6 +23,19 @@ struct DocFree {
     void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 };
 
+// Word's "downlevel-revealed" conditionals, <![if !supportLists]>1.<![endif]>: browsers take
+// the markers for bogus comments and show what is between them (a list number), which
+// libxml2 would keep as text. The markers go, their content stays.
+std::string without_conditional_markers(std::string text) {
+    for (size_t at = text.find("<![if"); at != std::string::npos; at = text.find("<![if", at)) {
+        const size_t end = text.find('>', at);
+        text.erase(at, end == std::string::npos ? std::string::npos : end + 1 - at);
+    }
+    const std::string endif = "<![endif]>";
+    for (size_t at = text.find(endif); at != std::string::npos; at = text.find(endif, at)) text.erase(at, endif.size());
+    return text;
+}
+
 }  // namespace
 
 bool sniff_html(std::string_view bytes) {
@@ -39,7 +52,8 @@ bool sniff_html(std::string_view bytes) {
 }
 
 Document read_html(const InputFile& input, const ReadOptions& options) {
-    const html::DecodedPage page = html::decode_page(input.bytes);
+    html::DecodedPage page = html::decode_page(input.bytes);
+    page.text = without_conditional_markers(std::move(page.text));
     if (page.detected && page.charset != "UTF-8")
         options.warn("the web page names no character set; it was read as " + page.charset);
     if (page.text.size() > INT_MAX) throw Error("the web page is too large");
