@@ -1,6 +1,5 @@
 #include "extractors/html/html_flow.hpp"
 
-#include <algorithm>
 #include <cctype>
 
 #include "extractors/html/html_dom.hpp"

@@ -1,6 +1,5 @@
 #include "extractors/html/html_reader.hpp"
 
-#include <algorithm>
 #include <cctype>
 #include <climits>
 #include <cstring>

@@ -98,7 +98,7 @@ private:
         long long column = 0;
         for (const xmlNode* c = r->children; c && column < max_columns; c = c->next)
             if (is_table(c, "table-cell") || is_table(c, "covered-table-cell")) cell(c, column, out, started, depth + 1);
-        for (auto& [col, merge] : merges_) merge.rows_left -= repeat;
+        for (auto& [col, merge] : merges_) merge.rows_left = std::max(0LL, merge.rows_left - repeat);
         for (auto& [col, merge] : started) merges_[col] = {merge.rows_left - (repeat - 1), merge.span};
         if (out.cells.empty() && shape_.spreadsheet) {
             row_number_ += repeat;
@@ -113,6 +113,7 @@ private:
             out.source.row = static_cast<int>(std::min<long long>(++row_number_, 1 << 30));
             table_.rows.push_back(out);
         }
+        if (!has_text) row_number_ += repeat - 1;  // the repeats of an empty row stood once
     }
 
     const TableShape& shape_;
