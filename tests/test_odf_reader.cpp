@@ -112,6 +112,22 @@ TEST_CASE("the corpus-like workbooks saved by Calc as .ods give the models of th
     }
 }
 
+TEST_CASE("Word's automatic numbering, a text box and merged cells, saved by Writer, read as from the DOCX") {
+    for (const char* stem : {"numbering", "styles", "cells"}) {
+        INFO(stem);
+        check_same_model(data(std::string(stem) + ".odt"), source_dir() / "tests/data/docx" / (std::string(stem) + ".docx"), "odt");
+    }
+    // What the numbering gives, so that a model equally wrong from both files would still fail.
+    const Document doc = read(data("numbering.odt"));
+    REQUIRE(doc.lists.size() >= 1);
+    CHECK(doc.lists[0].title == "一、测试镇基本履职事项清单");
+    REQUIRE(doc.lists[0].items.size() >= 2);
+    CHECK(doc.lists[0].items[0].values[0] == Paragraphs{"1"});
+    CHECK(doc.lists[0].items[1].values[0] == Paragraphs{"2"});
+    CHECK(doc.lists[0].items[0].values[2] == Paragraphs{"1.甲", "2.乙"});
+    CHECK(read(data("styles.odt")).issuer == "样式县样式镇");
+}
+
 TEST_CASE("paragraphs, lists, line breaks, spaces and spans of a text document written here") {
     TempDir tmp;
     const std::string body =

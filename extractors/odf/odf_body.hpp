@@ -8,13 +8,16 @@
 
 #include <libxml/tree.h>
 
+#include "extractors/odf/odf_numbering.hpp"
 #include "extractors/odf/odf_text.hpp"
 #include "model/document.hpp"
 
 namespace dutylist::odf {
 
-// `text` is office:text. Throws Error when no table holds a duty list.
-Document read_text_body(const xmlNode* text, const LeaderStyles& leaders, const std::function<void(const std::string&)>& warn);
+// `text` is office:text; `numbering` holds the document's list styles. Throws Error when no
+// table holds a duty list.
+Document read_text_body(const xmlNode* text, const LeaderStyles& leaders, ListNumbering& numbering,
+                        const std::function<void(const std::string&)>& warn);
 // `spreadsheet` is office:spreadsheet. Throws Error when no sheet holds a duty list.
 Document read_spreadsheet_body(const xmlNode* spreadsheet, const std::function<void(const std::string&)>& warn);
 

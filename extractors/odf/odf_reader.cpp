@@ -51,11 +51,15 @@ Document read_odt(const InputFile& input, const ReadOptions& options) {
     package::Package package(input.bytes, what);
     const package::XmlPart content = read_content(package, what);
     odf::LeaderStyles leaders;
+    odf::ListNumbering numbering;
     // Automatic styles are the ones a paragraph names most; common styles may be their parents.
-    if (std::optional<package::XmlPart> styles = package.read_xml("styles.xml"))
+    if (std::optional<package::XmlPart> styles = package.read_xml("styles.xml")) {
         leaders.add(odf::child(styles->root(), odf::ns_office, "styles"));
+        numbering.add_styles(odf::child(styles->root(), odf::ns_office, "styles"));
+    }
     leaders.add(odf::child(content.root(), odf::ns_office, "automatic-styles"));
-    return odf::read_text_body(body_of(content, "text", what), leaders, options.warn);
+    numbering.add_styles(odf::child(content.root(), odf::ns_office, "automatic-styles"));
+    return odf::read_text_body(body_of(content, "text", what), leaders, numbering, options.warn);
 }
 
 Document read_ods(const InputFile& input, const ReadOptions& options) {

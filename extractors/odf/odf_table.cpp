@@ -27,7 +27,9 @@ long long count_of(const xmlNode* n, const char* local) {
 
 class TableReader {
 public:
-    TableReader(const TableShape& shape, TextBudget& budget) : shape_(shape), budget_(budget) { table_.name = shape.name; }
+    TableReader(const TableShape& shape, ListNumbering& numbering, TextBudget& budget) : shape_(shape), numbering_(numbering), budget_(budget) {
+        table_.name = shape.name;
+    }
 
     // Rows of `parent` in order; header rows, row groups and row blocks unwrapped.
     void rows(const xmlNode* parent, bool header, int depth) {
@@ -66,7 +68,7 @@ private:
         const long long repeat = count_of(c, "number-columns-repeated");
         const bool covered = is_table(c, "covered-table-cell");
         Paragraphs text;
-        if (!covered) append_block_paragraphs(c, text, depth + 1);
+        if (!covered) append_block_paragraphs(c, numbering_, text, depth + 1);
         const long long span = std::min(count_of(c, "number-columns-spanned"), max_columns);
         const long long down = count_of(c, "number-rows-spanned");
         const bool keep = covered || !text.empty() || !shape_.spreadsheet;
@@ -117,6 +119,7 @@ private:
     }
 
     const TableShape& shape_;
+    ListNumbering& numbering_;
     TextBudget& budget_;
     Table table_;
     std::map<int, Merge> merges_;  // by the merge's first column
@@ -126,8 +129,8 @@ private:
 
 }  // namespace
 
-Table read_table(const xmlNode* table, const TableShape& shape, TextBudget& budget, int depth) {
-    TableReader reader(shape, budget);
+Table read_table(const xmlNode* table, const TableShape& shape, ListNumbering& numbering, TextBudget& budget, int depth) {
+    TableReader reader(shape, numbering, budget);
     reader.rows(table, false, depth);
     return reader.take();
 }

@@ -9,6 +9,7 @@
 
 #include <string>
 
+#include "extractors/odf/odf_numbering.hpp"
 #include "model/table.hpp"
 #include "model/text_budget.hpp"
 
@@ -22,8 +23,9 @@ struct TableShape {
     bool spreadsheet = false;
 };
 
-// Every copy of a repeated cell's text is spent from `budget`. Throws Error when repeats or
-// merges would fill an absurd number of cells, or nesting is too deep.
-Table read_table(const xmlNode* table, const TableShape& shape, TextBudget& budget, int depth);
+// Every copy of a repeated cell's text is spent from `budget`; numbered lists in cells go on
+// with `numbering` (a list may continue from one cell into the next). Throws Error when
+// repeats or merges would fill an absurd number of cells, or nesting is too deep.
+Table read_table(const xmlNode* table, const TableShape& shape, ListNumbering& numbering, TextBudget& budget, int depth);
 
 }  // namespace dutylist::odf

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "extractors/odf/odf_numbering.hpp"
 #include "extractors/odf/odf_xml.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
@@ -56,18 +57,27 @@ std::vector<std::string> paragraph_lines(const xmlNode* paragraph, int depth) {
     return lines;
 }
 
-void append_block_paragraphs(const xmlNode* container, Paragraphs& out, int depth) {
+void append_paragraph(const xmlNode* paragraph, const std::string& label, Paragraphs& out, int depth) {
+    std::vector<std::string> lines = paragraph_lines(paragraph, depth);
+    lines.front().insert(0, label);
+    for (const std::string& line : lines) {
+        std::string text = normalize_paragraph(line);
+        if (!text.empty()) out.push_back(std::move(text));
+    }
+}
+
+void append_block_paragraphs(const xmlNode* container, ListNumbering& numbering, Paragraphs& out, int depth) {
     enter(depth);
     for (const xmlNode* c = container->children; c; c = c->next) {
         if (is_text(c, "p") || is_text(c, "h")) {
-            for (const std::string& line : paragraph_lines(c, depth + 1)) {
-                std::string text = normalize_paragraph(line);
-                if (!text.empty()) out.push_back(std::move(text));
-            }
-        } else if (is_text(c, "list") || is_text(c, "list-item") || is_text(c, "list-header") || is_text(c, "section") ||
-                   is_table(c, "table") || is_table(c, "table-header-rows") || is_table(c, "table-rows") ||
+            append_paragraph(c, "", out, depth + 1);
+        } else if (is_text(c, "list")) {
+            walk_list(
+                c, nullptr, numbering, [&](const xmlNode* p, const std::string& label) { append_paragraph(p, label, out, depth + 2); },
+                [&](const xmlNode* n) { append_block_paragraphs(n, numbering, out, depth + 2); }, depth + 1);
+        } else if (is_text(c, "section") || is_table(c, "table") || is_table(c, "table-header-rows") || is_table(c, "table-rows") ||
                    is_table(c, "table-row-group") || is_table(c, "table-row") || is_table(c, "table-cell")) {
-            append_block_paragraphs(c, out, depth + 1);
+            append_block_paragraphs(c, numbering, out, depth + 1);
         }
     }
 }

@@ -23,10 +23,16 @@ void enter(int depth);
 // The lines of one text:p or text:h, raw (not normalised); at least one, maybe empty.
 std::vector<std::string> paragraph_lines(const xmlNode* paragraph, int depth);
 
+class ListNumbering;
+
+// The lines of a paragraph with its list label (if any) before the first, normalised, empty
+// ones dropped, appended to `out`.
+void append_paragraph(const xmlNode* paragraph, const std::string& label, Paragraphs& out, int depth);
+
 // The paragraphs of a cell (or of any container of text blocks), normalised, empty ones
-// dropped: each paragraph and each of its lines one, lists and sections unwrapped, a nested
-// table's cells in order.
-void append_block_paragraphs(const xmlNode* container, Paragraphs& out, int depth);
+// dropped: each paragraph and each of its lines one, lists (numbered by `numbering`) and
+// sections unwrapped, a nested table's cells in order.
+void append_block_paragraphs(const xmlNode* container, ListNumbering& numbering, Paragraphs& out, int depth);
 
 // Paragraph styles (automatic and common) whose tab stops have a leader: a 目录 entry's dots.
 class LeaderStyles {

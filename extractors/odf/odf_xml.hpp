@@ -15,6 +15,7 @@ inline constexpr const char* ns_office = "urn:oasis:names:tc:opendocument:xmlns:
 inline constexpr const char* ns_text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 inline constexpr const char* ns_table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
 inline constexpr const char* ns_style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+inline constexpr const char* ns_draw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
 
 using package::chars;
 
