@@ -118,6 +118,21 @@ TEST_CASE("rowspan and colspan on the grid, cell paragraphs from p, br, div and 
     CHECK(list.items[2].values[2] == Paragraphs{"第三项"});
 }
 
+TEST_CASE("an <ol> reads with the markers a browser prints: type, start, value, empty items") {
+    const std::string body = std::string("<ol type=\"I\"><li><p>某乡基本履职事项清单</p></li></ol><table>") + header +
+                             "<tr><td><ol><li><p></p></li></ol></td><td>党建</td><td><ol type=\"a\"><li>\n<p>甲</p></li><li>乙<br>续</li></ol></td></tr>"
+                             "<tr><td><ol start=\"2\"><li></li></ol></td><td>党建</td><td><ol><li value=\"7\">丙</li><li>丁</li></ol></td></tr>"
+                             "</table>";
+    const Document doc = read_page(page_with(body));
+    REQUIRE(doc.lists.size() == 1);
+    CHECK(doc.lists[0].title == "I.某乡基本履职事项清单");
+    REQUIRE(doc.lists[0].items.size() == 2);
+    CHECK(doc.lists[0].items[0].values[0] == Paragraphs{"1."});
+    CHECK(doc.lists[0].items[0].values[2] == Paragraphs{"a.甲", "b.乙", "续"});
+    CHECK(doc.lists[0].items[1].values[0] == Paragraphs{"2."});
+    CHECK(doc.lists[0].items[1].values[2] == Paragraphs{"7.丙", "8.丁"});
+}
+
 TEST_CASE("a page saved by Word: its conditional markers are no text, what they reveal is") {
     const std::string body = std::string("<p align=center><b><span>某乡基本履职事项清单<o:p></o:p></span></b></p><table>") + header +
                              "<tr><td><p>1</p></td><td><p>党建</p></td><td><p class=MsoListParagraph><![if !supportLists]><span>1."

@@ -1,7 +1,9 @@
 #include "extractors/html/html_flow.hpp"
 
 #include <cctype>
+#include <optional>
 
+#include "extractors/docx/docx_numbering.hpp"
 #include "extractors/html/html_dom.hpp"
 #include "model/text.hpp"
 
@@ -38,6 +40,8 @@ void append_paragraph(Flow& flow, Paragraphs& out) {
 
 void walk_cell(const xmlNode* parent, Flow& flow, Paragraphs& out, int depth) {
     enter(depth);
+    std::optional<OrderedList> ordered;
+    if (is_tag(parent, "ol")) ordered.emplace(parent);
     for (const xmlNode* c = parent->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE) flow.text(package::chars(c->content));
         if (c->type != XML_ELEMENT_NODE || is_hidden(c)) continue;
@@ -45,7 +49,9 @@ void walk_cell(const xmlNode* parent, Flow& flow, Paragraphs& out, int depth) {
             flow.line_break();
         } else if (is_block(c)) {
             append_paragraph(flow, out);
+            if (ordered && is_tag(c, "li")) flow.marker(ordered->marker(c));
             walk_cell(c, flow, out, depth + 1);
+            if (ordered && is_tag(c, "li")) flow.end_item();
             append_paragraph(flow, out);
         } else {
             walk_cell(c, flow, out, depth + 1);
@@ -81,6 +87,31 @@ bool is_chrome_line(const std::string& line) {
                                "ICP备", "技术支持", "上一篇", "下一篇"})
         if (bare.find(phrase) != std::string::npos) return true;
     return false;
+}
+
+OrderedList::OrderedList(const xmlNode* ol) {
+    const std::string type = attribute(ol, "type");
+    format_ = type == "a" ? "lowerLetter" : type == "A" ? "upperLetter" : type == "i" ? "lowerRoman" : type == "I" ? "upperRoman" : "decimal";
+    next_ = count_attribute(ol, "start", 1, -(1 << 20), 1 << 20);
+}
+
+std::string OrderedList::marker(const xmlNode* li) {
+    const int value = count_attribute(li, "value", next_, -(1 << 20), 1 << 20);
+    next_ = value + 1;
+    return docx::format_number(value, format_) + ". ";
+}
+
+void Flow::text(const char* s) {
+    if (!marker_.empty() && !trim(s).empty()) {
+        lines_.back() += marker_;
+        marker_.clear();
+    }
+    lines_.back() += s;
+}
+
+void Flow::end_item() {
+    lines_.back() += marker_;
+    marker_.clear();
 }
 
 std::vector<std::string> Flow::take() {

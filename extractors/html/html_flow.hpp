@@ -28,13 +28,31 @@ bool is_chrome_line(const std::string& line);
 // The inline text of a paragraph being read: lines, each <br> starting one.
 class Flow {
 public:
-    void text(const char* s) { lines_.back() += s; }
+    void text(const char* s);
     void line_break() { lines_.emplace_back(); }
+    // A list item's marker: it goes before the item's first text, in whichever paragraph of
+    // the item that comes (the item may start with a <p>).
+    void marker(std::string m) { marker_ = std::move(m); }
+    // The marker of an item that held no text, on its own (a browser prints it all the same).
+    void end_item();
     // The paragraph's raw lines (at least one, possibly empty), and a fresh paragraph begun.
     std::vector<std::string> take();
 
 private:
     std::vector<std::string> lines_{1};
+    std::string marker_;
+};
+
+// The markers a browser prints before the items of an <ol>: "1.", "b.", "IV." by its type and
+// start, an item's value restarting the count.
+class OrderedList {
+public:
+    explicit OrderedList(const xmlNode* ol);
+    std::string marker(const xmlNode* li);  // advances the count
+
+private:
+    std::string format_;  // as docx::format_number takes it
+    int next_ = 1;
 };
 
 // The paragraphs of a table cell: each paragraph and each of its lines one, normalised, empty

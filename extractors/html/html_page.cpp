@@ -1,5 +1,7 @@
 #include "extractors/html/html_page.hpp"
 
+#include <optional>
+
 #include "extractors/html/html_dom.hpp"
 #include "extractors/html/html_flow.hpp"
 #include "extractors/html/html_table.hpp"
@@ -23,6 +25,8 @@ public:
 
     void walk(const xmlNode* parent, bool in_article, int depth) {
         enter(depth);
+        std::optional<OrderedList> ordered;
+        if (is_tag(parent, "ol")) ordered.emplace(parent);
         for (const xmlNode* c = parent->children; c; c = c->next) {
             if (c->type == XML_TEXT_NODE) flow_.text(package::chars(c->content));
             if (c->type != XML_ELEMENT_NODE || is_hidden(c) || is_chrome(c, in_article)) continue;
@@ -36,7 +40,9 @@ public:
                 else builder_.table(read_table(c, ++tables_, depth + 1));
             } else if (is_block(c)) {
                 end_paragraph();
+                if (ordered && is_tag(c, "li")) flow_.marker(ordered->marker(c));
                 walk(c, article, depth + 1);
+                if (ordered && is_tag(c, "li")) flow_.end_item();
                 end_paragraph();
             } else {
                 walk(c, article, depth + 1);
