@@ -164,6 +164,15 @@ TEST_CASE("HTML is read by its content, under any name; a page without a list is
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
 }
 
+TEST_CASE("a row without cells is no row: under a header row it once crashed the list builder") {
+    const std::string body = std::string("<table><thead><tr><th>序号<th>事项名称</tr><tr>乡镇</tr></thead><tbody>") +
+                             "<tr><td>1</td><td>事项</td></tr></tbody></table>";
+    const Document doc = read_page(page_with(body));
+    REQUIRE(doc.lists.size() == 1);
+    REQUIRE(doc.lists[0].items.size() == 1);
+    CHECK(doc.lists[0].items[0].values[1] == Paragraphs{"事项"});
+}
+
 TEST_CASE("a page 10^5 tables deep and spans past every limit are refused quickly") {
     std::string deep;
     for (int i = 0; i < 100000; ++i) deep += "<table><tr><td>";

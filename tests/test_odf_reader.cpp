@@ -198,6 +198,11 @@ TEST_CASE("bad OpenDocument files give one clear line") {
     deep += "<text:p>x</text:p>";
     for (int i = 0; i < 240; ++i) deep += "</text:section>";
     CHECK_THROWS_WITH_AS(read_document({"t.odt", odt_with_body(deep, tmp.path())}, {}), doctest::Contains("nested more than"), Error);
+    // A header row without cells once gave the list builder a header of no columns (a crash).
+    const std::string empty_header = std::string("<table:table>") + header_row +
+                                     "<table:table-header-rows><table:table-row/></table:table-header-rows><table:table-row>"
+                                     "<table:table-cell><text:p>1</text:p></table:table-cell></table:table-row></table:table>";
+    CHECK_NOTHROW(read_document({"t.odt", odt_with_body(empty_header, tmp.path())}, {}));
     CHECK_THROWS_WITH_AS(read_document({"t.odt", odt_with_body("<text:p>没有表格</text:p>", tmp.path())}, {}),
                          doctest::Contains("no table in this OpenDocument text"), Error);
 

@@ -83,7 +83,9 @@ private:
         table_.width = std::max(table_.width, column);
         for (size_t c = 0; c < covering.size(); ++c)
             if (covering[c]) --down_[c].rows_left;
-        table_.rows.push_back(std::move(out));
+        // A <tr> without cells holds nothing (and a header row without cells would give the
+        // builder a header of no columns).
+        if (!out.cells.empty()) table_.rows.push_back(std::move(out));
     }
 
     int number_;

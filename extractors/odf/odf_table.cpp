@@ -102,7 +102,9 @@ private:
             if (is_table(c, "table-cell") || is_table(c, "covered-table-cell")) cell(c, column, out, started, depth + 1);
         for (auto& [col, merge] : merges_) merge.rows_left = std::max(0LL, merge.rows_left - repeat);
         for (auto& [col, merge] : started) merges_[col] = {merge.rows_left - (repeat - 1), merge.span};
-        if (out.cells.empty() && shape_.spreadsheet) {
+        // A row without cells holds nothing (and a header row without cells would give the
+        // builder a header of no columns).
+        if (out.cells.empty()) {
             row_number_ += repeat;
             return;
         }
