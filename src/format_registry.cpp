@@ -79,7 +79,9 @@ std::string describe_content(std::string_view bytes) {
         // A readable workbook went to the XLSX reader; one that comes here is not a readable ZIP.
         if (bytes.find("xl/workbook") != std::string_view::npos) return "an Excel workbook (XLSX) that is damaged or cut short";
         if (bytes.find("ppt/presentation") != std::string_view::npos) return "a PowerPoint file (PPTX)";
-        return "a ZIP archive that is neither a Word document nor an Excel workbook";
+        if (bytes.substr(0, 256).find("application/vnd.oasis.opendocument.") != std::string_view::npos)
+            return "an OpenDocument file that is neither a text (.odt) nor a spreadsheet (.ods)";
+        return "a ZIP archive that is neither a Word document, an Excel workbook nor an OpenDocument file";
     }
     if (starts_with(bytes, "{\\rtf")) return "an RTF document";
     std::string_view head = bytes.substr(0, 512);

@@ -1,7 +1,9 @@
 #include "reader_list.hpp"
 
 #include "extractors/docx/docx_reader.hpp"
+#include "extractors/html/html_reader.hpp"
 #include "extractors/json/json_reader.hpp"
+#include "extractors/odf/odf_reader.hpp"
 #include "extractors/pdf/pdf_reader.hpp"
 #include "extractors/xlsx/xlsx_reader.hpp"
 
@@ -10,9 +12,12 @@ namespace dutylist {
 std::vector<Reader> registered_readers() {
     return {
         {"xlsx", "Excel (.xlsx)", {".xlsx"}, sniff_xlsx, read_xlsx},  // before docx: its sniff reads the ZIP directory
+        {"odt", "ODF text (.odt)", {".odt"}, sniff_odt, read_odt},  // before docx: by their stored mimetype
+        {"ods", "ODF spreadsheet (.ods)", {".ods"}, sniff_ods, read_ods},
         {"docx", "Word (.docx)", {".docx"}, sniff_docx, read_docx},
         {"pdf", "PDF", {".pdf"}, sniff_pdf, read_pdf},
         {"json", "dutylist JSON", {".json"}, sniff_json, read_json},
+        {"html", "web page (HTML)", {".html", ".htm", ".shtml"}, sniff_html, read_html},  // last: markup near the start
     };
 }
 

@@ -1,5 +1,7 @@
 #include "cli/help_text.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "format_registry.hpp"
@@ -17,10 +19,12 @@ std::string per_input_names() {
 
 std::string input_format_table() {
     std::string table = "Input formats (recognised from the content, whatever the file is called):\n";
+    size_t width = 0;  // display names are ASCII: their bytes are their columns
+    for (const auto& reader : readers()) width = std::max(width, reader.display_name.size() + 2);
     for (const auto& reader : readers()) {
         std::string extensions;
         for (auto extension : reader.extensions) extensions += (extensions.empty() ? "*" : ", *") + std::string(extension);
-        table += fmt::format("  {:<16}{}\n", reader.display_name, extensions);
+        table += fmt::format("  {:<{}}{}\n", reader.display_name, width, extensions);
     }
     return table;
 }
@@ -45,6 +49,7 @@ Examples:
   dutylist convert 清单.pdf -t xlsx                 an Excel workbook, a sheet per list
   dutylist convert 清单.pdf -t csv --no-bom -o out  CSV without the byte-order mark, for pipelines
   dutylist convert 清单.pdf -t xlsx --template 县系统.txt   one sheet in a county system's columns
+  dutylist convert 公示.html 清单.odt               a saved web page (nothing it links to is fetched), OpenDocument
   dutylist convert 各乡镇/ -t json,jsonl -o out      every list under the folder, both cores
   dutylist inspect 清单.pdf                         lists, item counts and pages
   dutylist validate 清单.pdf                        gaps in 序号, empty cells, repeated names

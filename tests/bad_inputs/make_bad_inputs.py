@@ -123,6 +123,45 @@ def add_other_types(s):
     s.add("other.json", b'{"name": "not ours", "rows": [1, 2, 3]}', "JSON that is not dutylist's", "dutylist")
     s.add("utf16.json", '{"schema": "dutylist/1"}'.encode("utf-16"), "dutylist JSON in UTF-16")
 
+    # OpenDocument and web pages, read natively: cut short, nested past the limits, repeats and
+    # spans that would fill millions of cells, a password, a DTD, a page with no list.
+    def odf(kind, body, extra=None):
+        content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+                   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                   'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:%s>%s'
+                   '</office:%s></office:body></office:document-content>' % (kind, body, kind)).encode("utf-8")
+        parts = {"mimetype": ("application/vnd.oasis.opendocument." + kind).encode(), "content.xml": content}
+        parts.update(extra or {})
+        return zip_bytes(parts, zipfile.ZIP_STORED)
+    header = ("<table:table-row><table:table-cell><text:p>序号</text:p></table:table-cell><table:table-cell>"
+              "<text:p>事项名称</text:p></table:table-cell></table:table-row>")
+    odt = odf("text", "<text:p>清单</text:p><table:table>%s</table:table>" % header)
+    s.add("cut.odt", odt[:len(odt) // 2], "an OpenDocument text cut in half")
+    s.add("deep-sections.odt", odf("text", "<text:section>" * 300 + "</text:section>" * 300),
+          "an OpenDocument text nested 300 deep", "nested|depth")
+    s.add("repeat-bomb.ods", odf("spreadsheet", '<table:table>%s<table:table-row table:number-rows-repeated="1000000">'
+                                 '<table:table-cell table:number-columns-repeated="16384"><text:p>x</text:p>'
+                                 '</table:table-cell></table:table-row></table:table>' % header),
+          "an OpenDocument sheet whose repeated text would fill 16 billion cells", "4 million")
+    s.add("password.odt", odf("text", "", {"META-INF/manifest.xml": b'<manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                                           b'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml">'
+                                           b'<manifest:encryption-data/></manifest:file-entry></manifest:manifest>'}),
+          "a password-protected OpenDocument text", "password")
+    s.add("entity-bomb.odt", zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml":
+                                        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;'
+                                        b'&a;&a;&a;&a;&a;">]><d>&b;</d>'}, zipfile.ZIP_STORED),
+          "an OpenDocument text whose content.xml holds an entity bomb")
+    s.add("deep-tables.html", b"<html><body>" + b"<table><tr><td>" * 100000, "a web page 10^5 tables deep", "nested")
+    s.add("rowspan-bomb.html", ("<html><body><table><tr><th>序号</th><th>事项名称</th></tr><tr>" +
+                                '<td rowspan="65534">x</td>' * 1000 + "</tr>" + "<tr></tr>" * 5000 +
+                                "</table></body></html>").encode("utf-8"),
+          "a web page whose rowspans would fill 5 million cells", "4 million")
+    s.add("no-list.htm", "<html><head><meta charset=gbk></head><body><p>通知</p><table><tr><td>姓名</td><td>电话</td>"
+          "</tr></table></body></html>".encode("gbk"), "a GBK web page without a duty list", "HTML")
+    s.add("unknown-charset.html", b'<html><head><meta charset="x-klingon"></head><body></body></html>',
+          "a web page in a character set nobody knows", "character set")
+
 
 def add_pdfs(s, corpus, outdir, rng):
     # Encrypted PDFs: a user password is needed to open them.

@@ -143,6 +143,49 @@ def write(path, data):
         f.write(data)
 
 
+def html_seeds(truth):
+    """The county-site page of tests/data/html/make_html.py, a few rows per list, in UTF-8 and GBK."""
+    sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "html"))
+    import make_html
+    return {"county-site.html": make_html.county_page(truth, '<meta charset="utf-8">').encode("utf-8"),
+            "county-site-gbk.html": make_html.county_page(truth, "").encode("gbk")}
+
+
+ODF_NAMESPACES = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+
+
+def odf_package(kind, body):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument." + kind, zipfile.ZIP_STORED)
+        z.writestr("content.xml", '<?xml version="1.0" encoding="UTF-8"?><office:document-content %s><office:body>'
+                   '<office:%s>%s</office:%s></office:body></office:document-content>' % (ODF_NAMESPACES, kind, body, kind))
+    return out.getvalue()
+
+
+def odf_seeds(truth):
+    """A few rows per list as an .odt (a heading above each table, 事项类别 merged down) and as an .ods."""
+    from xml.sax.saxutils import escape
+
+    def cell(paragraphs, attributes=""):
+        return "<table:table-cell%s>%s</table:table-cell>" % (attributes, "".join("<text:p>%s</text:p>" % escape(p) for p in paragraphs))
+    text, sheet = [], []
+    for lst in truth["lists"]:
+        rows = ["<table:table-header-rows><table:table-row>%s</table:table-row></table:table-header-rows>" %
+                "".join(cell([c]) for c in lst["columns"])]
+        for i, row in enumerate(lst["rows"]):
+            cells = [cell(row[0]), cell(row[1], ' table:number-rows-spanned="%d"' % len(lst["rows"])) if i == 0
+                     else "<table:covered-table-cell/>"] + [cell(c) for c in row[2:]]
+            rows.append("<table:table-row>%s</table:table-row>" % "".join(cells))
+        text.append("<text:h>%s</text:h><table:table>%s</table:table>" % (escape(lst["title"]), "".join(rows)))
+        sheet.append("<table:table><table:table-row>%s<table:covered-table-cell table:number-columns-repeated=\"2\"/>"
+                     "</table:table-row>%s</table:table>" % (cell([lst["title"]], ' table:number-columns-spanned="3"'), "".join(rows)))
+    return {"small.odt": odf_package("text", "".join(text)), "small.ods": odf_package("spreadsheet", "".join(sheet))}
+
+
 def main():
     shared, outdir = sys.argv[1], sys.argv[2]
     corpus = os.path.join(shared, "corpus", "wumachang")
@@ -173,6 +216,12 @@ def main():
 
     for name, data in pdf_table_seeds().items():
         write(os.path.join(outdir, "pdf_tables", name), data)
+
+    small = dict(truth, lists=[dict(lst, rows=lst["rows"][:4]) for lst in truth["lists"]])
+    for name, page in html_seeds(small).items():
+        write(os.path.join(outdir, "html", name), page)
+    for name, package in odf_seeds(small).items():
+        write(os.path.join(outdir, "odf", name), package)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,30 @@
+#include "extractors/html/html_dom.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "model/error.hpp"
+
+namespace dutylist::html {
+
+void enter(int depth) {
+    if (depth > max_nesting)
+        throw Error("the web page is refused: its elements are nested more than " + std::to_string(max_nesting) + " deep");
+}
+
+int count_attribute(const xmlNode* n, const char* name, int fallback, int low, int high) {
+    const std::string value = attribute(n, name);
+    char* end = nullptr;
+    const long count = std::strtol(value.c_str(), &end, 10);
+    if (value.empty() || end == value.c_str()) return fallback;
+    return static_cast<int>(std::clamp<long>(count, low, high));
+}
+
+bool contains_table(const xmlNode* n, int depth) {
+    enter(depth);
+    for (const xmlNode* c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && (is_tag(c, "table") || contains_table(c, depth + 1))) return true;
+    return false;
+}
+
+}  // namespace dutylist::html
