@@ -312,6 +312,22 @@ TEST_CASE("the job queue runs at most its workers at once and refuses past its w
     CHECK_FALSE(queue.run([] {}));
 }
 
+TEST_CASE("the page in Chromium: two files chosen, their lists, a search, a Word download, the revision report") {
+    const fs::path scripts = source_dir() / "tests" / "html";
+    REQUIRE_MESSAGE(fs::exists(scripts / "node_modules" / "playwright-core"), "playwright-core is not installed: run npm ci in tests/html");
+    RunningServer running;
+    const fs::path shots = fs::current_path() / "artifacts" / "serve";
+    const std::string url = "http://127.0.0.1:" + std::to_string(running.server().port()) + "/";
+    const auto result = run_shell("timeout 240 node " + quote(scripts / "check_serve.mjs") + " " + quote(url) + " " +
+                                  quote(corpus("wumachang/wumachang.docx")) + " " + quote(corpus("wumachang/merged/wumachang-merged.docx")) +
+                                  " " + quote(shots));
+    MESSAGE(result.out);
+    CHECK_MESSAGE(result.exit_code == 0, result.err);
+    CHECK(result.out.find("items: 105/98/37") != std::string::npos);
+    CHECK(fs::file_size(shots / "serve-page.png") > 10000);
+    CHECK(running.leftovers() == 0);
+}
+
 TEST_CASE("dutylist serve stops on SIGTERM within 5 s with exit code 0") {
     int err_pipe[2];
     REQUIRE(pipe(err_pipe) == 0);
