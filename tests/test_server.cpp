@@ -176,6 +176,10 @@ TEST_CASE("diff of two versions gives the revision report") {
     CHECK(docx->body.starts_with("PK"));
     // httplib's client percent-decodes header values: the server sent %E4%BF%AE….
     CHECK(docx->get_header_value("Content-Disposition").find("filename*=UTF-8''修订对照表.docx") != std::string::npos);
+    auto format = client.Post("/api/diff?to=pdf", items);
+    REQUIRE(format);
+    CHECK(format->status == 400);
+    CHECK(error_of(format).find("xlsx") != std::string::npos);
     auto one = client.Post("/api/diff?to=json", httplib::MultipartFormDataItems{{"old", corpus_docx(), "a.docx", ""}});
     REQUIRE(one);
     CHECK(one->status == 400);

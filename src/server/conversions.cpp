@@ -22,6 +22,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+constexpr const char* diff_formats[] = {"json", "html", "csv", "docx", "xlsx", "text"};
+
 std::string content_type(std::string_view format) {
     static const std::map<std::string_view, std::string> types{
         {"json", "application/json; charset=utf-8"},
@@ -75,15 +77,23 @@ Json list_summaries(const Document& document) {
 
 }  // namespace
 
-std::vector<std::string> convert_formats() {
+void require_convert_format(std::string_view to) {
+    if (find_writer(to)) return;
     std::vector<std::string> names;
     for (const auto& writer : writers()) names.emplace_back(writer.name);
-    return names;
+    throw HttpError{400, "unknown output format \"" + std::string(to) + "\" (choose " + one_of(names) + ")"};
+}
+
+void require_diff_format(std::string_view to) {
+    for (std::string_view known : diff_formats)
+        if (to == known) return;
+    throw HttpError{400, "unknown revision report format \"" + std::string(to) + "\" (choose " +
+                             one_of(std::vector<std::string>(std::begin(diff_formats), std::end(diff_formats))) + ")"};
 }
 
 Download convert_document(const Document& document, std::string_view to, std::string_view list, const RenderOptions& render) {
+    require_convert_format(to);
     const Writer* writer = find_writer(to);
-    if (!writer) throw HttpError{400, "unknown output format \"" + std::string(to) + "\" (choose " + one_of(convert_formats()) + ")"};
     const std::string stem = output_stem(document.source.file);
     if (const auto* dataset = writer->dataset())
         return {dataset->records(document, document.source.file), content_type(to), stem + ".jsonl"};
@@ -120,8 +130,8 @@ Download diff_report(const Document& old_doc, const Document& new_doc, std::stri
     if (to == "csv") return {review::diff_to_csv(subject, true), content_type(to), stem + ".csv"};
     if (to == "docx") return {review::diff_to_docx(subject), content_type(to), stem + ".docx"};
     if (to == "xlsx") return {review::diff_to_xlsx(subject), content_type(to), stem + ".xlsx"};
-    if (to == "text") return {review::diff_to_text(subject), content_type(to), stem + ".txt"};
-    throw HttpError{400, "unknown revision report format \"" + std::string(to) + "\" (choose json, html, csv, docx, xlsx or text)"};
+    require_diff_format(to);
+    return {review::diff_to_text(subject), content_type("text"), stem + ".txt"};
 }
 
 }  // namespace dutylist::server

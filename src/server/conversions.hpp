@@ -17,8 +17,10 @@ struct Download {
     std::string file_name;  // what the browser saves it as
 };
 
-// The formats /api/convert takes, for messages: the registry's writers.
-std::vector<std::string> convert_formats();
+// Throw HttpError 400 unless /api/convert, or /api/diff, writes this format: checked before
+// anything is uploaded or read.
+void require_convert_format(std::string_view to);
+void require_diff_format(std::string_view to);
 
 // `to` is a writer's name. CSV writes one file per list, so it comes as a ZIP of them, or the
 // one list named by `list` ("basic", "cooperative-2": renderers/list_names.hpp). Throws

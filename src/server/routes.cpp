@@ -43,7 +43,7 @@ void answer(httplib::Response& response, Work&& work) {
 // Reads uploads into documents, collecting the readers' warnings and the self-check's.
 class Reading {
 public:
-    Reading(const ServeOptions& options) {
+    explicit Reading(const ServeOptions& options) {
         read_.ocr = options.ocr;
         // Jobs run side by side on the cores: one thread each.
         read_.threads = 1;
@@ -83,6 +83,8 @@ std::string param(const httplib::Request& request, const char* name, const char*
 
 void convert_route(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader,
                    const ServeOptions& options, JobQueue& jobs) {
+    const std::string to = param(request, "to", "json");
+    require_convert_format(to);
     UploadFolder folder(options.temp_root);
     const auto uploads = receive_uploads(request, response, reader, folder, {"file"});
     RenderOptions render;
@@ -92,7 +94,7 @@ void convert_route(const httplib::Request& request, httplib::Response& response,
     Download download;
     run_job(jobs, [&] {
         const Document document = reading.read(uploads.at("file"));
-        download = convert_document(document, param(request, "to", "json"), param(request, "list", ""), render);
+        download = convert_document(document, to, param(request, "list", ""), render);
     });
     send_download(response, std::move(download), reading.warnings());
 }
@@ -110,6 +112,8 @@ void inspect_route(const httplib::Request& request, httplib::Response& response,
 
 void diff_route(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader,
                 const ServeOptions& options, JobQueue& jobs) {
+    const std::string to = param(request, "to", "json");
+    require_diff_format(to);
     UploadFolder folder(options.temp_root);
     const auto uploads = receive_uploads(request, response, reader, folder, {"old", "new"});
     Reading reading(options);
@@ -117,7 +121,7 @@ void diff_route(const httplib::Request& request, httplib::Response& response, co
     run_job(jobs, [&] {
         const Document old_doc = reading.read(uploads.at("old"));
         const Document new_doc = reading.read(uploads.at("new"));
-        download = diff_report(old_doc, new_doc, param(request, "to", "json"));
+        download = diff_report(old_doc, new_doc, to);
     });
     send_download(response, std::move(download), reading.warnings());
 }
