@@ -4,7 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <httplib.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -204,13 +207,31 @@ TEST_CASE("a bad file gets 400 with a JSON error, and the server still answers")
     CHECK(running.leftovers() == 0);
 }
 
-TEST_CASE("an upload past --max-upload gets 413") {
+TEST_CASE("an upload declared past --max-upload gets 413 before its body is sent") {
     server::ServeOptions options;
     options.max_upload = 1 << 20;
     RunningServer running(options);
-    auto result = upload(running.client(), "/api/convert?to=json", std::string(2 << 20, 'x'));
-    REQUIRE(result);
-    CHECK(result->status == 413);
+    const int sock = socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(sock >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(running.server().port()));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const timeval patience{5, 0};  // the answer must come well before httplib's read timeout
+    setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+    REQUIRE(connect(sock, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0);
+    const std::string head = "POST /api/convert?to=json HTTP/1.1\r\nHost: localhost\r\n"
+                             "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 104857600\r\n\r\n--b\r\n";
+    REQUIRE(send(sock, head.data(), head.size(), 0) == static_cast<ssize_t>(head.size()));
+    char answer[512] = {};
+    const ssize_t got = recv(sock, answer, sizeof answer - 1, 0);
+    close(sock);
+    REQUIRE(got > 0);
+    CHECK(std::string(answer).starts_with("HTTP/1.1 413"));
+    CHECK(std::string(answer).find("{\"error\":\"the file is larger than this server accepts\"}") != std::string::npos);
+    auto health = running.client().Get("/healthz");
+    REQUIRE(health);
+    CHECK(health->status == 200);
     CHECK(running.leftovers() == 0);
 }
 
@@ -239,19 +260,21 @@ TEST_CASE("a full queue gets 503 at once") {
     options.jobs = 1;
     options.waiting = 1;
     RunningServer running(options);
-    std::promise<void> release, started;
+    std::promise<void> release;
     std::shared_future<void> released = release.get_future().share();
-    // The one job and the one waiting place are taken by conversions that wait for the test.
+    // The one job and the one waiting place are taken by jobs that wait for the test.
     std::vector<std::thread> holders;
     for (int h = 0; h < 2; ++h)
-        holders.emplace_back([&, h] {
-            running.server().jobs().run([&] {
-                if (h == 0) started.set_value();
-                released.wait();
-            });
-        });
-    started.get_future().wait();
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        holders.emplace_back([&] { running.server().jobs().run([&] { released.wait(); }); });
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    auto health = nlohmann::json::object();
+    while (std::chrono::steady_clock::now() < deadline) {
+        auto answer = running.client().Get("/healthz");
+        if (answer) health = nlohmann::json::parse(answer->body);
+        if (health.value("running", 0) == 1 && health.value("waiting", 0) == 1) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK(health.value("waiting", 0) == 1);
     auto busy = upload(running.client(), "/api/convert?to=json", corpus_docx());
     release.set_value();
     for (auto& t : holders) t.join();

@@ -31,6 +31,11 @@ bool JobQueue::run(const std::function<void()>& job) {
     return true;
 }
 
+JobQueue::Load JobQueue::load() {
+    std::lock_guard lock(mutex_);
+    return {running_, waiting_};
+}
+
 void JobQueue::close() {
     {
         std::lock_guard lock(mutex_);

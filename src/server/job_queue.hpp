@@ -23,6 +23,12 @@ public:
 
     unsigned workers() const { return workers_; }
     unsigned waiting_limit() const { return waiting_limit_; }
+    // Jobs running and waiting now, for /healthz.
+    struct Load {
+        unsigned running = 0;
+        unsigned waiting = 0;
+    };
+    Load load();
 
 private:
     const unsigned workers_;

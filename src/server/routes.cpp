@@ -19,6 +19,8 @@
 namespace dutylist::server {
 namespace {
 
+constexpr const char* too_large = "the file is larger than this server accepts";
+
 // The page may run inline script and style (it is one file) but load nothing from elsewhere.
 constexpr const char* page_policy =
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
@@ -146,7 +148,12 @@ bool same_secret(std::string_view given, std::string_view expected) {
 
 }  // namespace
 
-bool token_accepted(const httplib::Request& request, httplib::Response& response, const ServeOptions& options) {
+bool admit_request(const httplib::Request& request, httplib::Response& response, const ServeOptions& options) {
+    // Answered from the header alone: httplib itself would first read the whole body to skip it.
+    if (request.get_header_value<uint64_t>("Content-Length") > options.max_upload) {
+        send_error(response, 413, too_large);
+        return false;
+    }
     if (options.token.empty() || !request.path.starts_with("/api/")) return true;
     if (same_secret(request.get_header_value("Authorization"), "Bearer " + options.token)) return true;
     send_error(response, 401, "this server needs its access token (ask the office that runs it)");
@@ -156,7 +163,9 @@ bool token_accepted(const httplib::Request& request, httplib::Response& response
 void add_routes(httplib::Server& http, const ServeOptions& options, JobQueue& jobs) {
     http.Get("/", [](const httplib::Request&, httplib::Response& response) { page_route(response); });
     http.Get("/healthz", [&jobs](const httplib::Request&, httplib::Response& response) {
-        const nlohmann::json status = {{"status", "ok"}, {"jobs", jobs.workers()}, {"waiting", jobs.waiting_limit()}};
+        const JobQueue::Load load = jobs.load();
+        const nlohmann::json status = {{"status", "ok"}, {"jobs", jobs.workers()}, {"queue", jobs.waiting_limit()},
+                                       {"running", load.running}, {"waiting", load.waiting}};
         response.set_content(status.dump(), "application/json");
     });
     using Route = void (*)(const httplib::Request&, httplib::Response&, const httplib::ContentReader&, const ServeOptions&, JobQueue&);
@@ -166,7 +175,7 @@ void add_routes(httplib::Server& http, const ServeOptions& options, JobQueue& jo
         });
     http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
         if (!response.body.empty()) return;
-        send_error(response, response.status, response.status == 413 ? "the file is larger than this server accepts"
+        send_error(response, response.status, response.status == 413 ? too_large
                                                : response.status == 404 ? "there is no such page on this server"
                                                                         : "the request could not be understood");
     });

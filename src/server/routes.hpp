@@ -16,8 +16,9 @@ class JobQueue;
 
 void add_routes(httplib::Server& http, const ServeOptions& options, JobQueue& jobs);
 
-// Whether the request may go on: true for the page, and for /api/ when no token is set or
-// "Authorization: Bearer <token>" names it; else answers 401.
-bool token_accepted(const httplib::Request& request, httplib::Response& response, const ServeOptions& options);
+// Whether the request may go on, judged from its header before any of the body is read: else
+// it is answered, 413 when its Content-Length is past the upload limit, 401 when a token is set
+// and an /api/ request does not send "Authorization: Bearer <token>".
+bool admit_request(const httplib::Request& request, httplib::Response& response, const ServeOptions& options);
 
 }  // namespace dutylist::server

@@ -55,12 +55,12 @@ Server::Server(const ServeOptions& options) : state_(std::make_unique<State>(opt
                              std::chrono::duration<double, std::milli>(Clock::now() - request_start).count()};
         std::cerr << request_log_line(record) + "\n" << std::flush;
     });
-    // Before the body is read: the log times the whole request, and a missing token is
-    // refused without reading the upload.
+    // Before the body is read: the log times the whole request, and a request too large or
+    // without its token is refused without reading the upload.
     http.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
         request_start = Clock::now();
         request_when = std::chrono::system_clock::now();
-        return token_accepted(request, response, state_->options) ? httplib::Server::HandlerResponse::Unhandled
+        return admit_request(request, response, state_->options) ? httplib::Server::HandlerResponse::Unhandled
                                                                   : httplib::Server::HandlerResponse::Handled;
     });
     const int port = options.port ? (http.bind_to_port(options.host, options.port) ? options.port : -1) : http.bind_to_any_port(options.host);
