@@ -86,6 +86,10 @@ std::string error_of(const httplib::Result& result) { return nlohmann::json::par
 
 }  // namespace
 
+TEST_CASE("a server stopped at once, before it has answered anything, stops") {
+    for (int round = 0; round < 20; ++round) RunningServer running;
+}
+
 TEST_CASE("the page and /healthz answer, and the page loads nothing from elsewhere") {
     RunningServer running;
     auto client = running.client();

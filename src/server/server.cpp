@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <iostream>
 #include <thread>
 
@@ -35,6 +36,9 @@ struct Server::State {
     JobQueue jobs;
     httplib::Server http;
     int port = 0;
+    // httplib's stop() does nothing before its loop runs; these let stop() come first.
+    std::atomic<bool> stopping{false};
+    std::atomic<bool> in_run{false};
 
     explicit State(const ServeOptions& given)
         : options(given), jobs(resolved_jobs(given.jobs), given.waiting ? given.waiting : 4 * resolved_jobs(given.jobs)) {}
@@ -73,10 +77,18 @@ Server::~Server() = default;
 
 int Server::port() const { return state_->port; }
 
-void Server::run() { state_->http.listen_after_bind(); }
+void Server::run() {
+    state_->in_run = true;
+    if (!state_->stopping) state_->http.listen_after_bind();
+    state_->in_run = false;
+}
 
 void Server::stop() {
+    state_->stopping = true;
     state_->jobs.close();
+    // run() either sees `stopping` and returns, or is entering httplib's loop: wait for the
+    // loop to run, so that httplib's stop() reaches it.
+    while (state_->in_run && !state_->http.is_running()) std::this_thread::yield();
     state_->http.stop();
 }
 
