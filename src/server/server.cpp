@@ -53,11 +53,17 @@ Server::Server(const ServeOptions& options) : state_(std::make_unique<State>(opt
     http.set_read_timeout(read_timeout_seconds);
     add_routes(http, state_->options, state_->jobs);
     http.set_logger([](const httplib::Request& request, const httplib::Response& response) {
+        // A request refused before routing (a malformed request line) was never timed.
+        if (request_start == Clock::time_point{}) {
+            request_start = Clock::now();
+            request_when = std::chrono::system_clock::now();
+        }
         const size_t query = request.target.find('?');
         RequestRecord record{request_when, request.method, request.path, query == std::string::npos ? "" : request.target.substr(query + 1),
                              request.get_header_value<uint64_t>("Content-Length"), response.status, response.body.size(),
                              std::chrono::duration<double, std::milli>(Clock::now() - request_start).count()};
         std::cerr << request_log_line(record) + "\n" << std::flush;
+        request_start = {};
     });
     // Before the body is read: the log times the whole request, and a request too large or
     // without its token is refused without reading the upload.
