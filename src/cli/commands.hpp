@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "format_registry.hpp"
+#include "server/serve_options.hpp"
 
 namespace dutylist::cli {
 
@@ -45,6 +46,8 @@ int inspect(const std::vector<std::string>& inputs, const ReadOptions& read);
 // format: "text" or "json". Exit 1 when the input cannot be read or has errors.
 int validate(const std::string& input, const std::string& format, const ReadOptions& read);
 int diff(const DiffOptions& options);
+// Serves the page and the API until SIGTERM, SIGINT or SIGHUP; token_file "" for no token.
+int serve(server::ServeOptions options, const std::string& token_file);
 
 // "dutylist: NAME: reason" on one line on stderr.
 void report_failure(const std::string& name, const std::string& reason);

@@ -54,6 +54,7 @@ Examples:
   dutylist inspect 清单.pdf                         lists, item counts and pages
   dutylist validate 清单.pdf                        gaps in 序号, empty cells, repeated names
   dutylist diff 旧.pdf 新.pdf --format html -o d.html   what a revision changed, side by side
+  dutylist serve                                    a web page for the office at http://127.0.0.1:8080/
 
 Outputs are named after the input: OUTDIR/<stem>.json, <stem>.html, <stem>.docx, <stem>.xlsx and
 one CSV per list, <stem>.basic.csv, <stem>.cooperative.csv, <stem>.withdrawn.csv. CSV starts

@@ -61,6 +61,40 @@ std::shared_ptr<const ImportTemplate> load_import_template(const std::string& pa
     return std::make_shared<const ImportTemplate>(parse_import_template(file.bytes, path));
 }
 
+CLI::App* add_serve_command(CLI::App& app, server::ServeOptions& options, std::string& token_file) {
+    auto* serve_cmd = app.add_subcommand("serve", "Serve a web page and an HTTP API that convert, inspect and compare lists");
+    serve_cmd->add_option("--host", options.host, "Address to listen on (loopback by default; for a network use a reverse proxy or --token-file)")
+        ->capture_default_str();
+    serve_cmd->add_option("--port", options.port, "Port to listen on; 0 picks a free one")->check(CLI::Range(0, 65535))->capture_default_str();
+    serve_cmd->add_option("--max-upload", options.max_upload, "Largest request accepted, e.g. 64M; larger ones get 413")
+        ->transform(CLI::AsSizeValue(false))
+        ->default_str("64M");
+    serve_cmd->add_option("-j,--jobs", options.jobs, "Conversions at once (default: one per core)")->check(CLI::Range(1u, 256u));
+    serve_cmd->add_option("--queue", options.waiting, "Conversions that may wait for a free job before the server answers 503 (default: 4 per job)")
+        ->check(CLI::Range(1u, 4096u));
+    serve_cmd->add_option("--token-file", token_file, "Require the token in this file: API requests send \"Authorization: Bearer TOKEN\"")
+        ->check(CLI::ExistingFile);
+    add_ocr_option(serve_cmd, options.ocr);
+    serve_cmd->footer(R"(
+Open http://127.0.0.1:8080/ in a browser: drop lists on the page to see their lists, counts,
+warnings and findings, search them, and download every format; drop two versions for the
+revision report (修订对照表). The API, for scripts (multipart form uploads):
+  POST /api/convert?to=json|csv|html|docx|jsonl   field file; csv gives a ZIP of the lists, or &list=basic one
+  POST /api/inspect                               field file: lists, counts, warnings, findings (JSON)
+  POST /api/diff?to=json|html|csv|docx|xlsx|text  fields old and new: the revision report
+  GET  /healthz
+Errors are JSON, {"error": "..."}: 400 a bad file, 401 no token, 413 too large, 503 busy.
+Warnings come in the X-Dutylist-Warnings header (a percent-encoded JSON array).
+
+Examples:
+  dutylist serve                                   this machine only, port 8080
+  dutylist serve --host 0.0.0.0 --token-file token.txt --jobs 4
+  curl -F file=@清单.pdf 'http://127.0.0.1:8080/api/convert?to=docx' -OJ
+
+Stops on SIGTERM or Ctrl-C after the conversions under way, with exit code 0.)");
+    return serve_cmd;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -168,6 +202,10 @@ Examples:
 Exit codes: 0 compared (whether or not they differ); 1 an input cannot be read or the output
 cannot be written. With --exit-code: 0 the versions are the same, 1 they differ, 2 failure.)");
 
+    server::ServeOptions serve_options;
+    std::string token_file;
+    CLI::App* serve_cmd = add_serve_command(app, serve_options, token_file);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -198,6 +236,7 @@ cannot be written. With --exit-code: 0 the versions are the same, 1 they differ,
             read.warn = warn;
             return validate(validate_input, validate_format, read);
         }
+        if (*serve_cmd) return serve(serve_options, token_file);
         if (*diff_cmd) {
             diff_options.read.warn = warn;
             return diff(diff_options);

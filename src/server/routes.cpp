@@ -1,0 +1,184 @@
+#include "server/routes.hpp"
+
+#include <httplib.h>
+
+#include <mutex>
+
+#include <nlohmann/json.hpp>
+
+#include "format_registry.hpp"
+#include "io/embedded.hpp"
+#include "model/error.hpp"
+#include "server/conversions.hpp"
+#include "server/http_reply.hpp"
+#include "server/job_queue.hpp"
+#include "server/serve_options.hpp"
+#include "server/upload_folder.hpp"
+#include "server/uploads.hpp"
+
+namespace dutylist::server {
+namespace {
+
+constexpr const char* too_large = "the file is larger than this server accepts";
+
+// The page may run inline script and style (it is one file) but load nothing from elsewhere.
+constexpr const char* page_policy =
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
+    "connect-src 'self'; frame-src blob:; form-action 'none'; base-uri 'none'";
+
+// Runs a route's work; whatever it throws becomes a JSON error in a clerk's words.
+template <class Work>
+void answer(httplib::Response& response, Work&& work) {
+    try {
+        work();
+    } catch (const HttpError& e) {
+        send_error(response, e.status, e.message);
+    } catch (const Error& e) {
+        send_error(response, 400, e.what());
+    } catch (const std::bad_alloc&) {
+        send_error(response, 503, "the server has not enough memory for this file now: try again later");
+    } catch (const std::exception& e) {
+        send_error(response, 500, std::string("internal error: ") + e.what());
+    }
+}
+
+// Reads uploads into documents, collecting the readers' warnings and the self-check's.
+class Reading {
+public:
+    explicit Reading(const ServeOptions& options) {
+        read_.ocr = options.ocr;
+        // Jobs run side by side on the cores: one thread each.
+        read_.threads = 1;
+        read_.warn = [this](const std::string& message) {
+            std::lock_guard lock(mutex_);
+            warnings_.push_back(message);
+        };
+        max_bytes_ = options.max_upload;
+    }
+    Document read(const Upload& upload) {
+        Document document = read_document(load_upload(upload, max_bytes_), read_);
+        for (auto& line : self_check_lines(document)) read_.warn(line);
+        return document;
+    }
+    const std::vector<std::string>& warnings() const { return warnings_; }
+
+private:
+    ReadOptions read_;
+    size_t max_bytes_ = 0;
+    std::mutex mutex_;
+    std::vector<std::string> warnings_;
+};
+
+void run_job(JobQueue& jobs, const std::function<void()>& job) {
+    if (!jobs.run(job)) throw HttpError{503, "the server is busy with other files: try again in a minute"};
+}
+
+void send_download(httplib::Response& response, Download download, const std::vector<std::string>& warnings) {
+    response.set_header("Content-Disposition", content_disposition(download.file_name));
+    response.set_header(warnings_header, warnings_header_value(warnings));
+    response.set_content(std::move(download.bytes), download.content_type.c_str());
+}
+
+std::string param(const httplib::Request& request, const char* name, const char* fallback) {
+    return request.has_param(name) ? request.get_param_value(name) : fallback;
+}
+
+void convert_route(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader,
+                   const ServeOptions& options, JobQueue& jobs) {
+    const std::string to = param(request, "to", "json");
+    require_convert_format(to);
+    UploadFolder folder(options.temp_root);
+    const auto uploads = receive_uploads(request, response, reader, folder, {"file"});
+    RenderOptions render;
+    render.bom = param(request, "bom", "0") == "1";
+    render.merge_categories = param(request, "merge_categories", "0") == "1";
+    Reading reading(options);
+    Download download;
+    run_job(jobs, [&] {
+        const Document document = reading.read(uploads.at("file"));
+        download = convert_document(document, to, param(request, "list", ""), render);
+    });
+    send_download(response, std::move(download), reading.warnings());
+}
+
+void inspect_route(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader,
+                   const ServeOptions& options, JobQueue& jobs) {
+    UploadFolder folder(options.temp_root);
+    const auto uploads = receive_uploads(request, response, reader, folder, {"file"});
+    Reading reading(options);
+    std::string summary;
+    run_job(jobs, [&] { summary = inspect_summary(reading.read(uploads.at("file")), reading.warnings()); });
+    response.set_header(warnings_header, warnings_header_value(reading.warnings()));
+    response.set_content(std::move(summary), "application/json; charset=utf-8");
+}
+
+void diff_route(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader,
+                const ServeOptions& options, JobQueue& jobs) {
+    const std::string to = param(request, "to", "json");
+    require_diff_format(to);
+    UploadFolder folder(options.temp_root);
+    const auto uploads = receive_uploads(request, response, reader, folder, {"old", "new"});
+    Reading reading(options);
+    Download download;
+    run_job(jobs, [&] {
+        const Document old_doc = reading.read(uploads.at("old"));
+        const Document new_doc = reading.read(uploads.at("new"));
+        download = diff_report(old_doc, new_doc, to);
+    });
+    send_download(response, std::move(download), reading.warnings());
+}
+
+void page_route(httplib::Response& response) {
+    for (const auto& file : embedded_files())
+        if (file.path == "serve/index.html") {
+            response.set_header("Content-Security-Policy", page_policy);
+            response.set_content(std::string(file.bytes), "text/html; charset=utf-8");
+            return;
+        }
+    send_error(response, 500, "the page is missing from this build");
+}
+
+// Equal in time whatever the bytes, so the token cannot be guessed a character at a time.
+bool same_secret(std::string_view given, std::string_view expected) {
+    if (expected.empty() || given.size() != expected.size()) return false;
+    unsigned char differ = 0;
+    for (size_t i = 0; i < given.size(); ++i) differ |= static_cast<unsigned char>(given[i] ^ expected[i]);
+    return differ == 0;
+}
+
+}  // namespace
+
+bool admit_request(const httplib::Request& request, httplib::Response& response, const ServeOptions& options) {
+    // Answered from the header alone: httplib itself would first read the whole body to skip it.
+    if (request.get_header_value<uint64_t>("Content-Length") > options.max_upload) {
+        send_error(response, 413, too_large);
+        return false;
+    }
+    if (options.token.empty() || !request.path.starts_with("/api/")) return true;
+    if (same_secret(request.get_header_value("Authorization"), "Bearer " + options.token)) return true;
+    send_error(response, 401, "this server needs its access token (ask the office that runs it)");
+    return false;
+}
+
+void add_routes(httplib::Server& http, const ServeOptions& options, JobQueue& jobs) {
+    http.Get("/", [](const httplib::Request&, httplib::Response& response) { page_route(response); });
+    http.Get("/healthz", [&jobs](const httplib::Request&, httplib::Response& response) {
+        const JobQueue::Load load = jobs.load();
+        const nlohmann::json status = {{"status", "ok"}, {"jobs", jobs.workers()}, {"queue", jobs.waiting_limit()},
+                                       {"running", load.running}, {"waiting", load.waiting}};
+        response.set_content(status.dump(), "application/json");
+    });
+    using Route = void (*)(const httplib::Request&, httplib::Response&, const httplib::ContentReader&, const ServeOptions&, JobQueue&);
+    for (auto [path, route] : {std::pair<const char*, Route>{"/api/convert", convert_route}, {"/api/inspect", inspect_route}, {"/api/diff", diff_route}})
+        http.Post(path, [&options, &jobs, route](const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader) {
+            answer(response, [&] { route(request, response, reader, options, jobs); });
+        });
+    http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+        if (!response.body.empty()) return;
+        send_error(response, response.status, response.status == 413 ? too_large
+                                               : response.status == 404 ? "there is no such page on this server"
+                                                                        : "the request could not be understood");
+    });
+}
+
+}  // namespace dutylist::server
