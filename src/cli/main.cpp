@@ -79,7 +79,7 @@ CLI::App* add_serve_command(CLI::App& app, server::ServeOptions& options, std::s
 Open http://127.0.0.1:8080/ in a browser: drop lists on the page to see their lists, counts,
 warnings and findings, search them, and download every format; drop two versions for the
 revision report (修订对照表). The API, for scripts (multipart form uploads):
-  POST /api/convert?to=json|csv|html|docx|jsonl   field file; csv gives a ZIP of the lists, or &list=basic one
+  POST /api/convert?to=json|csv|html|docx|xlsx|jsonl   field file; csv gives a ZIP of the lists, or &list=basic one
   POST /api/inspect                               field file: lists, counts, warnings, findings (JSON)
   POST /api/diff?to=json|html|csv|docx|xlsx|text  fields old and new: the revision report
   GET  /healthz

@@ -90,7 +90,7 @@ void convert_route(const httplib::Request& request, httplib::Response& response,
     UploadFolder folder(options.temp_root);
     const auto uploads = receive_uploads(request, response, reader, folder, {"file"});
     RenderOptions render;
-    render.bom = param(request, "bom", "0") == "1";
+    render.bom = param(request, "bom", "1") != "0";  // Excel and WPS need it, as for the CLI
     render.merge_categories = param(request, "merge_categories", "0") == "1";
     Reading reading(options);
     Download download;
