@@ -96,7 +96,7 @@ Download convert_document(const Document& document, std::string_view to, std::st
     const Writer* writer = find_writer(to);
     const std::string stem = output_stem(document.source.file);
     if (const auto* dataset = writer->dataset())
-        return {dataset->records(document, document.source.file), content_type(to), stem + ".jsonl"};
+        return {dataset->records(document, document.source.file, render), content_type(to), stem + ".jsonl"};
     std::vector<Output> outputs = writer->per_input()->render(document, render);
     if (to == "csv") return csv_download(std::move(outputs), stem, list);
     if (outputs.size() != 1) throw Error("the " + std::string(to) + " writer made " + std::to_string(outputs.size()) + " files, not one");
