@@ -2,6 +2,7 @@
 
 #include "extractors/docx/docx_reader.hpp"
 #include "extractors/json/json_reader.hpp"
+#include "extractors/office/legacy_reader.hpp"
 #include "extractors/pdf/pdf_reader.hpp"
 #include "extractors/xlsx/xlsx_reader.hpp"
 
@@ -12,6 +13,10 @@ std::vector<Reader> registered_readers() {
         {"xlsx", "Excel (.xlsx)", {".xlsx"}, sniff_xlsx, read_xlsx},  // before docx: its sniff reads the ZIP directory
         {"docx", "Word (.docx)", {".docx"}, sniff_docx, read_docx},
         {"pdf", "PDF", {".pdf"}, sniff_pdf, read_pdf},
+        // Converted by LibreOffice first; the display names say so in --help and messages.
+        {"doc", "Word 97–2003 (LibreOffice)", {".doc", ".dot", ".wps", ".wpt"}, office::sniff_legacy_word, office::read_legacy_word},
+        {"rtf", "RTF (LibreOffice)", {".rtf"}, office::sniff_rtf, office::read_rtf},
+        {"xls", "Excel 97–2003 (LibreOffice)", {".xls", ".xlt", ".et", ".ett"}, office::sniff_legacy_workbook, office::read_legacy_workbook},
         {"json", "dutylist JSON", {".json"}, sniff_json, read_json},
     };
 }
