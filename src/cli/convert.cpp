@@ -54,7 +54,6 @@ struct Inputs {
     std::vector<Job> jobs;
     std::vector<Failure> failures;  // folders that cannot be read or hold nothing to convert
     std::vector<Failure> skipped;   // files in a folder that no reader is meant for
-    bool from_folder = false;
 };
 
 // Past this many, the summary counts the rest of the files it would name.
@@ -99,7 +98,6 @@ Inputs collect_inputs(const ConvertOptions& options) {
     for (const auto& input : options.inputs) {
         std::error_code ec;
         if (input != "-" && fs::is_directory(input, ec)) {
-            inputs.from_folder = true;
             const size_t before = inputs.jobs.size(), failures = inputs.failures.size();
             walk(input, input, options.output_dir, inputs);
             if (inputs.jobs.size() == before && inputs.failures.size() == failures)
@@ -304,12 +302,11 @@ void check_stdout_use(const ConvertOptions& options, const Inputs& inputs, const
                                      alone.empty() ? "" : " (or -t " + one_of(alone) + " alone)")};
 }
 
-// "converted 3 of 5 files; skipped: notes.txt (not a duty list format), bad.doc (…)": for a
-// person at a terminal, and for every run over a folder, whose files the command line does not name.
+// "converted 3 of 5 files; skipped: in/notes.txt (not a duty list format), in/bad.doc (…)" for a
+// person at a terminal. Scripts get one line per failure and nothing else.
 void print_summary(const Inputs& inputs, size_t converted, const std::vector<Failure>& failures, const ConvertOptions& options) {
     const size_t total = inputs.jobs.size() + inputs.skipped.size();
-    if (options.quiet || converted + failures.size() + inputs.skipped.size() <= 1) return;
-    if (!inputs.from_folder && !isatty(STDERR_FILENO)) return;
+    if (options.quiet || !isatty(STDERR_FILENO) || converted + failures.size() + inputs.skipped.size() <= 1) return;
     std::vector<const Failure*> named;
     for (const auto& f : inputs.skipped) named.push_back(&f);
     for (const auto& f : failures) named.push_back(&f);
