@@ -10,8 +10,8 @@ namespace dutylist {
 
 std::vector<Reader> registered_readers() {
     return {
-        {"xlsx", "Excel (.xlsx)", {".xlsx"}, sniff_xlsx, read_xlsx},  // before docx: its sniff reads the ZIP directory
-        {"docx", "Word (.docx)", {".docx"}, sniff_docx, read_docx},
+        {"xlsx", "Excel (.xlsx)", {".xlsx", ".xlsm", ".xltx", ".xltm"}, sniff_xlsx, read_xlsx},  // before docx: its sniff reads the ZIP directory
+        {"docx", "Word (.docx)", {".docx", ".docm", ".dotx", ".dotm"}, sniff_docx, read_docx},
         {"pdf", "PDF", {".pdf"}, sniff_pdf, read_pdf},
         // Converted by LibreOffice first; the display names say so in --help and messages.
         {"doc", "Word 97–2003 (LibreOffice)", {".doc", ".dot", ".wps", ".wpt"}, office::sniff_legacy_word, office::read_legacy_word},

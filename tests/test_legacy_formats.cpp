@@ -109,6 +109,12 @@ TEST_CASE("a folder of .doc, .rtf and .xls converts in one run with the models o
     fs::copy_file(f.doc(), work / "in/list.doc");
     fs::copy_file(f.rtf(), work / "in/list.rtf");
     fs::copy_file(f.xls(), work / "in/sheet.xls");
+    // No Kingsoft WPS here to make a .wps or .et: the formats it writes under those names.
+    fs::copy_file(f.doc(), work / "in/wps.wps");
+    fs::copy_file(f.xls(), work / "in/et.et");
+    // Macro-enabled and template packages are OOXML like the rest: read natively, macros never run.
+    fs::copy_file(corpus_docx, work / "in/list.docm");
+    fs::copy_file(source_xlsx, work / "in/sheet.xlsm");
     write_file(work / "in/notes.txt", "会议记录\n");
     write_file(work / "in/bad.doc", read_file(f.doc()).substr(0, 4096));
     fs::create_directories(work / "tmp");
@@ -119,9 +125,9 @@ TEST_CASE("a folder of .doc, .rtf and .xls converts in one run with the models o
     const std::string command = env_dutylist("TMPDIR=" + quote(work / "tmp"), "convert " + quote(work / "in") + " -t json -o " + quote(work / "out"));
     const CommandResult run = run_shell("script -qec " + quote(command + "; exit $?") + " /dev/null");
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    MESSAGE("folder of 3 legacy files converted in ", seconds, " s");
+    MESSAGE("folder of 5 legacy and 2 OOXML files converted in ", seconds, " s");
     CHECK(run.exit_code == 1);
-    CHECK_MESSAGE(run.out.find("converted 3 of 5 files; skipped: ") != std::string::npos, run.out);
+    CHECK_MESSAGE(run.out.find("converted 7 of 9 files; skipped: ") != std::string::npos, run.out);
     CHECK(run.out.find("notes.txt (not a duty list format)") != std::string::npos);
     CHECK(run.out.find("bad.doc (") != std::string::npos);
     CHECK_MESSAGE(fs::is_empty(work / "tmp"), "LibreOffice's temporary folder was left behind");
@@ -132,10 +138,14 @@ TEST_CASE("a folder of .doc, .rtf and .xls converts in one run with the models o
     const nlohmann::json docx_model = model_json(work / "ref/wumachang.json");
     CHECK(model_json(work / "out/list.doc.json") == docx_model);
     CHECK(model_json(work / "out/list.rtf.json") == docx_model);
-    CHECK(model_json(work / "out/sheet.json") == model_json(work / "ref/wumachang-one-sheet.json"));
+    CHECK(model_json(work / "out/list.docm.json") == docx_model);
+    CHECK(model_json(work / "out/wps.json") == docx_model);
+    CHECK(model_json(work / "out/et.json") == model_json(work / "ref/wumachang-one-sheet.json"));
+    CHECK(model_json(work / "out/sheet.xls.json") == model_json(work / "ref/wumachang-one-sheet.json"));
+    CHECK(model_json(work / "out/sheet.xlsm.json") == model_json(work / "ref/wumachang-one-sheet.json"));
 
     // The source names the original file and format; every cell matches the corpus truth.
-    for (const auto& [name, format] : {std::pair{"list.doc.json", "doc"}, {"list.rtf.json", "rtf"}, {"sheet.json", "xls"}}) {
+    for (const auto& [name, format] : {std::pair{"list.doc.json", "doc"}, {"list.rtf.json", "rtf"}, {"sheet.xls.json", "xls"}}) {
         const std::string json = read_file(work / "out" / name);
         CHECK(nlohmann::json::parse(json)["source"]["format"] == format);
         const TruthReport report = compare_with_truth(read_document({name, json}, {}), corpus("wumachang/truth.json"));

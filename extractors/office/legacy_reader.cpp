@@ -57,6 +57,14 @@ std::atomic<std::chrono::seconds::rep> convert_timeout{default_convert_timeout.c
 
 std::chrono::seconds stall_limit() { return std::chrono::seconds(convert_timeout.load()); }
 
+std::string_view kind_name(LegacyKind kind) {
+    switch (kind) {
+        case LegacyKind::workbook: return "an Excel 97–2003 workbook";
+        case LegacyKind::rtf: return "an RTF document";
+        default: return "a Word 97–2003 document";
+    }
+}
+
 Document read_through_libreoffice(const InputFile& input, const ReadOptions& options, LegacyKind kind) {
     if (kind == LegacyKind::word && is_encrypted_word(input.bytes))
         throw Error("this Word document is protected by a password; open it in Word or WPS, remove the password, "
@@ -67,7 +75,12 @@ Document read_through_libreoffice(const InputFile& input, const ReadOptions& opt
     if (!conversion->bytes) throw Error(conversion->failure);
     // The converted file keeps the original's name: messages and provenance speak of it.
     const InputFile converted{input.name, std::move(*conversion->bytes)};
-    return target_of(kind) == Target::xlsx ? read_xlsx(converted, options) : read_docx(converted, options);
+    try {
+        return target_of(kind) == Target::xlsx ? read_xlsx(converted, options) : read_docx(converted, options);
+    } catch (const Error& e) {
+        // The reader speaks of a Word document or workbook; the clerk gave something else.
+        throw Error(std::string(kind_name(kind)) + ", converted by LibreOffice: " + e.what());
+    }
 }
 
 // Whether a file is worth reading whole to learn its kind: only OLE files and RTF can be.
