@@ -82,6 +82,13 @@ std::string with_password_flag(std::string bytes) {
     return bytes;
 }
 
+// Killed, a process is left for init to reap: gone, or a zombie until then.
+bool is_running(pid_t pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string number, name, state;
+    return stat >> number >> name >> state && state != "Z";
+}
+
 std::string env_dutylist(const std::string& env, const std::string& arguments) {
     return "env " + env + " " + quote(dutylist_exe()) + " " + arguments + " </dev/null";
 }
@@ -193,15 +200,26 @@ TEST_CASE("a LibreOffice that hangs is stopped with everything it started, withi
     CHECK(seconds < 10);
     REQUIRE(fs::exists(work / "helper.pid"));
     const pid_t helper = std::stoi(read_file(work / "helper.pid"));
-    // Killed, the helper is left for init to reap: gone, or a zombie until then.
-    auto running = [&] {
-        std::ifstream stat("/proc/" + std::to_string(helper) + "/stat");
-        std::string pid, name, state;
-        return stat >> pid >> name >> state && state != "Z";
-    };
-    for (int i = 0; i < 50 && running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    CHECK_MESSAGE(!running(), "the helper LibreOffice started is still running");
+    for (int i = 0; i < 50 && is_running(helper); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK_MESSAGE(!is_running(helper), "the helper LibreOffice started is still running");
     CHECK(fs::is_empty(work / "tmp"));
+}
+
+TEST_CASE("a signal that ends dutylist ends LibreOffice too, though it runs in a process group of its own") {
+    TempDir work;
+    fs::create_directories(work / "bin");
+    write_file(work / "bin/soffice", "#!/bin/sh\nsleep 300 &\necho $! > " + quote(work / "helper.pid") + "\nwait\n");
+    fs::permissions(work / "bin/soffice", fs::perms::owner_all);
+    // SIGTERM, handled as Ctrl-C's SIGINT is (which a shell's background job would ignore).
+    const std::string command = env_dutylist("PATH=" + quote(work / "bin") + ":/usr/bin:/bin",
+                                             "convert " + quote(fixture().doc()) + " -o " + quote(work.path()));
+    const CommandResult run = run_shell(command + " & p=$!; i=0; while [ ! -s " + quote(work / "helper.pid") +
+                                        " ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done; kill -TERM $p; wait $p");
+    CHECK(run.exit_code == 128 + SIGTERM);
+    REQUIRE(fs::exists(work / "helper.pid"));
+    const pid_t helper = std::stoi(read_file(work / "helper.pid"));
+    for (int i = 0; i < 50 && is_running(helper); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK_MESSAGE(!is_running(helper), "the helper LibreOffice started is still running");
 }
 
 TEST_CASE("--help lists the legacy extensions and says they need LibreOffice") {

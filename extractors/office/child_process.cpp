@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "io/temporary_files.hpp"
 #include "model/error.hpp"
 
 extern char** environ;
@@ -72,6 +73,11 @@ ChildOutcome run_child(const std::vector<std::string>& argv, const std::string& 
     if (int err = ::posix_spawn(&pid, argv[0].c_str(), &setup.actions, &setup.attributes, args.data(), environ); err != 0)
         throw Error(fmt::format("{} cannot be started ({})", argv[0], std::strerror(err)));
 
+    // Ctrl-C reaches our group only: the signal handler kills this one.
+    struct Remembered {
+        int slot;
+        ~Remembered() { forget_process_group(slot); }
+    } remembered{remember_process_group(pid)};
     ChildOutcome outcome;
     size_t seen = progress();
     auto deadline = std::chrono::steady_clock::now() + stall_limit;

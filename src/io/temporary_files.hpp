@@ -2,6 +2,8 @@
 // Ctrl-C, a kill or a hang-up never leaves one behind.
 #pragma once
 
+#include <sys/types.h>
+
 #include <string>
 
 namespace dutylist {
@@ -11,7 +13,13 @@ namespace dutylist {
 int remember_temporary(const std::string& path);
 void forget_temporary(int slot);
 
-// SIGINT, SIGTERM and SIGHUP remove every remembered temporary file, then end the process as the
+// A helper program's process group (LibreOffice, which runs in a group of its own and so does
+// not get the terminal's Ctrl-C), killed by the same signals. Returns its slot for
+// forget_process_group, or -1 when every slot is taken.
+int remember_process_group(pid_t group);
+void forget_process_group(int slot);
+
+// SIGINT, SIGTERM and SIGHUP kill every remembered process group, remove every remembered temporary file, then end the process as the
 // signal would have (a signal that was ignored when we started stays ignored). SIGXFSZ is
 // ignored, so that writing past the file size limit fails like a full disk and is cleaned up
 // the same way.
