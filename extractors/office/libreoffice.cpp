@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -75,6 +76,25 @@ std::optional<fs::path> find_soffice() {
     return std::nullopt;
 }
 
+// -env:UserInstallation takes a URL: a TMPDIR with spaces or Chinese in it is percent-encoded.
+std::string file_url(const fs::path& path) {
+    std::string url = "file://";
+    for (unsigned char c : path.string()) {
+        if (std::isalnum(c) || std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) url += static_cast<char>(c);
+        else url += fmt::format("%{:02X}", c);
+    }
+    return url;
+}
+
+// The last line LibreOffice wrote, to name why it failed as a whole.
+std::string last_log_line(const fs::path& log) {
+    std::ifstream in(log);
+    std::string line, last;
+    while (std::getline(in, line))
+        if (!line.empty()) last = line;
+    return last.substr(0, 200);
+}
+
 size_t files_in(const fs::path& dir) {
     std::error_code ec;
     size_t n = 0;
@@ -106,7 +126,7 @@ std::vector<size_t> run_batch(const Batch& batch, const std::vector<ConversionIn
     const std::string extension = batch.target == Target::docx ? "docx" : "xlsx";
     const fs::path out = batch.folder / "out";
     std::vector<std::string> argv = {batch.soffice.string(),
-                                     "-env:UserInstallation=file://" + (batch.folder / "profile").string(),
+                                     "-env:UserInstallation=" + file_url(batch.folder / "profile"),
                                      "--headless", "--invisible", "--norestore", "--nolockcheck", "--nologo", "--nodefault",
                                      "--convert-to",
                                      batch.target == Target::docx ? "docx:MS Word 2007 XML" : "xlsx:Calc MS Excel 2007 XML",
@@ -117,6 +137,7 @@ std::vector<size_t> run_batch(const Batch& batch, const std::vector<ConversionIn
                                            [&] { return files_in(out); });
     std::vector<size_t> again;
     bool hung_one_named = false;
+    const bool failed_whole = !outcome.stalled && outcome.exit_code != 0 && files_in(out) == 0;
     for (size_t i : pending) {
         if (auto bytes = read_converted(out / fmt::format("{}.{}", i, extension))) {
             results[i].bytes = std::move(bytes);
@@ -127,6 +148,9 @@ std::vector<size_t> run_batch(const Batch& batch, const std::vector<ConversionIn
                                              batch.stall_limit.count());
         } else if (outcome.stalled) {
             again.push_back(i);
+        } else if (failed_whole) {
+            results[i].failure = fmt::format("LibreOffice failed ({})", outcome.exit_code < 0 ? "ended by a signal"
+                                                                         : fmt::format("exit {}: {}", outcome.exit_code, last_log_line(batch.folder / "log")));
         } else {
             results[i].failure = "LibreOffice could not open it: the file is damaged, cut short or protected by a password";
         }
