@@ -136,6 +136,7 @@ TEST_CASE("a folder of .doc, .rtf and .xls converts in one run with the models o
     CHECK(run.exit_code == 1);
     CHECK_MESSAGE(run.out.find("converted 7 of 9 files; skipped: ") != std::string::npos, run.out);
     CHECK(run.out.find("notes.txt (not a duty list format)") != std::string::npos);
+    CHECK(run.out.find(" files with LibreOffice first…") != std::string::npos);
     CHECK(run.out.find("bad.doc (") != std::string::npos);
     CHECK_MESSAGE(fs::is_empty(work / "tmp"), "LibreOffice's temporary folder was left behind");
 

@@ -131,7 +131,7 @@ Document read_legacy_workbook(const InputFile& input, const ReadOptions& options
 
 void set_convert_timeout(std::chrono::seconds limit) { convert_timeout = limit.count(); }
 
-void convert_ahead(const std::vector<std::string>& paths, size_t max_bytes) {
+void convert_ahead(const std::vector<std::string>& paths, size_t max_bytes, const std::function<void(size_t)>& starting) {
     Pending pending;
     for (const auto& path : paths) {
         if (!may_be_legacy(path)) continue;
@@ -149,6 +149,7 @@ void convert_ahead(const std::vector<std::string>& paths, size_t max_bytes) {
         }
     }
     if (pending.keys.size() < 2) return;  // one file gains nothing from converting it ahead
+    starting(pending.keys.size());
     // A conversion that fails here (out of memory) is left to each file's reader to try again.
     auto convert = [&](Target target) {
         try {

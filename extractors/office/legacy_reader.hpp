@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +24,9 @@ Document read_legacy_workbook(const InputFile& input, const ReadOptions& options
 // Converts every file among `paths` that these readers read (by content; unreadable files are
 // left to the reader's own message), with one LibreOffice start for the word processing files
 // and one for the spreadsheets, running side by side. The readers then take each conversion
-// from memory instead of starting LibreOffice for it; a conversion is used once.
-void convert_ahead(const std::vector<std::string>& paths, size_t max_bytes);
+// from memory instead of starting LibreOffice for it. `starting` is told how many files go to
+// LibreOffice before it starts (for a progress note: this is where a folder's time goes).
+void convert_ahead(const std::vector<std::string>& paths, size_t max_bytes, const std::function<void(size_t)>& starting);
 
 // How long LibreOffice may take over one file before it is stopped (a damaged file can make it
 // hang), for every conversion of the process: the CLI's --convert-timeout. Unless set, time

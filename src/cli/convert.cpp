@@ -353,7 +353,9 @@ int convert(const ConvertOptions& options) {
         // One LibreOffice start for all the legacy office files rather than one each.
         std::vector<std::string> paths;
         for (const auto& job : inputs.jobs) paths.push_back(job.input);
-        office::convert_ahead(paths, max_input_bytes);
+        office::convert_ahead(paths, max_input_bytes, [&](size_t count) {
+            if (!options.quiet && isatty(STDERR_FILENO)) console.note(fmt::format("converting {} files with LibreOffice first…", count));
+        });
     }
     std::vector<Result> results = run_jobs(inputs.jobs, threads, options, console, datasets, run_inputs);
     console.close();
