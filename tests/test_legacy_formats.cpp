@@ -109,6 +109,18 @@ TEST_CASE("legacy files are recognised by their content, not their name") {
     CHECK(office::legacy_kind(doc.substr(0, 511)) == office::LegacyKind::none);
 }
 
+TEST_CASE("a compound file whose allocation table loops is refused at once") {
+    // 8 MB of sectors, each a DIFAT sector listing sector 0 as FAT and pointing to itself next.
+    std::string bytes = std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0');
+    bytes[0x1E] = 9;
+    for (size_t i = 0; i < 109; ++i) bytes.replace(0x4C + 4 * i, 4, "\xFF\xFF\xFF\xFF");
+    bytes.append(8u << 20, '\0');
+    const auto started = std::chrono::steady_clock::now();
+    CHECK_FALSE(office::OleDirectory::read(bytes));
+    CHECK(office::legacy_kind(bytes) == office::LegacyKind::none);
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
+}
+
 TEST_CASE("a folder of .doc, .rtf and .xls converts in one run with the models of their sources") {
     const Fixture& f = fixture();
     TempDir work;

@@ -46,15 +46,18 @@ public:
         std::vector<uint32_t> fat_sectors;
         for (size_t i = 0; i < header_difat_entries; ++i) fat_sectors.push_back(u32(bytes_, 0x4C + 4 * i));
         uint32_t difat = u32(bytes_, 0x44);
+        // A file has no more sectors than count(), nor more FAT sectors than count() / entries:
+        // a DIFAT chain that loops or claims more is damaged or hostile, and stops here.
         for (size_t hops = 0; difat <= last_regular_sector; ++hops) {
             auto s = sector(difat);
-            if (!s || hops > count()) return false;
+            if (!s || hops > count() || fat_sectors.size() > count()) return false;
             const size_t per_sector = size() / 4 - 1;
             for (size_t i = 0; i < per_sector; ++i) fat_sectors.push_back(u32(*s, 4 * i));
             difat = u32(*s, 4 * per_sector);
         }
         for (uint32_t n : fat_sectors) {
             if (n > last_regular_sector) continue;
+            if (fat_.size() > count()) break;  // entries past the file's last sector chain nothing
             auto s = sector(n);
             if (!s) return false;
             for (size_t i = 0; i < size() / 4; ++i) fat_.push_back(u32(*s, 4 * i));
