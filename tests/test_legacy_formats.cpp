@@ -224,8 +224,10 @@ TEST_CASE("a signal that ends dutylist ends LibreOffice too, though it runs in a
     write_file(work / "bin/soffice", "#!/bin/sh\nsleep 300 &\necho $! > " + quote(work / "helper.pid") + "\nwait\n");
     fs::permissions(work / "bin/soffice", fs::perms::owner_all);
     // SIGTERM, handled as Ctrl-C's SIGINT is (which a shell's background job would ignore).
-    const std::string command = env_dutylist("PATH=" + quote(work / "bin") + ":/usr/bin:/bin",
-                                             "convert " + quote(fixture().doc()) + " -o " + quote(work.path()));
+    // The private folder is left behind on a signal (README): in this test's own folder.
+    fs::create_directories(work / "tmp");
+    const std::string command = env_dutylist("PATH=" + quote(work / "bin") + ":/usr/bin:/bin TMPDIR=" + quote(work / "tmp"),
+                                             "convert " + quote(fixture().doc()) + " -o " + quote(work / "out"));
     const CommandResult run = run_shell(command + " & p=$!; i=0; while [ ! -s " + quote(work / "helper.pid") +
                                         " ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done; kill -TERM $p; wait $p");
     CHECK(run.exit_code == 128 + SIGTERM);

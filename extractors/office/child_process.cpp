@@ -1,6 +1,7 @@
 #include "extractors/office/child_process.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -69,15 +70,21 @@ ChildOutcome run_child(const std::vector<std::string>& argv, const std::string& 
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     SpawnSetup setup(log_path);
+    // Ctrl-C reaches our group only: the signal handler kills this one. Held off until the
+    // handler knows the group, so that a signal in between cannot leave it running.
+    sigset_t ending, before;
+    sigemptyset(&ending);
+    for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&ending, s);
+    pthread_sigmask(SIG_BLOCK, &ending, &before);
     pid_t pid = 0;
-    if (int err = ::posix_spawn(&pid, argv[0].c_str(), &setup.actions, &setup.attributes, args.data(), environ); err != 0)
-        throw Error(fmt::format("{} cannot be started ({})", argv[0], std::strerror(err)));
-
-    // Ctrl-C reaches our group only: the signal handler kills this one.
+    const int err = ::posix_spawn(&pid, argv[0].c_str(), &setup.actions, &setup.attributes, args.data(), environ);
     struct Remembered {
         int slot;
         ~Remembered() { forget_process_group(slot); }
-    } remembered{remember_process_group(pid)};
+    } remembered{err == 0 ? remember_process_group(pid) : -1};
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
+    if (err != 0) throw Error(fmt::format("{} cannot be started ({})", argv[0], std::strerror(err)));
+
     ChildOutcome outcome;
     size_t seen = progress();
     auto deadline = std::chrono::steady_clock::now() + stall_limit;
