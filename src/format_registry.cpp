@@ -74,7 +74,8 @@ std::string describe_content(std::string_view bytes) {
     if (starts_with(bytes, "GIF8")) return "a GIF image";
     if (starts_with(bytes, "II*\0") || starts_with(bytes, std::string_view("MM\0*", 4))) return "a TIFF image";
     if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
-        return "a legacy Word .doc or an encrypted Office file (OLE container)";
+        // Word 97–2003 files and workbooks of this kind went to their readers.
+        return "an encrypted Office file, or a legacy Word .doc or Office file that is damaged (OLE container)";
     if (starts_with(bytes, "PK\x03\x04")) {
         // A readable workbook went to the XLSX reader; one that comes here is not a readable ZIP.
         if (bytes.find("xl/workbook") != std::string_view::npos) return "an Excel workbook (XLSX) that is damaged or cut short";

@@ -127,8 +127,11 @@ TEST_CASE("an empty folder and a missing input are failures; the others are stil
     write_file(dir / "good.json", corpus_json());
     auto r = run_dutylist("convert empty good.json nowhere.pdf -o out", dir.path());
     CHECK(r.exit_code == 1);
+    // Every extension of the readers' registry is named.
     CHECK(r.err.find("dutylist: empty: is a folder with no file called " + dutylist::reader_extension_patterns() + " in it\n") !=
           std::string::npos);
+    for (const char* pattern : {"*.xlsx, ", "*.docx, ", "*.pdf, ", "*.doc, ", "*.xls, ", "*.odt, ", "*.json, ", " or *.shtml"})
+        CHECK_MESSAGE(dutylist::reader_extension_patterns().find(pattern) != std::string::npos, pattern);
     CHECK(r.err.find("dutylist: nowhere.pdf: file not found\n") != std::string::npos);
     CHECK(fs::exists(dir / "out/good.json"));
 }

@@ -96,7 +96,7 @@ TEST_CASE("a folder walk takes exactly the files with a reader's extension, in a
         }
     }
     // Of the same content, so that only the name keeps them out.
-    for (const char* decoy : {"d.txt", "d.csv", "d.xml", "d.doc", "d.jsonl", "d.pdf.txt", "d", "pdf", "docx"})
+    for (const char* decoy : {"d.txt", "d.csv", "d.xml", "d.ppt", "d.jsonl", "d.pdf.txt", "d", "pdf", "docx"})
         write_file(tmp / "in" / decoy, json);
     auto r = run_dutylist("convert in -t json -o out", tmp.path());
     INFO(r.err);

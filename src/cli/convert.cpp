@@ -17,6 +17,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/dataset.hpp"
+#include "extractors/office/legacy_reader.hpp"
 #include "io/files.hpp"
 #include "io/run_inputs.hpp"
 #include "model/error.hpp"
@@ -52,7 +53,11 @@ struct Failure {
 struct Inputs {
     std::vector<Job> jobs;
     std::vector<Failure> failures;  // folders that cannot be read or hold nothing to convert
+    std::vector<Failure> skipped;   // files in a folder that no reader is meant for
 };
+
+// Past this many, the summary counts the rest of the files it would name.
+constexpr size_t max_summary_names = 20;
 
 bool same_file(const fs::path& a, const fs::path& b) {
     std::error_code ec;
@@ -62,7 +67,7 @@ bool same_file(const fs::path& a, const fs::path& b) {
 // Every file under dir that a reader is meant for by its extension, sorted. Files named on the
 // command line are read whatever they are called; in a folder only these are taken, so that
 // images, spreadsheets and our own CSV/HTML outputs lying beside the lists are not reported as
-// failures. The content still decides how a file is read. Skipped: hidden entries (.git, our
+// failures, only named as skipped in the summary. The content still decides how a file is read. Skipped: hidden entries (.git, our
 // temporary files), the output folder, which a second run would otherwise convert again, and
 // links to folders, which can loop (as find does by default).
 void walk(const fs::path& root, const fs::path& dir, const fs::path& output_dir, Inputs& inputs) {
@@ -82,6 +87,8 @@ void walk(const fs::path& root, const fs::path& dir, const fs::path& output_dir,
             if (!same_file(path, output_dir)) walk(root, path, output_dir, inputs);
         } else if (fs::is_regular_file(path, kind_ec) && has_reader_extension(path.filename().string())) {
             inputs.jobs.push_back({path.string(), path.parent_path().lexically_relative(root), ""});
+        } else if (fs::is_regular_file(path, kind_ec)) {
+            inputs.skipped.push_back({path.string(), "not a duty list format"});
         }
     }
 }
@@ -295,6 +302,21 @@ void check_stdout_use(const ConvertOptions& options, const Inputs& inputs, const
                                      alone.empty() ? "" : " (or -t " + one_of(alone) + " alone)")};
 }
 
+// "converted 3 of 5 files; skipped: in/notes.txt (not a duty list format), in/bad.doc (…)" for a
+// person at a terminal. Scripts get one line per failure and nothing else.
+void print_summary(const Inputs& inputs, size_t converted, const std::vector<Failure>& failures, const ConvertOptions& options) {
+    const size_t total = inputs.jobs.size() + inputs.skipped.size();
+    if (options.quiet || !isatty(STDERR_FILENO) || converted + failures.size() + inputs.skipped.size() <= 1) return;
+    std::vector<const Failure*> named;
+    for (const auto& f : inputs.skipped) named.push_back(&f);
+    for (const auto& f : failures) named.push_back(&f);
+    std::string line = fmt::format("converted {} of {} files", converted, total);
+    for (size_t i = 0; i < named.size() && i < max_summary_names; ++i)
+        line += fmt::format("{}{} ({})", i == 0 ? "; skipped: " : ", ", named[i]->name, named[i]->reason);
+    if (named.size() > max_summary_names) line += fmt::format(" and {} more", named.size() - max_summary_names);
+    std::cerr << printable(line) << '\n';
+}
+
 }  // namespace
 
 int convert(const ConvertOptions& options) {
@@ -335,6 +357,14 @@ int convert(const ConvertOptions& options) {
     Console console(!options.quiet && inputs.jobs.size() > 1 && isatty(STDERR_FILENO), inputs.jobs.size());
     Datasets datasets;
     for (const Writer* writer : requested_datasets) datasets.emplace_back(*writer->dataset(), options.output_dir);
+    if (inputs.jobs.size() > 1) {
+        // One LibreOffice start for all the legacy office files rather than one each.
+        std::vector<std::string> paths;
+        for (const auto& job : inputs.jobs) paths.push_back(job.input);
+        office::convert_ahead(paths, max_input_bytes, [&](size_t count) {
+            if (!options.quiet && isatty(STDERR_FILENO)) console.note(fmt::format("converting {} files with LibreOffice first…", count));
+        });
+    }
     std::vector<Result> results = run_jobs(inputs.jobs, threads, options, console, datasets, run_inputs);
     console.close();
     for (const auto& r : results)
@@ -355,10 +385,7 @@ int convert(const ConvertOptions& options) {
         }
     }
     for (const auto& f : failures) report_failure(f.name, f.reason);
-    // Scripts get one line per failure and nothing else; a person at a terminal gets the count.
-    if (converted + failures.size() > 1 && !options.quiet && isatty(STDERR_FILENO))
-        std::cerr << fmt::format("converted {} of {} files{}\n", converted, inputs.jobs.size(),
-                                 failures.empty() ? "" : fmt::format(", {} failed (named above)", failures.size()));
+    print_summary(inputs, converted, failures, options);
     return failures.empty() ? exit_ok : exit_failed;
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "format_registry.hpp"
+#include "model/text.hpp"
 
 namespace dutylist::cli {
 namespace {
@@ -17,16 +18,25 @@ std::string per_input_names() {
     return names;
 }
 
+// Columns a display name takes in a terminal: its characters (the names hold no wide ones).
+size_t text_width(std::string_view text) {
+    size_t n = 0;
+    for (size_t i = 0; i < text.size(); ++n) next_code_point(text, i);
+    return n;
+}
+
 std::string input_format_table() {
     std::string table = "Input formats (recognised from the content, whatever the file is called):\n";
-    size_t width = 0;  // display names are ASCII: their bytes are their columns
-    for (const auto& reader : readers()) width = std::max(width, reader.display_name.size() + 2);
+    size_t width = 0;
+    for (const auto& reader : readers()) width = std::max(width, text_width(reader.display_name));
     for (const auto& reader : readers()) {
         std::string extensions;
         for (auto extension : reader.extensions) extensions += (extensions.empty() ? "*" : ", *") + std::string(extension);
-        table += fmt::format("  {:<{}}{}\n", reader.display_name, width, extensions);
+        table += fmt::format("  {}{}{}\n", reader.display_name, std::string(width + 2 - text_width(reader.display_name), ' '), extensions);
     }
-    return table;
+    return table + "Formats marked (LibreOffice) are converted by headless LibreOffice first (Debian packages\n"
+                   "libreoffice-writer-nogui and libreoffice-calc-nogui), then read as DOCX or XLSX; a folder's\n"
+                   "files take one LibreOffice start. --convert-timeout stops it on a file that makes it hang.\n";
 }
 
 std::string output_format_table() {
@@ -77,7 +87,8 @@ Folders: every file called {} under a folder is converted (hidden
 files and the output folder are skipped; files named on the command line are read whatever they
 are called). Outputs keep the layout below the folder: 各乡镇/甲镇/清单.pdf → out/甲镇/清单.json.
 Two inputs that would share a name keep their extension (清单.pdf.json, 清单.docx.json). A bad
-file does not stop the others; every failure is named at the end.
+file does not stop the others; every failure is named at the end, and the last line counts the
+files and names each one skipped or refused with its reason.
 )";
 
 constexpr const char* dataset_and_exit_codes = R"(

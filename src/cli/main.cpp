@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/help_text.hpp"
 #include "io/files.hpp"
+#include "extractors/office/legacy_reader.hpp"
 #include "io/temporary_files.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
@@ -142,6 +143,11 @@ int main(int argc, char** argv) {
     convert_cmd->add_flag("--strict", convert_options.strict,
                           "Fail a file, and write nothing for it, when its lists look read wrongly (see the checks named on stderr)");
     convert_cmd->add_flag("-q,--quiet", convert_options.quiet, "No progress line or notes; errors and warnings are still printed");
+    auto convert_timeout = static_cast<unsigned>(office::default_convert_timeout.count());
+    convert_cmd->add_option("--convert-timeout", convert_timeout,
+                            "Seconds LibreOffice may take over one .doc, .wps, .rtf, .xls or .et file before it is stopped")
+        ->check(CLI::Range(1u, 86400u))
+        ->capture_default_str();
     convert_cmd->add_option("-j,--jobs", convert_options.jobs, "Files converted at once (default: one per core)")->check(CLI::Range(1u, 256u));
 
     std::vector<std::string> inspect_inputs;
@@ -227,6 +233,7 @@ cannot be written. With --exit-code: 0 the versions are the same, 1 they differ,
                         throw Error("--template applies to -t csv, xlsx and jsonl, not to " + format + ": ask for those formats only");
                 convert_options.render.import_template = load_import_template(template_path);
             }
+            office::set_convert_timeout(std::chrono::seconds(convert_timeout));
             return convert(convert_options);
         }
         if (*validate_cmd) {

@@ -28,7 +28,13 @@ constexpr size_t slot_count = 256;
 constexpr int ending_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXCPU, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF};
 std::array<Slot, slot_count> slots;
 
+// A few helpers at once at most: one LibreOffice for documents and one for workbooks per run.
+constexpr size_t group_slot_count = 16;
+std::array<std::atomic<pid_t>, group_slot_count> groups{};
+
 extern "C" void remove_and_end(int signal_number) {
+    for (auto& group : groups)
+        if (pid_t g = group.load(std::memory_order_acquire); g > 0) ::kill(-g, SIGKILL);
     for (Slot& slot : slots)
         if (slot.state.load(std::memory_order_acquire) == slot_live) ::unlink(slot.path);
     ::signal(signal_number, SIG_DFL);
@@ -51,6 +57,18 @@ int remember_temporary(const std::string& path) {
 
 void forget_temporary(int slot) {
     if (slot >= 0 && static_cast<size_t>(slot) < slot_count) slots[static_cast<size_t>(slot)].state.store(slot_free, std::memory_order_release);
+}
+
+int remember_process_group(pid_t group) {
+    for (size_t i = 0; i < group_slot_count; ++i) {
+        pid_t expected = 0;
+        if (groups[i].compare_exchange_strong(expected, group, std::memory_order_acq_rel)) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+void forget_process_group(int slot) {
+    if (slot >= 0 && static_cast<size_t>(slot) < group_slot_count) groups[static_cast<size_t>(slot)].store(0, std::memory_order_release);
 }
 
 void remove_temporaries_on_signals() {
