@@ -46,6 +46,8 @@ constexpr double bad_glyph_share = 0.02;
 constexpr int min_bad_glyphs = 2;
 // A Latin letter or digit whose own advance is at least this many font sizes is an ideograph.
 constexpr double ideograph_advance = 0.9;
+// What a glyph that decodes to no Unicode at all is held as until its font is repaired.
+constexpr char32_t unmapped = 0xFFFD;
 
 void ignore_poppler_message(ErrorCategory, Goffset, const char*) {}
 
@@ -125,6 +127,8 @@ public:
             else if (c.wide_latin >= min_bad_glyphs && c.wide_latin >= bad_glyph_share * c.all)
                 page_.fonts[i].untrusted = "glyphs as wide as ideographs decode to Latin letters or digits";
         }
+        std::erase_if(page_.glyphs,
+                      [&](const Glyph& g) { return g.code == unmapped && page_.fonts[g.font].untrusted.empty(); });
     }
 
     bool exhausted() const { return operations_ > limit_; }
@@ -167,6 +171,9 @@ public:
         if (uLen <= 0) {
             ++counts_[font].all;
             ++counts_[font].bad;
+            // Kept for the font's repair from its glyphs; dropped at the page's end if the
+            // font turns out trustworthy after all.
+            page_.glyphs.push_back({unmapped, tx, tx + tdx, ty, size, font, code});
             return;
         }
         // The glyph's own advance, without character spacing (justified lines add it).
@@ -183,6 +190,7 @@ public:
             g.baseline = ty;
             g.size = size;
             g.font = font;
+            g.font_code = code;
             ++counts_[font].all;
             if (is_bad_code(g.code)) ++counts_[font].bad;
             if (wide && uLen == 1 && is_narrow_letter(g.code)) ++counts_[font].wide_latin;
@@ -261,6 +269,7 @@ private:
                 info.bold = font->isBold() || font->getWeight() >= GfxFont::W600 ||
                             info.name.find("Bold") != std::string::npos;
                 info.untrusted = static_distrust(*font);
+                info.object = std::to_string(font->getID()->num) + " " + std::to_string(font->getID()->gen);
             }
             page_.fonts.push_back(std::move(info));
             counts_.emplace_back();
