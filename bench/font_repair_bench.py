@@ -2,7 +2,7 @@
 """Broken fonts repaired from their glyphs: accuracy against the truth, speed against tesseract.
 
 Converts each PDF given (default: the files of tests/data/pdf/untrusted/ whose fonts are
-broken, and the corpus list with its ToUnicode maps stripped, made by
+broken, and the corpus list with its ToUnicode maps deleted by
 tests/data/pdf/untrusted/make_broken_fonts.py into a temporary folder) with
 `dutylist convert -t json` and reports
 
@@ -107,9 +107,13 @@ def main():
         work = pathlib.Path(tmp)
         pdfs = args.pdfs
         if not pdfs:
-            subprocess.run([sys.executable, str(UNTRUSTED / "make_broken_fonts.py"), "--corpus", str(work)], check=True)
+            corpus = REPO.parent / "shared" / "corpus" / "wumachang"
+            broken = work / "corpus-no-tounicode.pdf"
+            subprocess.run([sys.executable, str(UNTRUSTED / "make_broken_fonts.py"), str(corpus / "wumachang.pdf"),
+                            str(broken)], check=True)
+            broken.with_name(broken.stem + ".truth.json").write_bytes((corpus / "truth.json").read_bytes())
             pdfs = [UNTRUSTED / n for n in ("no-tounicode.pdf", "gs-chromium-ruled.pdf", "gs-chromium-type3.pdf")]
-            pdfs += sorted(work.glob("*.pdf"))
+            pdfs.append(broken)
         for pdf in pdfs:
             measure(args.dutylist, pdf, work)
 

@@ -30,6 +30,10 @@ constexpr double paper_margin = 0.5;
 constexpr int space_max_ink_px = 3;
 // Readings of a glyph drawn blank are certain.
 constexpr double blank_confidence = 100;
+// A glyph read with less confidence than this (Tesseract's 0–100) in its line is read once
+// more on its own: in a line the language model can pull a rare character to a common one
+// (讫 read as 旋 at 8, 凿 as 汕 at 46), and a misreading is rarely that confident.
+constexpr double doubtful_reading = 90;
 // A glyph at least this wide (font sizes) is full-width; at most the second, half-width.
 constexpr double full_width_advance = 0.9;
 constexpr double half_width_advance = 0.6;
@@ -137,22 +141,28 @@ bool draws_nothing(const pdf::Glyph& g, const pdf::PageImage& image) {
 
 // Tesseract's LSTM places its symbol boxes only roughly (a box can stand a character off), so
 // readings go to glyphs by order, where the line read has as many characters as the run draws.
-// Returns false when the counts differ and nothing was voted.
-bool vote_run(const pdf::PageContent& page, const std::vector<size_t>& run, const std::vector<OcrSymbol>& symbols,
-              const pdf::PageImage& image, GlyphVotes& votes) {
-    std::vector<size_t> inked;
+// Returns the broken glyphs worth reading once more on their own: those read with little
+// confidence, or, when the counts differ, those whose code has no reading yet.
+std::vector<size_t> vote_run(const pdf::PageContent& page, const std::vector<size_t>& run,
+                             const std::vector<OcrSymbol>& symbols, const pdf::PageImage& image, GlyphVotes& votes) {
+    std::vector<size_t> inked, again;
     for (size_t i : run) {
         const pdf::Glyph& g = page.glyphs[i];
         if (!draws_nothing(g, image)) inked.push_back(i);
         else if (is_broken(page, g)) votes.add(code_of(page, g), U' ', blank_confidence);
     }
-    if (inked.size() != symbols.size()) return false;
+    const bool aligned = inked.size() == symbols.size();
     for (size_t k = 0; k < inked.size(); ++k) {
         const pdf::Glyph& g = page.glyphs[inked[k]];
-        if (is_broken(page, g))
-            votes.add(code_of(page, g), width_of_glyph(symbols[k].code, (g.x1 - g.x0) / g.size), symbols[k].confidence);
+        if (!is_broken(page, g)) continue;
+        if (!aligned) {
+            if (!votes.read(code_of(page, g))) again.push_back(inked[k]);
+            continue;
+        }
+        votes.add(code_of(page, g), width_of_glyph(symbols[k].code, (g.x1 - g.x0) / g.size), symbols[k].confidence);
+        if (symbols[k].confidence < doubtful_reading) again.push_back(inked[k]);
     }
-    return true;
+    return again;
 }
 
 std::vector<OcrSymbol> read_run(const pdf::PageContent& page, const std::vector<size_t>& run,
@@ -183,13 +193,15 @@ GlyphReading read_broken_glyphs(const pdf::PageContent& page, const pdf::PageIma
             continue;
         }
         ++out.lines_read;
-        if (vote_run(page, run, read_run(page, run, image, reader), image, votes)) continue;
-        // The line read as more or fewer characters than it draws: its glyphs that no other
-        // line has given a reading yet are read one by one.
-        for (size_t i : run) {
-            if (!broken(i) || votes.read(code_of(page, page.glyphs[i])) || draws_nothing(page.glyphs[i], image)) continue;
+        for (size_t i : vote_run(page, run, read_run(page, run, image, reader), image, votes)) {
             ++out.glyphs_alone;
-            vote_run(page, {i}, read_run(page, {i}, image, reader), image, votes);
+            const std::vector<size_t> alone{i};
+            if (vote_run(page, alone, read_run(page, alone, image, reader), image, votes).empty() || votes.read(code_of(page, page.glyphs[i])))
+                continue;
+            // Alone it was read as nothing or as two characters: with a neighbour on each side.
+            const auto at = std::find(run.begin(), run.end(), i);
+            const std::vector<size_t> three(at == run.begin() ? at : at - 1, std::min(at + 2, run.end()));
+            vote_run(page, three, read_run(page, three, image, reader), image, votes);
         }
     }
     return out;

@@ -27,6 +27,27 @@ bool GlyphVotes::settled(const FontCode& code) const {
     return best >= settled_votes && best >= settled_share * all;
 }
 
+namespace {
+
+bool is_ideograph(char32_t c) { return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF); }
+
+// Tesseract's Chinese model reads a Latin font's em dash (the "— 1 —" of a page number) as
+// the ideograph 一, which a font that draws next to no ideographs cannot hold.
+void dashes_of_latin_fonts(std::map<FontCode, CodeDecision>& decisions) {
+    std::map<std::string, std::pair<int, int>> ideographs_of;  // font: ideographs, codes
+    for (const auto& [code, d] : decisions) {
+        auto& [ideographs, all] = ideographs_of[code.first];
+        ideographs += is_ideograph(d.character);
+        ++all;
+    }
+    for (auto& [code, d] : decisions) {
+        const auto [ideographs, all] = ideographs_of[code.first];
+        if (d.character == U'一' && 2 * ideographs < all) d.character = U'—';
+    }
+}
+
+}  // namespace
+
 bool GlyphVotes::read(const FontCode& code) const {
     std::lock_guard lock(mutex_);
     return readings_.count(code) > 0;
@@ -51,6 +72,7 @@ std::map<FontCode, CodeDecision> GlyphVotes::decisions() const {
         d.confidence = best->confidence / best->votes;
         out.emplace(code, d);
     }
+    dashes_of_latin_fonts(out);
     return out;
 }
 

@@ -64,10 +64,12 @@ bool is_bad_code(char32_t cp) {
     return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0xE000 && cp <= 0xF8FF) || cp == 0xFFFD;
 }
 
-// Characters that every font sets clearly narrower than an ideograph: digits and lower-case
-// letters other than m and w, plain or accented (capitals, m, w and æ can reach a full em).
+// Characters that every font sets clearly narrower than an ideograph: digits, ASCII
+// punctuation but for @ % & (a re-distil's “ ” come out as < =), and lower-case letters other
+// than m and w, plain or accented (capitals, m, w and æ can reach a full em).
 bool is_narrow_letter(char32_t cp) {
     if (cp >= U'0' && cp <= U'9') return true;
+    if (cp > U' ' && cp < 0x7F && !std::isalnum(static_cast<int>(cp))) return cp != U'@' && cp != U'%' && cp != U'&';
     if (cp >= U'a' && cp <= U'z') return cp != U'm' && cp != U'w';
     return cp >= 0xE0 && cp <= 0xFF && cp != 0xE6 && cp != 0xF7;
 }
@@ -125,7 +127,7 @@ public:
             else if (c.unnamed >= min_bad_glyphs && c.unnamed >= bad_glyph_share * c.all)
                 page_.fonts[i].untrusted = "its glyphs have no Unicode map and only numbered names (like /g12)";
             else if (c.wide_latin >= min_bad_glyphs && c.wide_latin >= bad_glyph_share * c.all)
-                page_.fonts[i].untrusted = "glyphs as wide as ideographs decode to Latin letters or digits";
+                page_.fonts[i].untrusted = "glyphs as wide as ideographs decode to Latin letters, digits or punctuation";
         }
         std::erase_if(page_.glyphs,
                       [&](const Glyph& g) { return g.code == unmapped && page_.fonts[g.font].untrusted.empty(); });
