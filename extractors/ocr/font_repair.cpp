@@ -207,7 +207,11 @@ GlyphReading read_broken_glyphs(const pdf::PageContent& page, const pdf::PageIma
     return out;
 }
 
-void apply_repair(pdf::PageContent& page, const std::map<FontCode, CodeDecision>& decisions) {
+void apply_repair(pdf::PageContent& page, const std::map<FontCode, CodeDecision>& decisions,
+                  const std::set<std::string>& broken) {
+    for (pdf::FontInfo& font : page.fonts)
+        if (font.untrusted.empty() && broken.count(font.object))
+            font.untrusted = "its Unicode map cannot be trusted on other pages";
     std::vector<std::set<unsigned>> unread(page.fonts.size());
     for (pdf::Glyph& g : page.glyphs) {
         if (!is_broken(page, g)) continue;
@@ -226,7 +230,7 @@ void apply_repair(pdf::PageContent& page, const std::map<FontCode, CodeDecision>
     }
 }
 
-void add_font_names(const pdf::PageContent& page, std::map<std::string, std::string>& names) {
+void add_broken_fonts(const pdf::PageContent& page, std::map<std::string, std::string>& names) {
     for (const pdf::FontInfo& f : page.fonts)
         if (!f.untrusted.empty()) names.emplace(f.object, f.name.empty() ? f.program : f.name);
 }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "extractors/ocr/glyph_votes.hpp"
@@ -31,12 +32,14 @@ struct GlyphReading {
 GlyphReading read_broken_glyphs(const pdf::PageContent& page, const pdf::PageImage& image, TextRecogniser& reader,
                                 GlyphVotes& votes);
 
+// The page's broken fonts, by object, with their display names.
+void add_broken_fonts(const pdf::PageContent& page, std::map<std::string, std::string>& names);
+
 // Gives every glyph of a broken font its code's decided character; a font of which every
 // code on the page was decided is marked repaired and trusted, one with codes never read
-// stays untrusted, saying how many.
-void apply_repair(pdf::PageContent& page, const std::map<FontCode, CodeDecision>& decisions);
-
-// The fonts' display names by object, for the report.
-void add_font_names(const pdf::PageContent& page, std::map<std::string, std::string>& names);
+// stays untrusted, saying how many. `broken`: the fonts found broken on any page of the
+// document (a page that draws only a glyph or two of a font cannot tell).
+void apply_repair(pdf::PageContent& page, const std::map<FontCode, CodeDecision>& decisions,
+                  const std::set<std::string>& broken);
 
 }  // namespace dutylist::ocr

@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
@@ -127,13 +128,16 @@ public:
         if (!holding_) return;
         const auto decisions = votes.decisions();
         std::map<std::string, std::string> names;
+        for (const PageRead& page : held_)
+            if (page.held) ocr::add_broken_fonts(*page.held, names);
+        std::set<std::string> broken;
+        for (const auto& [object, name] : names) broken.insert(object);
         for (PageRead& page : held_) {
             if (!page.held) {
                 use(std::move(page.layout));
                 continue;
             }
-            ocr::add_font_names(*page.held, names);
-            ocr::apply_repair(*page.held, decisions);
+            ocr::apply_repair(*page.held, decisions, broken);
             use(pdf::layout_page(*page.held));
             page.held.reset();
         }
