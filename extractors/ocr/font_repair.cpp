@@ -209,15 +209,22 @@ GlyphReading read_broken_glyphs(const pdf::PageContent& page, const pdf::PageIma
 
 void apply_repair(pdf::PageContent& page, const std::map<FontCode, CodeDecision>& decisions,
                   const std::set<std::string>& broken) {
-    for (pdf::FontInfo& font : page.fonts)
-        if (font.untrusted.empty() && broken.count(font.object))
-            font.untrusted = "its Unicode map cannot be trusted on other pages";
+    // A font this page found nothing wrong with but another page did: its codes that were
+    // read elsewhere take their reading, the rest keep their own (this page saw them right).
+    std::vector<bool> elsewhere(page.fonts.size());
+    for (size_t f = 0; f < page.fonts.size(); ++f)
+        elsewhere[f] = page.fonts[f].untrusted.empty() && broken.count(page.fonts[f].object) > 0;
     std::vector<std::set<unsigned>> unread(page.fonts.size());
     for (pdf::Glyph& g : page.glyphs) {
-        if (!is_broken(page, g)) continue;
+        const auto f = static_cast<size_t>(g.font);
+        if (!is_broken(page, g) && !elsewhere[f]) continue;
         const auto it = decisions.find(code_of(page, g));
-        if (it == decisions.end()) unread[static_cast<size_t>(g.font)].insert(g.font_code);
-        else g.code = it->second.character;
+        if (it != decisions.end()) {
+            g.code = it->second.character;
+            page.fonts[f].repaired = true;
+        } else if (!elsewhere[f]) {
+            unread[f].insert(g.font_code);
+        }
     }
     for (size_t f = 0; f < page.fonts.size(); ++f) {
         pdf::FontInfo& font = page.fonts[f];

@@ -38,7 +38,8 @@ void add_broken_fonts(const pdf::PageContent& page, std::map<std::string, std::s
 // Gives every glyph of a broken font its code's decided character; a font of which every
 // code on the page was decided is marked repaired and trusted, one with codes never read
 // stays untrusted, saying how many. `broken`: the fonts found broken on any page of the
-// document (a page that draws only a glyph or two of a font cannot tell).
+// document (a page that draws only a glyph or two of a font cannot tell): on a page that
+// trusts one of them, its codes read elsewhere take their reading.
 void apply_repair(pdf::PageContent& page, const std::map<FontCode, CodeDecision>& decisions,
                   const std::set<std::string>& broken);
 
