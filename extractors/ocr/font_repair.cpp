@@ -136,7 +136,7 @@ bool draws_nothing(const pdf::Glyph& g, const pdf::PageImage& image) {
     const int y0 = static_cast<int>(std::ceil(g.top() * px)), y1 = static_cast<int>(std::floor(g.bottom() * px));
     if (x1 <= x0 || y1 <= y0) return true;
     return !has_ink(image, std::max(0, x0), std::max(0, y0), std::min(image.width, x1), std::min(image.height, y1),
-                    160, space_max_ink_px);
+                    ScanTolerances{}.ink_level, space_max_ink_px);
 }
 
 // Tesseract's LSTM places its symbol boxes only roughly (a box can stand a character off), so
@@ -194,13 +194,13 @@ GlyphReading read_broken_glyphs(const pdf::PageContent& page, const pdf::PageIma
         }
         ++out.lines_read;
         for (size_t i : vote_run(page, run, read_run(page, run, image, reader), image, votes)) {
-            ++out.glyphs_alone;
             const std::vector<size_t> alone{i};
-            if (vote_run(page, alone, read_run(page, alone, image, reader), image, votes).empty() || votes.read(code_of(page, page.glyphs[i])))
-                continue;
+            const bool sure = vote_run(page, alone, read_run(page, alone, image, reader), image, votes).empty();
+            if (sure || votes.read(code_of(page, page.glyphs[i]))) continue;
             // Alone it was read as nothing or as two characters: with a neighbour on each side.
-            const auto at = std::find(run.begin(), run.end(), i);
-            const std::vector<size_t> three(at == run.begin() ? at : at - 1, std::min(at + 2, run.end()));
+            const auto at = static_cast<size_t>(std::find(run.begin(), run.end(), i) - run.begin());
+            const std::vector<size_t> three(run.begin() + static_cast<ptrdiff_t>(at == 0 ? 0 : at - 1),
+                                            run.begin() + static_cast<ptrdiff_t>(std::min(at + 2, run.size())));
             vote_run(page, three, read_run(page, three, image, reader), image, votes);
         }
     }

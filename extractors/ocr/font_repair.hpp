@@ -24,7 +24,6 @@ bool has_broken_fonts(const pdf::PageContent& page);
 struct GlyphReading {
     int lines_read = 0;
     int lines_settled = 0;  // left unread: all their broken codes were decided beyond doubt
-    int glyphs_alone = 0;   // read one by one, their line not read as one character per glyph
 };
 
 // Reads the lines of `page` that hold glyphs of broken fonts from `image` (the page rendered),

@@ -48,6 +48,17 @@ void dashes_of_latin_fonts(std::map<FontCode, CodeDecision>& decisions) {
 
 }  // namespace
 
+void GlyphVotes::count_lines(int read, int settled) {
+    std::lock_guard lock(mutex_);
+    lines_read_ += read;
+    lines_settled_ += settled;
+}
+
+std::pair<int, int> GlyphVotes::lines() const {
+    std::lock_guard lock(mutex_);
+    return {lines_read_, lines_settled_};
+}
+
 bool GlyphVotes::read(const FontCode& code) const {
     std::lock_guard lock(mutex_);
     return readings_.count(code) > 0;

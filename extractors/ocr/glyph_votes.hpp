@@ -36,6 +36,9 @@ public:
     bool settled(const FontCode& code) const;
     // Whether `code` has been read at all.
     bool read(const FontCode& code) const;
+    // Lines of broken fonts read, and left unread because their codes were settled.
+    void count_lines(int read, int settled);
+    std::pair<int, int> lines() const;
     // Every code read at least once, decided.
     std::map<FontCode, CodeDecision> decisions() const;
 
@@ -46,6 +49,7 @@ private:
     };
     mutable std::mutex mutex_;
     std::map<FontCode, std::map<char32_t, Tally>> readings_;
+    int lines_read_ = 0, lines_settled_ = 0;
 };
 
 // One line per font for a clerk: codes recovered, readings each, the least certain ones.

@@ -99,7 +99,9 @@ PageRead read_layout(pdf::PdfFile& file, int number, OcrMode mode, ocr::GlyphVot
     pdf::PageContent drawn = file.read_page(number);
     if (!needs_ocr(drawn, mode)) return {pdf::layout_page(drawn), std::nullopt};
     if (mode == OcrMode::automatic && ocr::has_broken_fonts(drawn)) {
-        ocr::read_broken_glyphs(drawn, file.render_page(number, ocr::render_dpi), recogniser(), votes);
+        const ocr::GlyphReading reading =
+            ocr::read_broken_glyphs(drawn, file.render_page(number, ocr::render_dpi), recogniser(), votes);
+        votes.count_lines(reading.lines_read, reading.lines_settled);
         PageRead read;
         read.layout.number = number;
         read.held = std::move(drawn);
@@ -141,6 +143,10 @@ public:
             use(pdf::layout_page(*page.held));
             page.held.reset();
         }
+        const auto [read, settled] = votes.lines();
+        options.warn(fmt::format("{} lines of broken fonts were read by OCR to repair their Unicode maps ({} more "
+                                 "left unread: their characters were decided already)",
+                                 read, settled));
         for (const std::string& line : ocr::repair_report(decisions, names)) options.warn(line);
     }
 
