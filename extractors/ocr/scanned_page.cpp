@@ -164,7 +164,7 @@ RecognisedPage recognise_page(const pdf::PageContent& drawn, const pdf::PageImag
     out.content.width = drawn.width;
     out.content.height = drawn.height;
     out.content.segments = std::move(segments);
-    out.content.fonts = {pdf::FontInfo{"recognised by OCR", false, "", ""}};
+    out.content.fonts = {pdf::FontInfo{"recognised by OCR", false, "", "", "", false}};
     out.content.glyphs = glyphs_of(blocks, pt_per_px);
     return out;
 }

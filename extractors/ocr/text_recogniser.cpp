@@ -82,6 +82,15 @@ std::vector<OcrLine> TextRecogniser::read_block(const PixelBox& box) {
     return lines;
 }
 
+std::vector<OcrSymbol> TextRecogniser::read_line(const PixelBox& box) {
+    impl_->api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    std::vector<OcrLine> lines = read_block(box);
+    impl_->api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    std::vector<OcrSymbol> symbols;
+    for (const OcrLine& l : lines) symbols.insert(symbols.end(), l.symbols.begin(), l.symbols.end());
+    return symbols;
+}
+
 std::vector<OcrSymbol> TextRecogniser::read_digits(const PixelBox& box) {
     auto& api = impl_->api;
     api.SetVariable("tessedit_char_whitelist", "0123456789—-");

@@ -27,6 +27,8 @@ public:
     void set_page(const pdf::PageImage& image);
     // The text in `box` of the page, read as one block of lines (no columns to find).
     std::vector<OcrLine> read_block(const PixelBox& box);
+    // `box` read as one line of text.
+    std::vector<OcrSymbol> read_line(const PixelBox& box);
     // `box` read as one line of nothing but digits and dashes.
     std::vector<OcrSymbol> read_digits(const PixelBox& box);
 

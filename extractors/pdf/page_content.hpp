@@ -14,6 +14,7 @@ struct Glyph {
     double baseline = 0;
     double size = 0;         // font size on the page
     int font = 0;            // index into PageContent::fonts
+    unsigned font_code = 0;  // the character code in its font, as the content stream draws it
 
     double top() const { return baseline - 0.85 * size; }
     double bottom() const { return baseline + 0.15 * size; }
@@ -34,6 +35,11 @@ struct FontInfo {
     // The embedded program's own FontName: the only name of the Type 3 fonts Chromium makes
     // from Noto CJK ("AAAAAA+NotoSansCJKsc-Regular").
     std::string program;
+    // The font's object in the file ("12 0"): the same on every page that uses it, so that
+    // what is learnt of its codes on one page holds on all.
+    std::string object;
+    // Its codes were read from their glyphs (extractors/ocr/font_repair.hpp), not its map.
+    bool repaired = false;
 };
 
 struct PageContent {

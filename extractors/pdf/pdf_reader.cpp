@@ -5,10 +5,13 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "extractors/ocr/font_repair.hpp"
 #include "extractors/ocr/ocr_report.hpp"
 #include "extractors/ocr/scanned_page.hpp"
 #include "extractors/ocr/text_recogniser.hpp"
@@ -68,34 +71,98 @@ private:
     std::vector<std::pair<std::string, std::vector<int>>> problems_;
 };
 
+bool image_only(const pdf::PageContent& page) {
+    return page.glyphs.empty() && (page.images > 0 || page.shapes > 0);
+}
+
 bool needs_ocr(const pdf::PageContent& page, OcrMode mode) {
     if (mode != OcrMode::automatic) return mode == OcrMode::always;
-    const bool image_only = page.glyphs.empty() && (page.images > 0 || page.shapes > 0);
-    return image_only ||
+    return image_only(page) ||
            std::any_of(page.fonts.begin(), page.fonts.end(), [](const pdf::FontInfo& f) { return !f.untrusted.empty(); });
 }
 
-// One page laid out from its text layer, or from its image where that cannot be used.
-pdf::PageLayout read_layout(pdf::PdfFile& file, int number, OcrMode mode) {
-    pdf::PageContent drawn = file.read_page(number);
-    if (!needs_ocr(drawn, mode)) return pdf::layout_page(drawn);
+// A page laid out, or (its fonts broken) its content held until the whole document's glyphs
+// have voted on what their codes are.
+struct PageRead {
+    pdf::PageLayout layout;
+    std::optional<pdf::PageContent> held;
+};
+
+ocr::TextRecogniser& recogniser() {
     const ocr::TextRecogniser::Loaded loaded = ocr::TextRecogniser::for_this_thread();
     if (!loaded.recogniser) throw Error(loaded.error);
-    ocr::RecognisedPage page = ocr::recognise_page(drawn, file.render_page(number, ocr::render_dpi), *loaded.recogniser);
+    return *loaded.recogniser;
+}
+
+// One page laid out from its text layer, or from its image where that cannot be used.
+PageRead read_layout(pdf::PdfFile& file, int number, OcrMode mode, ocr::GlyphVotes& votes) {
+    pdf::PageContent drawn = file.read_page(number);
+    if (!needs_ocr(drawn, mode)) return {pdf::layout_page(drawn), std::nullopt};
+    if (mode == OcrMode::automatic && ocr::has_broken_fonts(drawn)) {
+        const ocr::GlyphReading reading =
+            ocr::read_broken_glyphs(drawn, file.render_page(number, ocr::render_dpi), recogniser(), votes);
+        votes.count_lines(reading.lines_read, reading.lines_settled);
+        PageRead read;
+        read.layout.number = number;
+        read.held = std::move(drawn);
+        return read;
+    }
+    ocr::RecognisedPage page = ocr::recognise_page(drawn, file.render_page(number, ocr::render_dpi), recogniser());
     pdf::PageLayout layout = pdf::layout_page(page.content);
     layout.rotated_glyphs = drawn.rotated_glyphs;
     layout.recognition = std::move(page.recognition);
-    return layout;
+    return {std::move(layout), std::nullopt};
 }
+
+// Pages in order, handed on at once until the first page with broken fonts; from there on
+// held, and handed on once every page has been read and the votes decide the fonts' codes.
+class PageOrder {
+public:
+    template <typename Use>
+    void add(PageRead page, Use use) {
+        if (page.held) holding_ = true;
+        if (holding_) held_.push_back(std::move(page));
+        else use(std::move(page.layout));
+    }
+
+    template <typename Use>
+    void finish(const ocr::GlyphVotes& votes, const ReadOptions& options, Use use) {
+        if (!holding_) return;
+        const auto decisions = votes.decisions();
+        std::map<std::string, std::string> names;
+        for (const PageRead& page : held_)
+            if (page.held) ocr::add_broken_fonts(*page.held, names);
+        std::set<std::string> broken;
+        for (const auto& [object, name] : names) broken.insert(object);
+        for (PageRead& page : held_) {
+            if (!page.held) {
+                use(std::move(page.layout));
+                continue;
+            }
+            ocr::apply_repair(*page.held, decisions, broken);
+            use(pdf::layout_page(*page.held));
+            page.held.reset();
+        }
+        const auto [read, settled] = votes.lines();
+        options.warn(fmt::format("{} lines of broken fonts were read by OCR to repair their Unicode maps ({} more "
+                                 "left unread: their characters were decided already)",
+                                 read, settled));
+        for (const std::string& line : ocr::repair_report(decisions, names)) options.warn(line);
+    }
+
+private:
+    bool holding_ = false;
+    std::vector<PageRead> held_;
+};
 
 // Lays out pages 2..count on `workers` threads, each with its own PdfFile, and hands them to
 // `use` in page order; at most a few pages per worker wait in memory.
 template <typename Use>
 void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first, int count, unsigned workers, OcrMode mode,
-                  Use use) {
+                  ocr::GlyphVotes& votes, Use use) {
     std::mutex mutex;
     std::condition_variable changed;
-    std::map<int, pdf::PageLayout> ready;
+    std::map<int, PageRead> ready;
     int next_page = 2, next_use = 2;
     std::exception_ptr failure;
     const int window = pages_ahead_per_worker * static_cast<int>(workers);
@@ -111,7 +178,7 @@ void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first,
                     if (failure || next_page > count) return;
                     page = next_page++;
                 }
-                pdf::PageLayout layout = read_layout(*file, page, mode);
+                PageRead layout = read_layout(*file, page, mode, votes);
                 std::lock_guard lock(mutex);
                 ready.emplace(page, std::move(layout));
                 changed.notify_all();
@@ -127,7 +194,7 @@ void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first,
     for (unsigned i = 1; i < workers; ++i) threads.emplace_back(work, nullptr);
     try {
         while (next_use <= count) {
-            pdf::PageLayout layout;
+            PageRead layout;
             {
                 std::unique_lock lock(mutex);
                 changed.wait(lock, [&] { return failure || ready.count(next_use); });
@@ -167,7 +234,9 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
     pdf::PageSequence road(builder, [&](const std::string& message) { findings.push_back(message); });
     TrustCheck trust;
     ocr::RecognitionTally recognised;
-    auto use = [&](pdf::PageLayout page) {
+    ocr::GlyphVotes votes;
+    PageOrder order;
+    auto take = [&](pdf::PageLayout page) {
         trust.check(page);
         recognised.add(page.number, page.recognition);
         if (page.rotated_glyphs > 0)
@@ -175,24 +244,26 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
                                      page.number, page.rotated_glyphs));
         road.add(std::move(page));
     };
+    auto use = [&](PageRead page) { order.add(std::move(page), take); };
     // The first page on this thread also warms up the statics Poppler creates lazily and
     // without a lock, before any worker starts. Several documents may be read at once (folder
     // conversion), so the very first page of the process is read alone.
     static std::once_flag poppler_warmed;
     bool first_read = false;
     std::call_once(poppler_warmed, [&] {
-        use(read_layout(*file, 1, options.ocr));
+        use(read_layout(*file, 1, options.ocr, votes));
         first_read = true;
     });
-    if (!first_read) use(read_layout(*file, 1, options.ocr));
+    if (!first_read) use(read_layout(*file, 1, options.ocr, votes));
     const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
     const unsigned workers = std::min({options.threads ? options.threads : hardware, max_workers,
                                        static_cast<unsigned>(std::max(1, count - 1))});
     if (workers <= 1) {
-        for (int p = 2; p <= count; ++p) use(read_layout(*file, p, options.ocr));
+        for (int p = 2; p <= count; ++p) use(read_layout(*file, p, options.ocr, votes));
     } else if (count > 1) {
-        stream_pages(input.bytes, std::move(file), count, workers, options.ocr, use);
+        stream_pages(input.bytes, std::move(file), count, workers, options.ocr, votes, use);
     }
+    order.finish(votes, options, take);
     road.finish();
     trust.settle(options);
     for (const std::string& message : recognised.messages()) options.warn(message);

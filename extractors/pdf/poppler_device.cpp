@@ -41,6 +41,8 @@ constexpr double bad_glyph_share = 0.02;
 constexpr int min_bad_glyphs = 2;
 // A Latin letter or digit whose own advance is at least this many font sizes is an ideograph.
 constexpr double ideograph_advance = 0.9;
+// What a glyph that decodes to no Unicode at all is held as until its font is repaired.
+constexpr char32_t unmapped = 0xFFFD;
 
 void ignore_poppler_message(ErrorCategory, Goffset, const char*) {}
 
@@ -57,10 +59,12 @@ bool is_bad_code(char32_t cp) {
     return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0xE000 && cp <= 0xF8FF) || cp == 0xFFFD;
 }
 
-// Characters that every font sets clearly narrower than an ideograph: digits and lower-case
-// letters other than m and w, plain or accented (capitals, m, w and æ can reach a full em).
+// Characters that every font sets clearly narrower than an ideograph: digits, ASCII
+// punctuation but for @ % & (a re-distil's “ ” come out as < =), and lower-case letters other
+// than m and w, plain or accented (capitals, m, w and æ can reach a full em).
 bool is_narrow_letter(char32_t cp) {
     if (cp >= U'0' && cp <= U'9') return true;
+    if (cp > U' ' && cp < 0x7F && !std::isalnum(static_cast<int>(cp))) return cp != U'@' && cp != U'%' && cp != U'&';
     if (cp >= U'a' && cp <= U'z') return cp != U'm' && cp != U'w';
     return cp >= 0xE0 && cp <= 0xFF && cp != 0xE6 && cp != 0xF7;
 }
@@ -118,8 +122,10 @@ public:
             else if (c.unnamed >= min_bad_glyphs && c.unnamed >= bad_glyph_share * c.all)
                 page_.fonts[i].untrusted = "its glyphs have no Unicode map and only numbered names (like /g12)";
             else if (c.wide_latin >= min_bad_glyphs && c.wide_latin >= bad_glyph_share * c.all)
-                page_.fonts[i].untrusted = "glyphs as wide as ideographs decode to Latin letters or digits";
+                page_.fonts[i].untrusted = "glyphs as wide as ideographs decode to Latin letters, digits or punctuation";
         }
+        std::erase_if(page_.glyphs,
+                      [&](const Glyph& g) { return g.code == unmapped && page_.fonts[g.font].untrusted.empty(); });
     }
 
     const DrawingBudget& budget() const { return budget_; }
@@ -174,6 +180,9 @@ public:
         if (uLen <= 0) {
             ++counts_[font].all;
             ++counts_[font].bad;
+            // Kept for the font's repair from its glyphs; dropped at the page's end if the
+            // font turns out trustworthy after all.
+            page_.glyphs.push_back({unmapped, tx, tx + tdx, ty, size, font, code});
             return;
         }
         // The glyph's own advance, without character spacing (justified lines add it).
@@ -190,6 +199,7 @@ public:
             g.baseline = ty;
             g.size = size;
             g.font = font;
+            g.font_code = code;
             ++counts_[font].all;
             if (is_bad_code(g.code)) ++counts_[font].bad;
             if (wide && uLen == 1 && is_narrow_letter(g.code)) ++counts_[font].wide_latin;
@@ -277,6 +287,7 @@ private:
                 info.bold = font->isBold() || font->getWeight() >= GfxFont::W600 ||
                             info.name.find("Bold") != std::string::npos;
                 info.untrusted = static_distrust(*font);
+                info.object = std::to_string(font->getID()->num) + " " + std::to_string(font->getID()->gen);
             }
             page_.fonts.push_back(std::move(info));
             counts_.emplace_back();

@@ -49,9 +49,10 @@ void add_ocr_option(CLI::App* command, OcrMode& mode) {
         {"auto", OcrMode::automatic}, {"never", OcrMode::never}, {"always", OcrMode::always}};
     command
         ->add_option("--ocr", mode,
-                     "auto: read pages that are images (scans) or whose text cannot be trusted by OCR "
-                     "(Tesseract; slow, and said on stderr with the cells to check); never: refuse them; "
-                     "always: read every page by OCR")
+                     "auto: fonts whose text cannot be trusted are repaired from their glyphs (each code "
+                     "read by Tesseract wherever it occurs, decided by vote; the layout stays the PDF's), "
+                     "pages that are images (scans) are read by OCR (slow; both said on stderr with what "
+                     "to check); never: refuse them; always: read every page by OCR")
         ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case).description(""))
         ->type_name("auto|never|always")
         ->default_str("auto");

@@ -1,0 +1,245 @@
+#include "extractors/ocr/font_repair.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "extractors/ocr/scan_image.hpp"
+
+namespace dutylist::ocr {
+namespace {
+
+// Glyphs on baselines this close (font sizes) are on one line.
+constexpr double same_baseline = 0.2;
+// A gap wider than this (font sizes) between glyphs of a line starts another run: the next
+// cell or column, never read as one line with this one.
+constexpr double max_run_gap = 1.0;
+// Glyphs of one code drawn less than this apart (font sizes) are one glyph drawn twice.
+constexpr double overdraw_offset = 0.25;
+// The ink of a glyph reaches a little beyond its em box (font sizes): kept in the cut-out.
+constexpr double ink_overshoot = 0.08;
+// Tesseract's Chinese model reads lines best at 30–45 px (scanned_page.cpp measured it): a
+// line taller than the first is read from a copy scaled to the second.
+constexpr int max_line_px = 50;
+constexpr int target_line_px = 40;
+// White paper around the cut-out line, in line heights: the recogniser needs some to find it.
+constexpr double paper_margin = 0.5;
+// A glyph box with fewer dark pixels than this draws nothing: a space.
+constexpr int space_max_ink_px = 3;
+// Readings of a glyph drawn blank are certain.
+constexpr double blank_confidence = 100;
+// A glyph read with less confidence than this (Tesseract's 0–100) in its line is read once
+// more on its own: in a line the language model can pull a rare character to a common one
+// (讫 read as 旋 at 8, 凿 as 汕 at 46), and a misreading is rarely that confident.
+constexpr double doubtful_reading = 90;
+// A glyph at least this wide (font sizes) is full-width; at most the second, half-width.
+constexpr double full_width_advance = 0.9;
+constexpr double half_width_advance = 0.6;
+
+bool is_broken(const pdf::PageContent& page, const pdf::Glyph& g) {
+    return !page.fonts[static_cast<size_t>(g.font)].untrusted.empty();
+}
+
+FontCode code_of(const pdf::PageContent& page, const pdf::Glyph& g) {
+    return {page.fonts[static_cast<size_t>(g.font)].object, g.font_code};
+}
+
+bool ruling_between(const pdf::PageContent& page, const pdf::Glyph& a, const pdf::Glyph& b) {
+    const double y = b.centre_y();
+    return std::any_of(page.segments.begin(), page.segments.end(), [&](const pdf::Segment& s) {
+        return !s.horizontal() && s.x0 >= a.centre_x() && s.x0 <= b.centre_x() && s.y0 <= y && s.y1 >= y;
+    });
+}
+
+// Bold made by drawing a glyph twice, a hair apart: one character on the page.
+bool overdrawn(const pdf::Glyph& a, const pdf::Glyph& b) {
+    return a.font == b.font && a.font_code == b.font_code && std::abs(b.x0 - a.x0) < overdraw_offset * b.size;
+}
+
+// The page's glyphs as runs of one line each, left to right: indices into page.glyphs.
+std::vector<std::vector<size_t>> runs_of(const pdf::PageContent& page) {
+    std::vector<size_t> order(page.glyphs.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const auto& g = page.glyphs;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return g[a].baseline < g[b].baseline; });
+    std::vector<std::vector<size_t>> lines;
+    for (size_t i : order) {
+        if (lines.empty() || g[i].baseline - g[lines.back().front()].baseline > same_baseline * g[i].size)
+            lines.emplace_back();
+        lines.back().push_back(i);
+    }
+    std::vector<std::vector<size_t>> runs;
+    for (auto& line : lines) {
+        std::sort(line.begin(), line.end(), [&](size_t a, size_t b) { return g[a].x0 < g[b].x0; });
+        for (size_t k = 0; k < line.size(); ++k) {
+            const pdf::Glyph& here = g[line[k]];
+            if (k > 0 && overdrawn(g[line[k - 1]], here)) continue;
+            if (k == 0 || here.x0 - g[line[k - 1]].x1 > max_run_gap * here.size ||
+                ruling_between(page, g[line[k - 1]], here))
+                runs.emplace_back();
+            runs.back().push_back(line[k]);
+        }
+    }
+    return runs;
+}
+
+// The run cut out of the page image onto white paper, scaled to a height Tesseract reads well.
+pdf::PageImage cut_out(const pdf::PageContent& page, const std::vector<size_t>& run, const pdf::PageImage& image) {
+    double x0 = 1e9, x1 = -1e9, y0 = 1e9, y1 = -1e9, size = 0;
+    for (size_t i : run) {
+        const pdf::Glyph& g = page.glyphs[i];
+        x0 = std::min(x0, g.x0);
+        x1 = std::max(x1, g.x1);
+        y0 = std::min(y0, g.top() - ink_overshoot * g.size);
+        y1 = std::max(y1, g.bottom() + ink_overshoot * g.size);
+        size = std::max(size, g.size);
+    }
+    x0 -= ink_overshoot * size;
+    x1 += ink_overshoot * size;
+    const double px = image.dpi / 72.0;
+    const int left = std::clamp(static_cast<int>(std::floor(x0 * px)), 0, image.width);
+    const int right = std::clamp(static_cast<int>(std::ceil(x1 * px)), left, image.width);
+    const int top = std::clamp(static_cast<int>(std::floor(y0 * px)), 0, image.height);
+    const int bottom = std::clamp(static_cast<int>(std::ceil(y1 * px)), top, image.height);
+    const int line_px = bottom - top;
+    const double factor = line_px > max_line_px ? double(target_line_px) / line_px : 1.0;
+    const pdf::PageImage part = scaled_part(image, left, top, right, bottom, factor);
+    const int margin = static_cast<int>(std::lround(paper_margin * part.height)) + 1;
+    pdf::PageImage cut;
+    cut.width = part.width + 2 * margin;
+    cut.height = part.height + 2 * margin;
+    cut.dpi = image.dpi * factor;
+    cut.grey.assign(static_cast<size_t>(cut.width) * static_cast<size_t>(cut.height), 255);
+    for (int y = 0; y < part.height; ++y)
+        std::copy_n(part.grey.begin() + static_cast<ptrdiff_t>(y) * part.width, part.width,
+                    cut.grey.begin() + static_cast<ptrdiff_t>(y + margin) * cut.width + margin);
+    return cut;
+}
+
+// ASCII punctuation read on a full-width glyph is its full-width form, and the other way round.
+char32_t width_of_glyph(char32_t reading, double advance_em) {
+    static constexpr std::pair<char32_t, char32_t> pairs[] = {{U',', U'，'}, {U';', U'；'}, {U':', U'：'},
+                                                              {U'(', U'（'}, {U')', U'）'}, {U'!', U'！'},
+                                                              {U'?', U'？'}};
+    for (const auto& [half, full] : pairs) {
+        if (reading == half && advance_em >= full_width_advance) return full;
+        if (reading == full && advance_em <= half_width_advance) return half;
+    }
+    return reading;
+}
+
+bool draws_nothing(const pdf::Glyph& g, const pdf::PageImage& image) {
+    const double px = image.dpi / 72.0;
+    const int x0 = static_cast<int>(std::ceil(g.x0 * px)), x1 = static_cast<int>(std::floor(g.x1 * px));
+    const int y0 = static_cast<int>(std::ceil(g.top() * px)), y1 = static_cast<int>(std::floor(g.bottom() * px));
+    if (x1 <= x0 || y1 <= y0) return true;
+    return !has_ink(image, std::max(0, x0), std::max(0, y0), std::min(image.width, x1), std::min(image.height, y1),
+                    ScanTolerances{}.ink_level, space_max_ink_px);
+}
+
+// Tesseract's LSTM places its symbol boxes only roughly (a box can stand a character off), so
+// readings go to glyphs by order, where the line read has as many characters as the run draws.
+// Returns the broken glyphs worth reading once more on their own: those read with little
+// confidence, or, when the counts differ, those whose code has no reading yet.
+std::vector<size_t> vote_run(const pdf::PageContent& page, const std::vector<size_t>& run,
+                             const std::vector<OcrSymbol>& symbols, const pdf::PageImage& image, GlyphVotes& votes) {
+    std::vector<size_t> inked, again;
+    for (size_t i : run) {
+        const pdf::Glyph& g = page.glyphs[i];
+        if (!draws_nothing(g, image)) inked.push_back(i);
+        else if (is_broken(page, g)) votes.add(code_of(page, g), U' ', blank_confidence);
+    }
+    const bool aligned = inked.size() == symbols.size();
+    for (size_t k = 0; k < inked.size(); ++k) {
+        const pdf::Glyph& g = page.glyphs[inked[k]];
+        if (!is_broken(page, g)) continue;
+        if (!aligned) {
+            if (!votes.read(code_of(page, g))) again.push_back(inked[k]);
+            continue;
+        }
+        votes.add(code_of(page, g), width_of_glyph(symbols[k].code, (g.x1 - g.x0) / g.size), symbols[k].confidence);
+        if (symbols[k].confidence < doubtful_reading) again.push_back(inked[k]);
+    }
+    return again;
+}
+
+std::vector<OcrSymbol> read_run(const pdf::PageContent& page, const std::vector<size_t>& run,
+                                const pdf::PageImage& image, TextRecogniser& reader) {
+    const pdf::PageImage cut = cut_out(page, run, image);
+    reader.set_page(cut);
+    OcrLine line;
+    line.symbols = reader.read_line({0, 0, cut.width, cut.height});
+    drop_ruling_remnants(line);
+    return line.symbols;
+}
+
+}  // namespace
+
+bool has_broken_fonts(const pdf::PageContent& page) {
+    return std::any_of(page.glyphs.begin(), page.glyphs.end(), [&](const pdf::Glyph& g) { return is_broken(page, g); });
+}
+
+GlyphReading read_broken_glyphs(const pdf::PageContent& page, const pdf::PageImage& image, TextRecogniser& reader,
+                                GlyphVotes& votes) {
+    GlyphReading out;
+    for (const auto& run : runs_of(page)) {
+        const auto broken = [&](size_t i) { return is_broken(page, page.glyphs[i]); };
+        if (std::none_of(run.begin(), run.end(), broken)) continue;
+        if (std::all_of(run.begin(), run.end(),
+                        [&](size_t i) { return !broken(i) || votes.settled(code_of(page, page.glyphs[i])); })) {
+            ++out.lines_settled;
+            continue;
+        }
+        ++out.lines_read;
+        for (size_t i : vote_run(page, run, read_run(page, run, image, reader), image, votes)) {
+            const std::vector<size_t> alone{i};
+            const bool sure = vote_run(page, alone, read_run(page, alone, image, reader), image, votes).empty();
+            if (sure || votes.read(code_of(page, page.glyphs[i]))) continue;
+            // Alone it was read as nothing or as two characters: with a neighbour on each side.
+            const auto at = static_cast<size_t>(std::find(run.begin(), run.end(), i) - run.begin());
+            const std::vector<size_t> three(run.begin() + static_cast<ptrdiff_t>(at == 0 ? 0 : at - 1),
+                                            run.begin() + static_cast<ptrdiff_t>(std::min(at + 2, run.size())));
+            vote_run(page, three, read_run(page, three, image, reader), image, votes);
+        }
+    }
+    return out;
+}
+
+void apply_repair(pdf::PageContent& page, const std::map<FontCode, CodeDecision>& decisions,
+                  const std::set<std::string>& broken) {
+    // A font this page found nothing wrong with but another page did: its codes that were
+    // read elsewhere take their reading, the rest keep their own (this page saw them right).
+    std::vector<bool> elsewhere(page.fonts.size());
+    for (size_t f = 0; f < page.fonts.size(); ++f)
+        elsewhere[f] = page.fonts[f].untrusted.empty() && broken.count(page.fonts[f].object) > 0;
+    std::vector<std::set<unsigned>> unread(page.fonts.size());
+    for (pdf::Glyph& g : page.glyphs) {
+        const auto f = static_cast<size_t>(g.font);
+        if (!is_broken(page, g) && !elsewhere[f]) continue;
+        const auto it = decisions.find(code_of(page, g));
+        if (it != decisions.end()) {
+            g.code = it->second.character;
+            page.fonts[f].repaired = true;
+        } else if (!elsewhere[f]) {
+            unread[f].insert(g.font_code);
+        }
+    }
+    for (size_t f = 0; f < page.fonts.size(); ++f) {
+        pdf::FontInfo& font = page.fonts[f];
+        if (font.untrusted.empty()) continue;
+        font.repaired = true;
+        font.untrusted = unread[f].empty() ? ""
+                                           : fmt::format("{} of its codes could not be read from their glyphs "
+                                                         "(its Unicode map cannot be trusted)",
+                                                         unread[f].size());
+    }
+}
+
+void add_broken_fonts(const pdf::PageContent& page, std::map<std::string, std::string>& names) {
+    for (const pdf::FontInfo& f : page.fonts)
+        if (!f.untrusted.empty()) names.emplace(f.object, f.name.empty() ? f.program : f.name);
+}
+
+}  // namespace dutylist::ocr

@@ -1,0 +1,118 @@
+#include "extractors/ocr/glyph_votes.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "model/text.hpp"
+
+namespace dutylist::ocr {
+
+void GlyphVotes::add(const FontCode& code, char32_t reading, double confidence) {
+    std::lock_guard lock(mutex_);
+    Tally& t = readings_[code][reading];
+    ++t.votes;
+    t.confidence += confidence;
+}
+
+bool GlyphVotes::settled(const FontCode& code) const {
+    std::lock_guard lock(mutex_);
+    const auto it = readings_.find(code);
+    if (it == readings_.end()) return false;
+    int all = 0, best = 0;
+    for (const auto& [reading, tally] : it->second) {
+        all += tally.votes;
+        best = std::max(best, tally.votes);
+    }
+    return best >= settled_votes && best >= settled_share * all;
+}
+
+namespace {
+
+bool is_ideograph(char32_t c) { return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF); }
+
+// Tesseract's Chinese model reads a Latin font's em dash (the "— 1 —" of a page number) as
+// the ideograph 一, which a font that draws next to no ideographs cannot hold.
+void dashes_of_latin_fonts(std::map<FontCode, CodeDecision>& decisions) {
+    std::map<std::string, std::pair<int, int>> ideographs_of;  // font: ideographs, codes
+    for (const auto& [code, d] : decisions) {
+        auto& [ideographs, all] = ideographs_of[code.first];
+        ideographs += is_ideograph(d.character);
+        ++all;
+    }
+    for (auto& [code, d] : decisions) {
+        const auto [ideographs, all] = ideographs_of[code.first];
+        if (d.character == U'一' && 2 * ideographs < all) d.character = U'—';
+    }
+}
+
+}  // namespace
+
+void GlyphVotes::count_lines(int read, int settled) {
+    std::lock_guard lock(mutex_);
+    lines_read_ += read;
+    lines_settled_ += settled;
+}
+
+std::pair<int, int> GlyphVotes::lines() const {
+    std::lock_guard lock(mutex_);
+    return {lines_read_, lines_settled_};
+}
+
+bool GlyphVotes::read(const FontCode& code) const {
+    std::lock_guard lock(mutex_);
+    return readings_.count(code) > 0;
+}
+
+std::map<FontCode, CodeDecision> GlyphVotes::decisions() const {
+    std::lock_guard lock(mutex_);
+    std::map<FontCode, CodeDecision> out;
+    for (const auto& [code, readings] : readings_) {
+        CodeDecision d;
+        const Tally* best = nullptr;
+        for (const auto& [reading, tally] : readings) {
+            d.readings += tally.votes;
+            // Equal votes: the more confident reading wins.
+            if (!best || tally.votes > best->votes ||
+                (tally.votes == best->votes && tally.confidence > best->confidence)) {
+                best = &tally;
+                d.character = reading;
+            }
+        }
+        d.agreeing = best->votes;
+        d.confidence = best->confidence / best->votes;
+        out.emplace(code, d);
+    }
+    dashes_of_latin_fonts(out);
+    return out;
+}
+
+std::vector<std::string> repair_report(const std::map<FontCode, CodeDecision>& decisions,
+                                       const std::map<std::string, std::string>& font_names, size_t least_certain) {
+    std::map<std::string, std::vector<std::pair<unsigned, CodeDecision>>> by_font;
+    for (const auto& [code, d] : decisions) by_font[code.first].emplace_back(code.second, d);
+    std::vector<std::string> lines;
+    for (auto& [font, codes] : by_font) {
+        int readings = 0;
+        for (const auto& [code, d] : codes) readings += d.readings;
+        std::sort(codes.begin(), codes.end(), [](const auto& a, const auto& b) {
+            return a.second.share() != b.second.share() ? a.second.share() < b.second.share()
+                                                        : a.second.confidence < b.second.confidence;
+        });
+        std::string doubtful;
+        for (size_t i = 0; i < codes.size() && i < least_certain; ++i) {
+            const CodeDecision& d = codes[i].second;
+            std::string shown;
+            append_utf8(shown, d.character);
+            doubtful += fmt::format("{}{} {}/{} ({:.0f})", i ? ", " : "", shown, d.agreeing, d.readings, d.confidence);
+        }
+        const auto name = font_names.find(font);
+        lines.push_back(fmt::format("font {} repaired from its glyphs: {} codes recovered, {:.1f} readings each; "
+                                    "least certain: {}",
+                                    name != font_names.end() && !name->second.empty() ? name->second : "object " + font,
+                                    codes.size(), double(readings) / double(codes.size()), doubtful));
+    }
+    return lines;
+}
+
+}  // namespace dutylist::ocr

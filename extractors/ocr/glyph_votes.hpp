@@ -1,0 +1,59 @@
+// What the recogniser read for each code of a broken font, over every occurrence read in the
+// document, and the character each code is decided to be: the reading most occurrences agree
+// on. A code read 200 times is decided by 200 readings, so an occasional misreading is
+// outvoted. Thread-safe (pages are read on several threads); no Tesseract.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dutylist::ocr {
+
+// A code whose leading reading has at least this many votes and this share of them needs no
+// more: reading further occurrences would not change it (what makes a 60-page file cost the
+// distinct glyphs it has, not its pages).
+inline constexpr int settled_votes = 3;
+inline constexpr double settled_share = 0.8;
+
+// One code of one font, the font named by its object in the file.
+using FontCode = std::pair<std::string, unsigned>;
+
+struct CodeDecision {
+    char32_t character = 0;
+    int readings = 0;       // occurrences read
+    int agreeing = 0;       // of them, read as `character`
+    double confidence = 0;  // mean recogniser confidence (0–100) of the agreeing readings
+    double share() const { return readings ? double(agreeing) / readings : 0; }
+};
+
+class GlyphVotes {
+public:
+    void add(const FontCode& code, char32_t reading, double confidence);
+    // Whether `code` is decided beyond doubt already (settled_votes, settled_share).
+    bool settled(const FontCode& code) const;
+    // Whether `code` has been read at all.
+    bool read(const FontCode& code) const;
+    // Lines of broken fonts read, and left unread because their codes were settled.
+    void count_lines(int read, int settled);
+    std::pair<int, int> lines() const;
+    // Every code read at least once, decided.
+    std::map<FontCode, CodeDecision> decisions() const;
+
+private:
+    struct Tally {
+        int votes = 0;
+        double confidence = 0;
+    };
+    mutable std::mutex mutex_;
+    std::map<FontCode, std::map<char32_t, Tally>> readings_;
+    int lines_read_ = 0, lines_settled_ = 0;
+};
+
+// One line per font for a clerk: codes recovered, readings each, the least certain ones.
+std::vector<std::string> repair_report(const std::map<FontCode, CodeDecision>& decisions,
+                                       const std::map<std::string, std::string>& font_names, size_t least_certain = 5);
+
+}  // namespace dutylist::ocr

@@ -1,0 +1,151 @@
+// Broken fonts repaired from their glyphs (extractors/ocr/font_repair, glyph_votes): the votes
+// on their own, then PDFs whose fonts lost their Unicode maps read through the text road, their
+// geometry as the PDF has it. The corpus fixture is three pages (made at test time by
+// tests/data/pdf/untrusted/make_broken_fonts.py); the whole file is measured in bench/.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "extractors/ocr/glyph_votes.hpp"
+#include "extractors/pdf/pdf_reader.hpp"
+#include "support/paths.hpp"
+#include "support/truth.hpp"
+
+using namespace dutylist;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path untrusted() { return test::source_dir() / "tests" / "data" / "pdf" / "untrusted"; }
+
+struct Read {
+    Document document;
+    std::vector<std::string> warnings;
+};
+
+Read read(const fs::path& pdf, OcrMode mode = OcrMode::automatic) {
+    Read out;
+    ReadOptions options;
+    options.ocr = mode;
+    options.warn = [&](const std::string& w) { out.warnings.push_back(w); };
+    out.document = read_pdf(InputFile{pdf.filename().string(), test::read_file(pdf)}, options);
+    return out;
+}
+
+bool said(const Read& r, const std::string& words) {
+    return std::any_of(r.warnings.begin(), r.warnings.end(),
+                       [&](const std::string& w) { return w.find(words) != std::string::npos; });
+}
+
+const ocr::FontCode code_a{"10 0", 7}, code_b{"10 0", 8}, latin_dash{"11 0", 3}, latin_one{"11 0", 4};
+
+}  // namespace
+
+TEST_CASE("votes: the reading most occurrences agree on decides the code; equal votes go to the more confident") {
+    ocr::GlyphVotes votes;
+    for (int i = 0; i < 4; ++i) votes.add(code_a, U'助', 95);
+    votes.add(code_a, U'肋', 99);
+    votes.add(code_b, U'凿', 60);
+    votes.add(code_b, U'汕', 40);
+    const auto decided = votes.decisions();
+    REQUIRE(decided.size() == 2);
+    CHECK(decided.at(code_a).character == U'助');
+    CHECK(decided.at(code_a).readings == 5);
+    CHECK(decided.at(code_a).agreeing == 4);
+    CHECK(decided.at(code_a).confidence == doctest::Approx(95));
+    CHECK(decided.at(code_b).character == U'凿');
+    CHECK(decided.at(code_b).share() == doctest::Approx(0.5));
+}
+
+TEST_CASE("votes: a code is settled by enough agreeing readings, and only then") {
+    ocr::GlyphVotes votes;
+    CHECK_FALSE(votes.read(code_a));
+    votes.add(code_a, U'工', 90);
+    votes.add(code_a, U'工', 90);
+    CHECK(votes.read(code_a));
+    CHECK_FALSE(votes.settled(code_a));
+    votes.add(code_a, U'工', 90);
+    CHECK(votes.settled(code_a));
+    votes.add(code_a, U'土', 90);
+    CHECK_FALSE(votes.settled(code_a));  // 3 of 4 is below the settled share
+}
+
+TEST_CASE("votes: a Latin font's dash read as the ideograph 一 is a dash") {
+    ocr::GlyphVotes votes;
+    votes.add(latin_dash, U'一', 95);
+    votes.add(latin_one, U'1', 95);
+    votes.add({"11 0", 5}, U'2', 95);
+    votes.add(code_a, U'一', 95);
+    votes.add(code_b, U'二', 95);
+    const auto decided = votes.decisions();
+    CHECK(decided.at(latin_dash).character == U'—');
+    CHECK(decided.at(code_a).character == U'一');
+}
+
+TEST_CASE("the report names each font, its codes, readings each and the least certain") {
+    ocr::GlyphVotes votes;
+    votes.add(code_a, U'助', 95);
+    votes.add(code_a, U'助', 97);
+    votes.add(code_b, U'凿', 60);
+    const auto lines = ocr::repair_report(votes.decisions(), {{"10 0", "BAAAAA+DroidSansFallback"}});
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].find("BAAAAA+DroidSansFallback") != std::string::npos);
+    CHECK(lines[0].find("2 codes recovered, 1.5 readings each") != std::string::npos);
+    CHECK(lines[0].find("least certain: 凿 1/1 (60), 助 2/2 (96)") != std::string::npos);
+}
+
+TEST_CASE("a Ghostscript re-distil whose Type 3 fonts map ideographs to Latin letters converts exactly") {
+    const fs::path pdf = untrusted() / "gs-chromium-type3.pdf";
+    const Read r = read(pdf);
+    const auto report = test::compare_with_truth(r.document, untrusted() / "gs-chromium-type3.truth.json");
+    CHECK_MESSAGE(report.perfect(), report.summary());
+    CHECK(said(r, "repaired from its glyphs"));
+    CHECK_FALSE(said(r, "read from the page images by OCR"));
+}
+
+TEST_CASE("fonts without ToUnicode: the text road, with the good font's digits untouched") {
+    const Read r = read(untrusted() / "no-tounicode.pdf");
+    test::TruthOptions options;
+    options.compare_metadata = false;
+    const auto report = test::compare_with_truth(r.document, untrusted() / "no-tounicode.truth.json", options);
+    MESSAGE("no-tounicode: cells " << report.exact_cells << "/" << report.cells << " exact");
+    CHECK(said(r, "BAAAAA+DroidSansFallback repaired from its glyphs"));
+    REQUIRE(r.document.lists.size() == 2);
+    CHECK(r.document.lists[0].items.size() == 10);
+    CHECK(report.exact_cells * 10 >= report.cells * 8);
+}
+
+TEST_CASE("corpus pages with every ToUnicode map deleted read as the same pages intact") {
+    const test::TempDir dir;
+    const fs::path source = test::corpus("wumachang/wumachang.pdf");
+    const std::string script = test::quote(untrusted() / "make_broken_fonts.py");
+    REQUIRE(test::run_shell("qpdf --empty --pages " + test::quote(source) + " 3-5 -- " + test::quote(dir / "intact.pdf"))
+                .exit_code == 0);
+    REQUIRE(test::run_shell("/usr/bin/python3 " + script + " " + test::quote(source) + " " +
+                            test::quote(dir / "broken.pdf") + " --pages 3-5")
+                .exit_code == 0);
+    CHECK_THROWS(read(dir / "broken.pdf", OcrMode::never));
+    const Read intact = read(dir / "intact.pdf"), broken = read(dir / "broken.pdf");
+    CHECK(said(broken, "repaired from its glyphs"));
+    CHECK(said(broken, "lines of broken fonts were read by OCR"));
+    REQUIRE(broken.document.lists.size() == intact.document.lists.size());
+    int cells = 0, same = 0;
+    for (size_t l = 0; l < intact.document.lists.size(); ++l) {
+        const auto& want = intact.document.lists[l].items;
+        const auto& got = broken.document.lists[l].items;
+        REQUIRE(got.size() == want.size());
+        for (size_t i = 0; i < want.size(); ++i)
+            for (size_t c = 0; c < want[i].values.size(); ++c) {
+                ++cells;
+                const bool equal = c < got[i].values.size() && got[i].values[c] == want[i].values[c];
+                same += equal;
+                if (!equal && c < got[i].values.size() && !got[i].values[c].empty())
+                    MESSAGE("item " << i + 1 << ": " << got[i].values[c].front() << " / " << want[i].values[c].front());
+            }
+    }
+    MESSAGE("corpus pages 3-5: cells " << same << "/" << cells << " as intact");
+    CHECK(same * 100 >= cells * 95);
+}
