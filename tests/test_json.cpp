@@ -136,7 +136,7 @@ TEST_CASE("input formats are recognised by content, not by name") {
     CHECK(sniff_json("\xEF\xBB\xBF  {\"schema\": 1}"));
     CHECK_FALSE(sniff_json("[1, 2]"));
     CHECK_THROWS_WITH_AS(read_document({"x.pdf", "\x89PNG\r\n\x1a\n...."}, {}), doctest::Contains("PNG image"), Error);
-    CHECK_THROWS_WITH_AS(read_document({"x.docx", "<!DOCTYPE html><html></html>"}, {}), doctest::Contains("HTML page"), Error);
+    CHECK_THROWS_WITH_AS(read_document({"x.docx", "<!DOCTYPE html><html></html>"}, {}), doctest::Contains("web page (HTML)"), Error);
     CHECK_THROWS_WITH_AS(read_document({"x.pdf", ""}, {}), doctest::Contains("empty"), Error);
 }
 

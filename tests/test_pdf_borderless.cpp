@@ -15,7 +15,7 @@ using namespace dutylist::pdf;
 namespace {
 
 constexpr double size = 10;
-const std::vector<FontInfo> fonts = {{"Serif", false, "", ""}};
+const std::vector<FontInfo> fonts = {{"Serif", false, "", "", "", false}};
 
 // Glyphs for `text` from x on a baseline (ideographs 1 em wide, others ½).
 std::vector<Glyph> glyphs(const std::string& text, double x, double baseline, double glyph_size = size) {

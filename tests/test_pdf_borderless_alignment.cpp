@@ -21,7 +21,7 @@ namespace {
 
 constexpr double size = 10;
 constexpr double pitch = 13;  // the same inside a row and between rows
-const std::vector<FontInfo> fonts = {{"Serif", false, "", ""}};
+const std::vector<FontInfo> fonts = {{"Serif", false, "", "", "", false}};
 
 void add(std::vector<Glyph>& out, const std::string& text, double x, double baseline) {
     for (size_t i = 0; i < text.size();) {

@@ -62,7 +62,7 @@ PageContent make_page(int number, const std::string& heading, const TableSpec& t
     page.number = number;
     page.width = 842;
     page.height = 595;
-    page.fonts = {{"Serif", false, "", ""}};
+    page.fonts = {{"Serif", false, "", "", "", false}};
     double y = 60;
     if (!heading.empty()) {
         add_text(page, heading, 200, y, 16);
@@ -118,7 +118,7 @@ PageContent cover() {
     page.number = 1;
     page.width = 595;
     page.height = 842;
-    page.fonts = {{"Serif", false, "", ""}};
+    page.fonts = {{"Serif", false, "", "", "", false}};
     add_text(page, "新疆维吾尔自治区昌吉回族自治州", 100, 200, 18);
     add_text(page, "奇台县五马场哈萨克族乡", 150, 230, 18);
     add_text(page, "履职事项清单", 200, 320, 26);
@@ -250,7 +250,7 @@ TEST_CASE("a borderless table that ends above other text does not go on on the n
     two.number = 2;
     two.width = 842;
     two.height = 595;
-    two.fonts = {{"Serif", false, "", ""}};
+    two.fonts = {{"Serif", false, "", "", "", false}};
     add_text(two, "2", 60, 80);  // laid out like a 序号 and a name, but not a row of the list
     add_text(two, "附录", 200, 80);
     const Document doc = assemble({one, two});

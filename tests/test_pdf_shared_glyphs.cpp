@@ -29,7 +29,8 @@ std::string text_of(const std::vector<Glyph>& gs) {
     return out;
 }
 
-const std::vector<FontInfo> fonts = {{"ABCDEF+NotoSansCJKsc-Regular", false, "", ""}, {"SimSun", false, "", ""}, {"", false, "", "AAAAAA+NotoSansCJKsc-Regular"}};
+const std::vector<FontInfo> fonts = {{"ABCDEF+NotoSansCJKsc-Regular", false, "", "", "", false}, {"SimSun", false, "", "", "", false},
+                                      {"", false, "", "AAAAAA+NotoSansCJKsc-Regular", "", false}};
 const std::string simplified = "农戶入戶工作，建立戶籍档案，组织开展农业生产";
 
 }  // namespace

@@ -37,7 +37,7 @@ std::vector<Glyph> operator+(std::vector<Glyph> a, const std::vector<Glyph>& b) 
     return a;
 }
 
-const std::vector<FontInfo> fonts = {{"Serif", false, "", ""}};
+const std::vector<FontInfo> fonts = {{"Serif", false, "", "", "", false}};
 
 // A line in a frame [0, width] as a cell would give it.
 TextLine line(const std::string& text, double width, double baseline = 0, double x = 0) {

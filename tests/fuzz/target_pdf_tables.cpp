@@ -55,7 +55,7 @@ PageContent decode_page(Bytes& in, int number) {
     const int fonts = 1 + in.byte() % 3;
     for (int f = 0; f < fonts; ++f) {
         uint8_t flags = in.byte();
-        page.fonts.push_back({"F" + std::to_string(f), (flags & 1) != 0, (flags & 0x70) == 0x70 ? "no Unicode map" : "", ""});
+        page.fonts.push_back({"F" + std::to_string(f), (flags & 1) != 0, (flags & 0x70) == 0x70 ? "no Unicode map" : "", "", "", false});
     }
     page.images = in.byte() % 2;
     const int segments = in.byte();
