@@ -245,3 +245,14 @@ TEST_CASE("no duty list: the reader's reason; a header without rows is left out 
     REQUIRE(b.warnings.size() == 1);
     CHECK(b.warnings[0].find("某乡配合履职事项清单") != std::string::npos);
 }
+
+TEST_CASE("a header row of no cells under the labels (an odd or hostile file) names no columns of its own") {
+    TableRow labels = row(header), empty;
+    labels.header = empty.header = true;
+    const Built b = build([&](ListBuilder& l) { l.table(table({labels, empty, row({"1", "党的建设", "组织学习"}, 3)})); });
+    REQUIRE(b.doc.lists.size() == 1);
+    REQUIRE(b.doc.lists[0].columns.size() == 3);
+    CHECK(b.doc.lists[0].columns[2].label == "事项名称");
+    REQUIRE(b.doc.lists[0].items.size() == 1);
+    CHECK(b.doc.lists[0].items[0].values[2] == Paragraphs{"组织学习"});
+}

@@ -88,10 +88,12 @@ size_t header_extent(const std::vector<TableRow>& rows, size_t first) {
 
 std::vector<ColumnSpan> header_columns(const std::vector<TableRow>& rows, size_t first, size_t count) {
     std::vector<ColumnSpan> columns;
-    const TableRow& bottom = rows[first + count - 1];
-    for (const TableCell& c : bottom.cells) {
+    // The lowest row that has cells: a row of none (a hostile or odd file) names no columns.
+    size_t lowest = first + count - 1;
+    while (lowest > first && rows[lowest].cells.empty()) --lowest;
+    for (const TableCell& c : rows[lowest].cells) {
         std::string label = cell_line(c);
-        for (size_t r = first + count - 1; label.empty() && r-- > first;)
+        for (size_t r = lowest; label.empty() && r-- > first;)
             for (const TableCell& above : rows[r].cells)
                 if (above.col <= c.col && c.col < above.col + above.col_span) label = cell_line(above);
         columns.push_back({c.col, c.col + c.col_span, label});

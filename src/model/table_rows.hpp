@@ -39,7 +39,7 @@ struct ColumnSpan {
     std::string label;
 };
 
-// The columns the header rows [first, first + count) name: the lowest row gives them (a
+// The columns the header rows [first, first + count) name: the lowest row with cells gives them (a
 // grouped header names its sub-columns there); a column with no label there takes the one
 // above it.
 std::vector<ColumnSpan> header_columns(const std::vector<TableRow>& rows, size_t first, size_t count);
