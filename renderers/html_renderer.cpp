@@ -36,7 +36,8 @@ std::string list_title(const DutyList& list) { return list.title.empty() ? kind_
 std::string column_class(const Column& column) { return "col-" + escape_markup(column.key); }
 
 void append_cell(std::string& out, const Column& column, const Paragraphs& cell) {
-    out += "<td class=\"" + column_class(column) + "\">";
+    // data-label: on a phone each row is a card, each cell under its column's label (page.html).
+    out += "<td class=\"" + column_class(column) + "\" data-label=\"" + escape_markup(column.label) + "\">";
     for (const auto& p : cell) {
         out += "<p>";
         append_escaped(out, p);

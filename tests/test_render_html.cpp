@@ -135,7 +135,8 @@ TEST_CASE("HTML escapes every model string and keeps empty cells and second list
     CHECK(html.find("<title>A&amp;B&lt;script&gt;") != std::string::npos);
     CHECK(html.find("<th scope=\"col\" class=\"col-name\">&lt;b&gt;名称&lt;/b&gt;</th>") != std::string::npos);
     CHECK(html.find("<p>a &lt; b &amp; c</p><p>&#39;x&#39;</p>") != std::string::npos);
-    CHECK(html.find("<tr id=\"cooperative-2\"><td class=\"col-seq\"><p>2</p></td><td class=\"col-name\"></td></tr>") != std::string::npos);
+    CHECK(html.find("<tr id=\"cooperative-2\"><td class=\"col-seq\" data-label=\"序号\"><p>2</p></td>"
+                    "<td class=\"col-name\" data-label=\"&lt;b&gt;名称&lt;/b&gt;\"></td></tr>") != std::string::npos);
     CHECK(html.find("<tr id=\"cooperative-2-1\">") != std::string::npos);
     CHECK(html.find("id=\"list-cooperative-2\"") != std::string::npos);
     CHECK(html.find("<p>注：&lt;i&gt;</p>") != std::string::npos);

@@ -3,8 +3,9 @@
 // EXPECTED.json: {"lists": [{"name": "basic", "rows": [[["paragraph", ...], ...], ...]}, ...]}
 // Checks that the page loads without console errors or outside requests, that every table
 // holds exactly the expected rows, cells and paragraphs, that the search box filters rows as
-// one types, that the page shows every row without scripts, and that printing repeats the
-// header row. Writes screenshots to SCREENSHOT_DIR. Exits 1 with the problems listed.
+// one types, that the page shows every row without scripts, that printing repeats the header
+// row, and that on a 390 px phone the page does not scroll sideways. Writes screenshots to
+// SCREENSHOT_DIR. Exits 1 with the problems listed.
 import { readFileSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -107,6 +108,20 @@ try {
   if (print.search !== "none") fail("the search box is printed");
   await page.pdf({ path: `${shotDir}/page.pdf`, preferCSSPageSize: true });
   await context.close();
+
+  // A phone (390 px): the page does not scroll sideways and every row is a card of one column.
+  const phone = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const fit = await phone.page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    cards: Array.from(document.querySelectorAll("table.duty-list tbody tr")).every((tr) => getComputedStyle(tr).display === "block"),
+    widest: Math.max(...Array.from(document.querySelectorAll("table.duty-list td")).map((td) => td.getBoundingClientRect().right)),
+  }));
+  console.log(`at 390 px: page ${fit.width} px wide, cells reach ${Math.round(fit.widest)} px`);
+  if (fit.width > 390) fail(`at 390 px the page is ${fit.width} px wide: it scrolls sideways`);
+  if (fit.widest > 390) fail(`at 390 px a cell reaches ${fit.widest} px`);
+  if (!fit.cards) fail("at 390 px the rows are not cards");
+  await phone.page.screenshot({ path: `${shotDir}/phone.png` });
+  await phone.context.close();
 
   // Without scripts every row is shown and the useless search box stays hidden.
   const noScript = await openPage({ javaScriptEnabled: false });
