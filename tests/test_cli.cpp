@@ -170,3 +170,27 @@ TEST_CASE("an input whose last output cannot be written leaves none of its outpu
     CHECK(count_lines(r.err) == 1);
     CHECK(files_in(tmp / "out") == std::vector<std::string>{"in.json"});
 }
+
+TEST_CASE("a mistyped command gets the nearest one; a folder-less -o FILE writes that file when the run makes one") {
+    TempDir dir;
+    auto r = run_dutylist("convet x.pdf", dir.path());
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "dutylist: unknown command \"convet\"; did you mean \"convert\"? (one of convert, inspect, validate, diff or serve)\n");
+    r = run_dutylist("sevre", dir.path());
+    CHECK(r.err.find("did you mean \"serve\"?") != std::string::npos);
+    r = run_dutylist("zzz", dir.path());
+    CHECK(r.err == "dutylist: unknown command \"zzz\" (one of convert, inspect, validate, diff or serve)\n");
+
+    write_file(dir / "list.json", corpus_json());
+    r = run_dutylist("convert list.json -t docx -o 清单/乡镇清单.docx", dir.path());
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(fs::is_regular_file(dir / "清单/乡镇清单.docx"));
+    // CSV is a file per list: -o out.csv would silently have been a folder.
+    r = run_dutylist("convert list.json -t csv -o out.csv", dir.path());
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("dutylist: -o out.csv names one .csv file, but this run writes other files (only one input with -t csv --template") == 0);
+    CHECK_FALSE(fs::exists(dir / "out.csv"));
+    r = run_dutylist("convert list.json -t json,html -o -", dir.path());
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("this conversion makes 2 (.json, .html): give an output folder") != std::string::npos);
+}

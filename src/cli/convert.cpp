@@ -215,8 +215,11 @@ std::vector<std::string> convert_one(const Job& job, const ConvertOptions& optio
     std::vector<std::string> records;
     for (const auto& dataset : datasets) records.push_back(dataset.rendering().records(doc, job.input, options.render));
     if (options.output_dir == "-") {
-        if (outputs.size() > 1)
-            throw UsageError{fmt::format("-o - writes one output, but this conversion makes {} (CSV writes one file per list)", outputs.size())};
+        if (outputs.size() > 1) {
+            std::string suffixes;
+            for (const auto& out : outputs) suffixes += (suffixes.empty() ? "" : ", ") + out.suffix;
+            throw UsageError{fmt::format("-o - writes one output, but this conversion makes {} ({}): give an output folder", outputs.size(), suffixes)};
+        }
         if (!outputs.empty()) write_stdout(outputs[0].bytes);
         return records;
     }
@@ -302,6 +305,25 @@ void check_stdout_use(const ConvertOptions& options, const Inputs& inputs, const
                                      alone.empty() ? "" : " (or -t " + one_of(alone) + " alone)")};
 }
 
+// What `-o NAME.ext` means when no folder has that name: the one file of a run that writes one
+// (one input, one format that makes one file), as a user expects, rather than a folder made
+// silently. Returns that output's prefix (NAME), or "" when -o names a folder.
+std::string output_file_prefix(const ConvertOptions& options, const Inputs& inputs) {
+    const fs::path path(options.output_dir);
+    const std::string extension = path.extension().string();
+    if (options.output_dir == "-" || extension.empty() || fs::is_directory(path)) return "";
+    const bool names_an_output = std::any_of(writers().begin(), writers().end(), [&](const Writer& w) { return "." + std::string(w.name) == extension; });
+    if (!names_an_output) return "";
+    const Writer* writer = options.formats.size() == 1 ? find_writer(options.formats[0]) : nullptr;
+    const bool one_file = writer && writer->per_input() && inputs.jobs.size() == 1 && "." + options.formats[0] == extension &&
+                          (options.formats[0] != "csv" || options.render.import_template);
+    if (!one_file)
+        throw UsageError{fmt::format("-o {0} names one {1} file, but this run writes other files (only one input with -t {2}{3} writes "
+                                     "one {1}): give an output folder instead, in which outputs are named after their input",
+                                     options.output_dir, extension, extension.substr(1), extension == ".csv" ? " --template" : "")};
+    return (path.parent_path() / path.stem()).string();
+}
+
 // "converted 3 of 5 files; skipped: in/notes.txt (not a duty list format), in/bad.doc (…)" for a
 // person at a terminal. Scripts get one line per failure and nothing else.
 void print_summary(const Inputs& inputs, size_t converted, const std::vector<Failure>& failures, const ConvertOptions& options) {
@@ -323,13 +345,15 @@ int convert(const ConvertOptions& options) {
     Inputs inputs = collect_inputs(options);
     const std::vector<const Writer*> requested_datasets = dataset_writers(options);
     check_stdout_use(options, inputs, requested_datasets);
-    if (options.output_dir != "-") {
+    const std::string file_prefix = output_file_prefix(options, inputs);
+    if (options.output_dir != "-" && file_prefix.empty()) {
         std::error_code ec;
         fs::create_directories(options.output_dir, ec);
         if (!fs::is_directory(options.output_dir))
             throw UsageError{fmt::format("the output folder {} cannot be created", options.output_dir)};
     }
     assign_outputs(inputs.jobs, options.output_dir);
+    if (!file_prefix.empty()) inputs.jobs.front().output = file_prefix;
     // Every output is checked against every input of the run, the reference document included.
     RunInputs run_inputs;
     for (const auto& job : inputs.jobs) run_inputs.add(job.input);

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <malloc.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/suggest.hpp"
 #include "cli/help_text.hpp"
 #include "io/files.hpp"
 #include "extractors/office/legacy_reader.hpp"
@@ -213,6 +215,16 @@ cannot be written. With --exit-code: 0 the versions are the same, 1 they differ,
     std::string token_file;
     CLI::App* serve_cmd = add_serve_command(app, serve_options, token_file);
 
+    if (argc > 1 && argv[1][0] != '-') {
+        std::vector<std::string> commands;
+        for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) commands.push_back(command->get_name());
+        if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
+            const std::string nearest = cli::nearest_name(argv[1], commands);
+            std::cerr << "dutylist: unknown command \"" << printable(argv[1]) << "\""
+                      << (nearest.empty() ? "" : "; did you mean \"" + nearest + "\"?") << " (one of " << one_of(commands) << ")\n";
+            return exit_usage;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
