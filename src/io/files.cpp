@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/catalogue.hpp"
 #include "io/temporary_files.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
@@ -38,8 +39,8 @@ std::string read_fd(int fd, size_t max_bytes, const std::string& what, size_t ex
         ssize_t n = ::read(fd, buffer, sizeof buffer);
         if (n < 0) {
             if (errno == EINTR) continue;
-            if (errno == EISDIR) throw Error("is a folder, not a file");
-            throw Error(fmt::format("cannot be read ({})", std::strerror(errno)));
+            if (errno == EISDIR) throw Error(_("is a folder, not a file"));
+            throw Error(fmt::format(fmt::runtime(_("cannot be read ({})")), std::strerror(errno)));
         }
         if (n == 0) break;
         data.append(buffer, static_cast<size_t>(n));
@@ -60,10 +61,10 @@ InputFile read_input(const std::string& path, size_t max_bytes) {
     if (path == "-") return {"-", read_fd(STDIN_FILENO, max_bytes, "standard input")};
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-        if (errno == ENOENT) throw Error("file not found");
-        throw Error(fmt::format("cannot be read ({})", std::strerror(errno)));
+        if (errno == ENOENT) throw Error(_("file not found"));
+        throw Error(fmt::format(fmt::runtime(_("cannot be read ({})")), std::strerror(errno)));
     }
-    if (S_ISDIR(st.st_mode)) throw Error("is a folder, not a file");
+    if (S_ISDIR(st.st_mode)) throw Error(_("is a folder, not a file"));
     // Opening a FIFO waits for a writer and a device may never end: only files are read.
     if (!S_ISREG(st.st_mode))
         throw Error(fmt::format("is {}, not a regular file", S_ISFIFO(st.st_mode)   ? "a named pipe (FIFO)"
@@ -71,12 +72,12 @@ InputFile read_input(const std::string& path, size_t max_bytes) {
                                                           : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
                                                                                                        : "a special file"));
     if (static_cast<size_t>(st.st_size) > max_bytes)
-        throw Error(fmt::format("the file is larger than the limit of {}", size_text(max_bytes)));
+        throw Error(fmt::format(fmt::runtime(_("the file is larger than the limit of {}")), size_text(max_bytes)));
     // O_NONBLOCK: should the file be swapped for a FIFO after the check, open does not wait.
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        if (errno == EACCES) throw Error("cannot be read (permission denied)");
-        throw Error(fmt::format("cannot be read ({})", std::strerror(errno)));
+        if (errno == EACCES) throw Error(_("cannot be read (permission denied)"));
+        throw Error(fmt::format(fmt::runtime(_("cannot be read ({})")), std::strerror(errno)));
     }
     try {
         struct stat opened {};

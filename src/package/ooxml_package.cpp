@@ -7,6 +7,9 @@
 #include <set>
 #include <memory>
 
+#include <fmt/format.h>
+
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 
 namespace dutylist::package {
@@ -29,7 +32,7 @@ Package::Package(std::string_view bytes, std::string what, PackageLimits limits)
         if (!archive_) zip_source_free(source);
     }
     zip_error_fini(&error);
-    if (!archive_) throw Error(what_ + " is damaged: it is not a readable ZIP package");
+    if (!archive_) throw Error(fmt::format(fmt::runtime(_("{} is damaged: it is not a readable ZIP package")), _(what_.c_str())));
     // A constructor that throws runs no destructor: the archive is closed here.
     try {
         refuse_duplicate_names();
@@ -80,7 +83,7 @@ std::optional<std::string> Package::read(const std::string& part) {
     if (zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &st) != 0)
         throw Error(what_ + " is damaged: cannot read its part " + part);
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-        throw Error(what_ + " is encrypted: its part " + part + " cannot be read without the password");
+        throw Error(fmt::format(fmt::runtime(_("{} is encrypted: its part {} cannot be read without the password")), _(what_.c_str()), part));
     auto too_large = [&] {
         return Error(what_ + " is refused: its part " + part + " would inflate to more than " +
                      megabytes(std::min(limits_.max_part_bytes, limits_.max_total_bytes)) +
