@@ -133,6 +133,7 @@ TEST_CASE("--help and errors are Chinese under LANG=zh_CN.UTF-8, and under LANGU
         CHECK(help.out.find("用法") != std::string::npos);
         CHECK(help.out.find("输入格式（按内容识别，与文件名无关）") != std::string::npos);
         CHECK(help.out.find("退出码：0 完成") != std::string::npos);
+        CHECK(help.out.find("提示和本帮助用中文") != std::string::npos);
         CHECK(help.out.find("Input formats") == std::string::npos);
         const auto convert_help = run_with(environment, "convert --help", tmp.path());
         CHECK(convert_help.out.find("要转换的文件或文件夹；- 表示读标准输入") != std::string::npos);
@@ -158,6 +159,7 @@ TEST_CASE("messages stay English under LANG=C and with no language set") {
         const auto help = run_with(environment, "--help", tmp.path());
         CHECK(help.out.find("Input formats (recognised from the content") != std::string::npos);
         CHECK(help.out.find("Usage:") != std::string::npos);
+        CHECK(help.out.find("Messages and this help are in Chinese when") != std::string::npos);
         const auto missing = run_with(environment, "convert missing.pdf -o out", tmp.path());
         CHECK(missing.exit_code == 1);
         CHECK(missing.err == "dutylist: missing.pdf: file not found\n");

@@ -107,6 +107,11 @@ Exit codes: 0 done; 1 an input could not be converted (one line on stderr names 
 reason; no output file is left behind for it), or failed a self-check under --strict; 2 a usage
 error.)");
 
+constexpr const char* languages = N_(R"(
+
+Messages and this help are in Chinese when LANGUAGE, LC_ALL, LC_MESSAGES or LANG (the first one
+set) names zh, e.g. LANG=zh_CN.UTF-8; in English otherwise.)");
+
 }  // namespace
 
 std::string program_description() {
@@ -117,7 +122,7 @@ std::string program_description() {
 
 std::string program_footer() {
     return _(examples) + fmt::format(fmt::runtime(_(folders)), reader_extension_patterns()) + _(import_templates) +
-           _(dataset_and_exit_codes);
+           _(dataset_and_exit_codes) + _(languages);
 }
 
 std::string output_formats_option() {
