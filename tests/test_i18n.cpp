@@ -177,3 +177,24 @@ TEST_CASE("every translation of the built catalogue keeps its message's {} field
         CHECK(fields(chinese) == expected);
     }
 }
+
+TEST_CASE("an installed dutylist finds its catalogue under its prefix, wherever the prefix is") {
+    TempDir tmp;
+    const auto build = dutylist_exe().parent_path();
+    const auto install = run_shell("cmake --install " + quote(build) + " --prefix " + quote(tmp / "prefix") + " > /dev/null");
+    REQUIRE_MESSAGE(install.exit_code == 0, install.err);
+    CHECK(std::filesystem::is_regular_file(tmp / "prefix/share/locale/zh_CN/LC_MESSAGES/dutylist.mo"));
+    const auto missing = run_shell("env -i LANG=zh_CN.UTF-8 " + quote(tmp / "prefix/bin/dutylist") + " convert missing.pdf", tmp.path());
+    CHECK(missing.err == "dutylist: missing.pdf: 找不到文件\n");
+}
+
+TEST_CASE("a damaged catalogue is named in a warning and the messages stay English") {
+    TempDir tmp;
+    std::filesystem::create_directories(tmp / "bin/locale/zh_CN/LC_MESSAGES");
+    std::filesystem::copy_file(dutylist_exe(), tmp / "bin/dutylist");
+    write_file(tmp / "bin/locale/zh_CN/LC_MESSAGES/dutylist.mo", "\xde\x12\x04\x95 not the rest of a catalogue");
+    const auto missing = run_shell("env -i LANG=zh_CN.UTF-8 " + quote(tmp / "bin/dutylist") + " convert missing.pdf", tmp.path());
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err.find("dutylist.mo: the message catalogue is damaged; messages stay English\n") != std::string::npos);
+    CHECK(missing.err.find("dutylist: missing.pdf: file not found\n") != std::string::npos);
+}

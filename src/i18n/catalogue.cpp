@@ -108,6 +108,8 @@ std::vector<std::filesystem::path> catalogue_candidates(const std::string& langu
     if (!folder.empty()) {
         candidates.push_back(folder / "locale" / tail);
         candidates.push_back(folder.parent_path() / "locale" / tail);
+        // An installed tree moved to another prefix: PREFIX/bin/dutylist, PREFIX/share/locale.
+        candidates.push_back(folder.parent_path() / "share" / "locale" / tail);
     }
     candidates.push_back(std::filesystem::path(DUTYLIST_LOCALEDIR) / tail);
     return candidates;

@@ -32,7 +32,7 @@ private:
 std::string language_from_environment();
 
 // Where the catalogue of `language` may be, in order: next to the executable (the build tree:
-// ./locale and ../locale), then under the install prefix.
+// ./locale and ../locale; an installed tree: ../share/locale), then under the install prefix.
 std::vector<std::filesystem::path> catalogue_candidates(const std::string& language);
 
 // Chooses the language from the environment and loads its catalogue, once, before any thread
