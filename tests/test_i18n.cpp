@@ -198,3 +198,16 @@ TEST_CASE("a damaged catalogue is named in a warning and the messages stay Engli
     CHECK(missing.err.find("dutylist.mo: the message catalogue is damaged; messages stay English\n") != std::string::npos);
     CHECK(missing.err.find("dutylist: missing.pdf: file not found\n") != std::string::npos);
 }
+
+TEST_CASE("the folder and overwrite refusals a clerk meets are Chinese under LANG=zh_CN.UTF-8") {
+    TempDir tmp;
+    std::filesystem::create_directories(tmp / "empty");
+    const auto english = run_with("LANG=C.UTF-8", "convert " + quote(source_dir() / "samples/wumachang.pdf") + " -q -o .", tmp.path());
+    REQUIRE_MESSAGE(english.exit_code == 0, english.err);
+    const auto overwrite = run_with("LANG=zh_CN.UTF-8", "convert wumachang.json -o .", tmp.path());
+    CHECK(overwrite.exit_code == 1);
+    CHECK(overwrite.err == "dutylist: wumachang.json: 输出 wumachang.json 会覆盖输入 wumachang.json；请用 -o 换一个文件夹或名称\n");
+    const auto folder = run_with("LANG=zh_CN.UTF-8", "convert empty -o out", tmp.path());
+    CHECK(folder.exit_code == 1);
+    CHECK(folder.err.find("dutylist: empty: 是文件夹，但里面没有名为 *.xlsx") != std::string::npos);
+}
