@@ -211,3 +211,14 @@ TEST_CASE("the folder and overwrite refusals a clerk meets are Chinese under LAN
     CHECK(folder.exit_code == 1);
     CHECK(folder.err.find("dutylist: empty: 是文件夹，但里面没有名为 *.xlsx") != std::string::npos);
 }
+
+TEST_CASE("every message the sources mark with _() or N_() has its translation in po/zh_CN.po") {
+    TempDir tmp;
+    // msgcmp fails on a message of the sources that the .po file lacks or leaves untranslated.
+    const auto result = run_shell(
+        "xgettext -k_ -kN_ --language=C++ --from-code=UTF-8 -o " + quote(tmp / "dutylist.pot") +
+            " $(grep -rl --include='*.cpp' 'i18n/catalogue.hpp' src extractors renderers) && msgcmp po/zh_CN.po " +
+            quote(tmp / "dutylist.pot"),
+        source_dir());
+    CHECK_MESSAGE(result.exit_code == 0, result.err);
+}
