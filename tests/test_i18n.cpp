@@ -15,6 +15,9 @@ using namespace dutylist::test;
 
 namespace {
 
+// Where the cut-short Word document ends: inside its ZIP entries, before the central directory.
+constexpr size_t cut_download_bytes = 20000;
+
 constexpr const char* small_po = R"(msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\n"
@@ -199,7 +202,7 @@ TEST_CASE("a damaged catalogue is named in a warning and the messages stay Engli
     CHECK(missing.err.find("dutylist: missing.pdf: file not found\n") != std::string::npos);
 }
 
-TEST_CASE("the folder and overwrite refusals a clerk meets are Chinese under LANG=zh_CN.UTF-8") {
+TEST_CASE("the damaged-file, folder and overwrite refusals a clerk meets are Chinese under LANG=zh_CN.UTF-8") {
     TempDir tmp;
     std::filesystem::create_directories(tmp / "empty");
     const auto english = run_with("LANG=C.UTF-8", "convert " + quote(source_dir() / "samples/wumachang.pdf") + " -q -o .", tmp.path());
@@ -207,6 +210,11 @@ TEST_CASE("the folder and overwrite refusals a clerk meets are Chinese under LAN
     const auto overwrite = run_with("LANG=zh_CN.UTF-8", "convert wumachang.json -o .", tmp.path());
     CHECK(overwrite.exit_code == 1);
     CHECK(overwrite.err == "dutylist: wumachang.json: 输出 wumachang.json 会覆盖输入 wumachang.json；请用 -o 换一个文件夹或名称\n");
+    // A Word document cut short, as an interrupted download leaves it.
+    write_file(tmp / "cut.docx", read_file(corpus("wumachang/merged/wumachang-merged.docx")).substr(0, cut_download_bytes));
+    const auto cut = run_with("LANG=zh_CN.UTF-8", "convert cut.docx -o out", tmp.path());
+    CHECK(cut.exit_code == 1);
+    CHECK(cut.err == "dutylist: cut.docx: 这份 Word 文档已损坏：不是可读取的 ZIP 包\n");
     const auto folder = run_with("LANG=zh_CN.UTF-8", "convert empty -o out", tmp.path());
     CHECK(folder.exit_code == 1);
     CHECK(folder.err.find("dutylist: empty: 是文件夹，但里面没有名为 *.xlsx") != std::string::npos);

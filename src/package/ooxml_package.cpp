@@ -69,7 +69,7 @@ std::vector<std::string> Package::part_names() const {
     const zip_int64_t entries = zip_get_num_entries(archive_, 0);
     for (zip_int64_t i = 0; i < entries; ++i) {
         const char* name = zip_get_name(archive_, static_cast<zip_uint64_t>(i), 0);
-        if (!name) throw Error(what_ + " is damaged: an entry of its ZIP directory cannot be read");
+        if (!name) throw Error(fmt::format(fmt::runtime(_("{} is damaged: an entry of its ZIP directory cannot be read")), _(what_.c_str())));
         if (!std::string_view(name).ends_with('/')) out.emplace_back(name);
     }
     return out;
@@ -81,7 +81,7 @@ std::optional<std::string> Package::read(const std::string& part) {
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &st) != 0)
-        throw Error(what_ + " is damaged: cannot read its part " + part);
+        throw Error(fmt::format(fmt::runtime(_("{} is damaged: cannot read its part {}")), _(what_.c_str()), part));
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
         throw Error(fmt::format(fmt::runtime(_("{} is encrypted: its part {} cannot be read without the password")), _(what_.c_str()), part));
     auto too_large = [&] {
@@ -93,13 +93,13 @@ std::optional<std::string> Package::read(const std::string& part) {
     if ((st.valid & ZIP_STAT_SIZE) && (st.size > limits_.max_part_bytes || inflated_ + st.size > limits_.max_total_bytes))
         throw too_large();
     std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0));
-    if (!file) throw Error(what_ + " is damaged: cannot open its part " + part);
+    if (!file) throw Error(fmt::format(fmt::runtime(_("{} is damaged: cannot open its part {}")), _(what_.c_str()), part));
     std::string out;
     if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<size_t>(st.size));
     char buffer[1 << 16];
     for (;;) {
         zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
-        if (n < 0) throw Error(what_ + " is damaged: its part " + part + " does not inflate");
+        if (n < 0) throw Error(fmt::format(fmt::runtime(_("{} is damaged: its part {} does not inflate")), _(what_.c_str()), part));
         if (n == 0) break;
         out.append(buffer, static_cast<size_t>(n));
         inflated_ += static_cast<size_t>(n);
