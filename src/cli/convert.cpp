@@ -102,7 +102,8 @@ Inputs collect_inputs(const ConvertOptions& options) {
             const size_t before = inputs.jobs.size(), failures = inputs.failures.size();
             walk(input, input, options.output_dir, inputs);
             if (inputs.jobs.size() == before && inputs.failures.size() == failures)
-                inputs.failures.push_back({input, fmt::format(fmt::runtime(_("is a folder with no file called {} in it")), reader_extension_patterns())});
+                inputs.failures.push_back(
+                    {input, fmt::format(fmt::runtime(_("is a folder with no file called {} in it")), reader_extension_patterns())});
         } else {
             inputs.jobs.push_back({input, "", ""});
         }
@@ -201,8 +202,9 @@ void check_lists(const Document& doc, const ConvertOptions& options, std::vector
     const std::vector<review::SelfFinding> findings = review::self_check(doc);
     for (const auto& f : findings) lines.push_back(review::self_finding_line(doc, f));
     if (options.strict && !findings.empty())
-        throw Error(fmt::format(fmt::runtime(_("the lists look read wrongly ({} finding{} above), so nothing was written for this file (--strict)")),
-                                findings.size(), findings.size() == 1 ? "" : "s"));
+        throw Error(fmt::format(
+            fmt::runtime(_("the lists look read wrongly ({} finding{} above), so nothing was written for this file (--strict)")),
+            findings.size(), findings.size() == 1 ? "" : "s"));
 }
 
 // Converts one input: every output is rendered before any is written. Returns its records
@@ -217,7 +219,8 @@ std::vector<std::string> convert_one(const Job& job, const ConvertOptions& optio
     for (const auto& dataset : datasets) records.push_back(dataset.rendering().records(doc, job.input, options.render));
     if (options.output_dir == "-") {
         if (outputs.size() > 1)
-            throw UsageError{fmt::format(fmt::runtime(_("-o - writes one output, but this conversion makes {} (CSV writes one file per list)")), outputs.size())};
+            throw UsageError{fmt::format(
+                fmt::runtime(_("-o - writes one output, but this conversion makes {} (CSV writes one file per list)")), outputs.size())};
         if (!outputs.empty()) write_stdout(outputs[0].bytes);
         return records;
     }
@@ -231,7 +234,8 @@ std::vector<std::string> convert_one(const Job& job, const ConvertOptions& optio
     for (const auto& out : outputs) files.push_back({job.output + out.suffix, out.bytes});
     write_files_together(files);
     for (const auto& file : files)
-        if (!options.quiet && console.single() && isatty(STDERR_FILENO)) console.note(fmt::format(fmt::runtime(_("wrote {}")), file.path.string()));
+        if (!options.quiet && console.single() && isatty(STDERR_FILENO))
+            console.note(fmt::format(fmt::runtime(_("wrote {}")), file.path.string()));
     return records;
 }
 
@@ -294,7 +298,8 @@ std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, con
 void check_stdout_use(const ConvertOptions& options, const Inputs& inputs, const std::vector<const Writer*>& datasets) {
     if (options.output_dir != "-" || (options.formats.size() == 1 && datasets.size() == 1)) return;
     if (!datasets.empty())
-        throw UsageError{fmt::format(fmt::runtime(_("-o - with {0} writes the dataset alone; give -t {0} or an output folder")), datasets[0]->name)};
+        throw UsageError{fmt::format(fmt::runtime(_("-o - with {0} writes the dataset alone; give -t {0} or an output folder")),
+                                     datasets[0]->name)};
     std::vector<std::string> alone;
     for (const auto& writer : writers())
         if (writer.dataset()) alone.emplace_back(writer.name);
@@ -363,7 +368,8 @@ int convert(const ConvertOptions& options) {
         std::vector<std::string> paths;
         for (const auto& job : inputs.jobs) paths.push_back(job.input);
         office::convert_ahead(paths, max_input_bytes, [&](size_t count) {
-            if (!options.quiet && isatty(STDERR_FILENO)) console.note(fmt::format(fmt::runtime(_("converting {} files with LibreOffice first…")), count));
+            if (!options.quiet && isatty(STDERR_FILENO))
+                console.note(fmt::format(fmt::runtime(_("converting {} files with LibreOffice first…")), count));
         });
     }
     std::vector<Result> results = run_jobs(inputs.jobs, threads, options, console, datasets, run_inputs);

@@ -252,7 +252,8 @@ cannot be written. With --exit-code: 0 the versions are the same, 1 they differ,
             if (!template_path.empty()) {
                 for (const auto& format : convert_options.formats)
                     if (format != "csv" && format != "xlsx" && format != "jsonl")
-                        throw Error(fmt::format(fmt::runtime(_("--template applies to -t csv, xlsx and jsonl, not to {}: ask for those formats only")), format));
+                        throw Error(fmt::format(
+                            fmt::runtime(_("--template applies to -t csv, xlsx and jsonl, not to {}: ask for those formats only")), format));
                 convert_options.render.import_template = load_import_template(template_path);
             }
             office::set_convert_timeout(std::chrono::seconds(convert_timeout));

@@ -185,7 +185,8 @@ void write_files_together(const std::vector<FileToWrite>& files) {
         const fs::path dir = f.path.parent_path().empty() ? fs::path(".") : f.path.parent_path();
         const long longest = ::pathconf(dir.c_str(), _PC_NAME_MAX);
         if (longest > 0 && f.path.filename().string().size() > static_cast<size_t>(longest))
-            throw Error(fmt::format(fmt::runtime(_("cannot write {}: the name is longer than the {} bytes a file name may have here")), f.path.string(), longest));
+            throw Error(fmt::format(fmt::runtime(_("cannot write {}: the name is longer than the {} bytes a file name may have here")),
+                                    f.path.string(), longest));
     }
     std::vector<std::unique_ptr<AtomicFile>> temporaries;
     for (const auto& f : files) {
