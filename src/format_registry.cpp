@@ -4,6 +4,9 @@
 #include <cctype>
 #include <cstddef>
 
+#include <fmt/format.h>
+
+#include "i18n/catalogue.hpp"
 #include "io/sha256.hpp"
 #include "model/error.hpp"
 #include "reader_list.hpp"
@@ -68,30 +71,30 @@ std::string reader_extension_patterns() {
 }
 
 std::string describe_content(std::string_view bytes) {
-    if (bytes.empty()) return "empty";
-    if (starts_with(bytes, "\x89PNG")) return "a PNG image";
-    if (starts_with(bytes, "\xFF\xD8\xFF")) return "a JPEG image";
-    if (starts_with(bytes, "GIF8")) return "a GIF image";
-    if (starts_with(bytes, "II*\0") || starts_with(bytes, std::string_view("MM\0*", 4))) return "a TIFF image";
+    if (bytes.empty()) return _("empty");
+    if (starts_with(bytes, "\x89PNG")) return _("a PNG image");
+    if (starts_with(bytes, "\xFF\xD8\xFF")) return _("a JPEG image");
+    if (starts_with(bytes, "GIF8")) return _("a GIF image");
+    if (starts_with(bytes, "II*\0") || starts_with(bytes, std::string_view("MM\0*", 4))) return _("a TIFF image");
     if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
         // Word 97–2003 files and workbooks of this kind went to their readers.
-        return "an encrypted Office file, or a legacy Word .doc or Office file that is damaged (OLE container)";
+        return _("an encrypted Office file, or a legacy Word .doc or Office file that is damaged (OLE container)");
     if (starts_with(bytes, "PK\x03\x04")) {
         // A readable workbook went to the XLSX reader; one that comes here is not a readable ZIP.
-        if (bytes.find("xl/workbook") != std::string_view::npos) return "an Excel workbook (XLSX) that is damaged or cut short";
-        if (bytes.find("ppt/presentation") != std::string_view::npos) return "a PowerPoint file (PPTX)";
+        if (bytes.find("xl/workbook") != std::string_view::npos) return _("an Excel workbook (XLSX) that is damaged or cut short");
+        if (bytes.find("ppt/presentation") != std::string_view::npos) return _("a PowerPoint file (PPTX)");
         if (bytes.substr(0, 256).find("application/vnd.oasis.opendocument.") != std::string_view::npos)
-            return "an OpenDocument file that is neither a text (.odt) nor a spreadsheet (.ods)";
-        return "a ZIP archive that is neither a Word document, an Excel workbook nor an OpenDocument file";
+            return _("an OpenDocument file that is neither a text (.odt) nor a spreadsheet (.ods)");
+        return _("a ZIP archive that is neither a Word document, an Excel workbook nor an OpenDocument file");
     }
-    if (starts_with(bytes, "{\\rtf")) return "an RTF document";
+    if (starts_with(bytes, "{\\rtf")) return _("an RTF document");
     std::string_view head = bytes.substr(0, 512);
     for (std::string_view tag : {"<!DOCTYPE html", "<!doctype html", "<html", "<HTML"})
-        if (head.find(tag) != std::string_view::npos) return "an HTML page";
-    if (starts_with(head, "<?xml")) return "an XML file";
+        if (head.find(tag) != std::string_view::npos) return _("an HTML page");
+    if (starts_with(head, "<?xml")) return _("an XML file");
     for (unsigned char c : head)
-        if (c < 0x09 || (c > 0x0D && c < 0x20)) return "binary data of an unknown kind";
-    return "plain text";
+        if (c < 0x09 || (c > 0x0D && c < 0x20)) return _("binary data of an unknown kind");
+    return _("plain text");
 }
 
 Document read_document(const InputFile& input, const ReadOptions& options) {
@@ -106,7 +109,7 @@ Document read_document(const InputFile& input, const ReadOptions& options) {
         }
         return doc;
     }
-    throw Error("not a duty list in " + reader_display_names() + ": the file is " + describe_content(input.bytes));
+    throw Error(fmt::format(fmt::runtime(_("not a duty list in {}: the file is {}")), reader_display_names(), describe_content(input.bytes)));
 }
 
 }  // namespace dutylist

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "i18n/catalogue.hpp"
 #include "model/list_builder.hpp"
 #include "model/text.hpp"
 
@@ -83,7 +84,7 @@ dutylist::Table neutral_table(const Table& table, int number) {
 }  // namespace
 
 Document build_document(const Body& body, const std::function<void(const std::string&)>& warn) {
-    ListBuilder builder("no table in this Word document looks like a duty list (a header row naming 序号, 事项类别 or 事项名称)",
+    ListBuilder builder(N_("no table in this Word document looks like a duty list (a header row naming 序号, 事项类别 or 事项名称)"),
                         warn);
     int tables = 0;
     for (const auto& block : body.blocks) {

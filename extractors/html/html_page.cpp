@@ -5,6 +5,7 @@
 #include "extractors/html/html_dom.hpp"
 #include "extractors/html/html_flow.hpp"
 #include "extractors/html/html_table.hpp"
+#include "i18n/catalogue.hpp"
 #include "model/list_builder.hpp"
 #include "model/text.hpp"
 
@@ -94,7 +95,7 @@ private:
 }  // namespace
 
 Document read_page(const xmlNode* root, const std::function<void(const std::string&)>& warn) {
-    ListBuilder builder("no table in this web page (HTML) looks like a duty list (a header row naming 序号, 事项类别 or 事项名称)", warn);
+    ListBuilder builder(N_("no table in this web page (HTML) looks like a duty list (a header row naming 序号, 事项类别 or 事项名称)"), warn);
     PageWalker walker(builder);
     for (const xmlNode* c = root ? root->children : nullptr; c; c = c->next)
         if (is_tag(c, "body")) walker.walk(c, false, 1);

@@ -2,6 +2,7 @@
 
 #include "extractors/odf/odf_table.hpp"
 #include "extractors/odf/odf_xml.hpp"
+#include "i18n/catalogue.hpp"
 #include "model/list_builder.hpp"
 #include "model/text.hpp"
 
@@ -85,13 +86,13 @@ private:
 
 Document read_text_body(const xmlNode* text, const LeaderStyles& leaders, ListNumbering& numbering,
                         const std::function<void(const std::string&)>& warn) {
-    ListBuilder builder("no table in this OpenDocument text looks like a duty list (a header row naming 序号, 事项类别 or 事项名称)", warn);
+    ListBuilder builder(N_("no table in this OpenDocument text looks like a duty list (a header row naming 序号, 事项类别 or 事项名称)"), warn);
     TextWalker(builder, leaders, numbering).blocks(text, false, 1);
     return builder.finish();
 }
 
 Document read_spreadsheet_body(const xmlNode* spreadsheet, const std::function<void(const std::string&)>& warn) {
-    ListBuilder builder("no sheet of this OpenDocument spreadsheet holds a duty list (a header row naming 序号, 事项类别 or 事项名称)", warn);
+    ListBuilder builder(N_("no sheet of this OpenDocument spreadsheet holds a duty list (a header row naming 序号, 事项类别 or 事项名称)"), warn);
     TextBudget budget;
     ListNumbering numbering;  // a sheet's cells have no list styles of their own to go on with
     int sheets = 0;

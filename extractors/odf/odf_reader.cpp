@@ -2,8 +2,11 @@
 
 #include <optional>
 
+#include <fmt/format.h>
+
 #include "extractors/odf/odf_body.hpp"
 #include "extractors/odf/odf_xml.hpp"
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 #include "package/ooxml_package.hpp"
 
@@ -35,7 +38,7 @@ package::XmlPart read_content(package::Package& package, const std::string& what
     // A password-protected file keeps its parts encrypted; the manifest says so.
     const std::optional<std::string> manifest = package.read("META-INF/manifest.xml");
     if (manifest && manifest->find("encryption-data") != std::string::npos)
-        throw Error(what + " is protected by a password: save it without one and try again");
+        throw Error(fmt::format(fmt::runtime(_("{} is protected by a password: save it without one and try again")), _(what.c_str())));
     std::optional<package::XmlPart> content = package.read_xml("content.xml");
     if (!content) throw Error(what + " is damaged: it has no content.xml");
     return std::move(*content);

@@ -12,6 +12,7 @@
 #include "extractors/office/libreoffice.hpp"
 #include "extractors/office/ole_container.hpp"
 #include "extractors/xlsx/xlsx_reader.hpp"
+#include "i18n/catalogue.hpp"
 #include "io/files.hpp"
 #include "io/sha256.hpp"
 #include "model/error.hpp"
@@ -67,8 +68,8 @@ std::string_view kind_name(LegacyKind kind) {
 
 Document read_through_libreoffice(const InputFile& input, const ReadOptions& options, LegacyKind kind) {
     if (kind == LegacyKind::word && is_encrypted_word(input.bytes))
-        throw Error("this Word document is protected by a password; open it in Word or WPS, remove the password, "
-                    "save it and try again");
+        throw Error(_("this Word document is protected by a password; open it in Word or WPS, remove the password, "
+                      "save it and try again"));
     std::optional<Conversion> conversion = converted_ahead().take(sha256_hex(input.bytes));
     if (!conversion)
         conversion = std::move(convert_with_libreoffice({{input.bytes, conversion_extension(kind)}}, target_of(kind), stall_limit())[0]);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/catalogue.hpp"
 #include "model/list_builder.hpp"
 #include "model/text.hpp"
 
@@ -78,7 +79,7 @@ Table neutral_table(int number, const Sheet& sheet, const std::function<void(con
 }  // namespace
 
 Document build_document(const std::vector<Sheet>& sheets, const std::function<void(const std::string&)>& warn) {
-    ListBuilder builder("no sheet of this Excel workbook holds a duty list (a header row naming 序号, 事项类别 or 事项名称)", warn);
+    ListBuilder builder(N_("no sheet of this Excel workbook holds a duty list (a header row naming 序号, 事项类别 or 事项名称)"), warn);
     for (size_t i = 0; i < sheets.size(); ++i) builder.table(neutral_table(static_cast<int>(i + 1), sheets[i], warn));
     return builder.finish();
 }

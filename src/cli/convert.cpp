@@ -18,6 +18,7 @@
 #include "cli/commands.hpp"
 #include "cli/dataset.hpp"
 #include "extractors/office/legacy_reader.hpp"
+#include "i18n/catalogue.hpp"
 #include "io/files.hpp"
 #include "io/run_inputs.hpp"
 #include "model/error.hpp"
@@ -75,7 +76,7 @@ void walk(const fs::path& root, const fs::path& dir, const fs::path& output_dir,
     std::vector<fs::path> entries;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(it->path());
     if (ec) {
-        inputs.failures.push_back({dir.string(), fmt::format("the folder cannot be read ({})", ec.message())});
+        inputs.failures.push_back({dir.string(), fmt::format(fmt::runtime(_("the folder cannot be read ({})")), ec.message())});
         return;
     }
     std::sort(entries.begin(), entries.end());
@@ -88,7 +89,7 @@ void walk(const fs::path& root, const fs::path& dir, const fs::path& output_dir,
         } else if (fs::is_regular_file(path, kind_ec) && has_reader_extension(path.filename().string())) {
             inputs.jobs.push_back({path.string(), path.parent_path().lexically_relative(root), ""});
         } else if (fs::is_regular_file(path, kind_ec)) {
-            inputs.skipped.push_back({path.string(), "not a duty list format"});
+            inputs.skipped.push_back({path.string(), _("not a duty list format")});
         }
     }
 }
@@ -101,7 +102,8 @@ Inputs collect_inputs(const ConvertOptions& options) {
             const size_t before = inputs.jobs.size(), failures = inputs.failures.size();
             walk(input, input, options.output_dir, inputs);
             if (inputs.jobs.size() == before && inputs.failures.size() == failures)
-                inputs.failures.push_back({input, "is a folder with no file called " + reader_extension_patterns() + " in it"});
+                inputs.failures.push_back(
+                    {input, fmt::format(fmt::runtime(_("is a folder with no file called {} in it")), reader_extension_patterns())});
         } else {
             inputs.jobs.push_back({input, "", ""});
         }
@@ -200,8 +202,9 @@ void check_lists(const Document& doc, const ConvertOptions& options, std::vector
     const std::vector<review::SelfFinding> findings = review::self_check(doc);
     for (const auto& f : findings) lines.push_back(review::self_finding_line(doc, f));
     if (options.strict && !findings.empty())
-        throw Error(fmt::format("the lists look read wrongly ({} finding{} above), so nothing was written for this file (--strict)",
-                                findings.size(), findings.size() == 1 ? "" : "s"));
+        throw Error(fmt::format(
+            fmt::runtime(_("the lists look read wrongly ({} finding{} above), so nothing was written for this file (--strict)")),
+            findings.size(), findings.size() == 1 ? "" : "s"));
 }
 
 // Converts one input: every output is rendered before any is written. Returns its records
@@ -218,7 +221,8 @@ std::vector<std::string> convert_one(const Job& job, const ConvertOptions& optio
         if (outputs.size() > 1) {
             std::string suffixes;
             for (const auto& out : outputs) suffixes += (suffixes.empty() ? "" : ", ") + out.suffix;
-            throw UsageError{fmt::format("-o - writes one output, but this conversion makes {} ({}): give an output folder", outputs.size(), suffixes)};
+            throw UsageError{fmt::format(fmt::runtime(_("-o - writes one output, but this conversion makes {} ({}): give an output folder")),
+                                         outputs.size(), suffixes)};
         }
         if (!outputs.empty()) write_stdout(outputs[0].bytes);
         return records;
@@ -233,7 +237,8 @@ std::vector<std::string> convert_one(const Job& job, const ConvertOptions& optio
     for (const auto& out : outputs) files.push_back({job.output + out.suffix, out.bytes});
     write_files_together(files);
     for (const auto& file : files)
-        if (!options.quiet && console.single() && isatty(STDERR_FILENO)) console.note(fmt::format("wrote {}", file.path.string()));
+        if (!options.quiet && console.single() && isatty(STDERR_FILENO))
+            console.note(fmt::format(fmt::runtime(_("wrote {}")), file.path.string()));
     return records;
 }
 
@@ -259,9 +264,9 @@ Result run_job(const Job& job, size_t index, const ConvertOptions& options, cons
     } catch (const UsageError& e) {
         result.usage = e;
     } catch (const std::bad_alloc&) {
-        result.failure = Failure{job.input, "not enough memory to convert this file"};
+        result.failure = Failure{job.input, _("not enough memory to convert this file")};
     } catch (const std::exception& e) {
-        result.failure = Failure{job.input, std::string("internal error: ") + e.what()};
+        result.failure = Failure{job.input, _("internal error: ") + std::string(e.what())};
     }
     for (const auto& line : checks) read.warn(line);
     for (size_t d = 0; d < datasets.size(); ++d) datasets[d].deliver(index, std::move(records[d]));
@@ -296,13 +301,14 @@ std::vector<Result> run_jobs(const std::vector<Job>& jobs, unsigned threads, con
 void check_stdout_use(const ConvertOptions& options, const Inputs& inputs, const std::vector<const Writer*>& datasets) {
     if (options.output_dir != "-" || (options.formats.size() == 1 && datasets.size() == 1)) return;
     if (!datasets.empty())
-        throw UsageError{fmt::format("-o - with {0} writes the dataset alone; give -t {0} or an output folder", datasets[0]->name)};
+        throw UsageError{fmt::format(fmt::runtime(_("-o - with {0} writes the dataset alone; give -t {0} or an output folder")),
+                                     datasets[0]->name)};
     std::vector<std::string> alone;
     for (const auto& writer : writers())
         if (writer.dataset()) alone.emplace_back(writer.name);
     if (options.inputs.size() != 1 || inputs.jobs.size() != 1)
-        throw UsageError{fmt::format("-o - writes to standard output and takes exactly one input file{}",
-                                     alone.empty() ? "" : " (or -t " + one_of(alone) + " alone)")};
+        throw UsageError{fmt::format(fmt::runtime(_("-o - writes to standard output and takes exactly one input file{}")),
+                                     alone.empty() ? "" : fmt::format(fmt::runtime(_(" (or -t {} alone)")), one_of(alone)))};
 }
 
 // What `-o NAME.ext` means when no folder has that name: the one file of a run that writes one
@@ -318,8 +324,8 @@ std::string output_file_prefix(const ConvertOptions& options, const Inputs& inpu
     const bool one_file = writer && writer->per_input() && inputs.jobs.size() == 1 && "." + options.formats[0] == extension &&
                           (options.formats[0] != "csv" || options.render.import_template);
     if (!one_file)
-        throw UsageError{fmt::format("-o {0} names one {1} file, but this run writes other files (only one input with -t {2}{3} writes "
-                                     "one {1}): give an output folder instead, in which outputs are named after their input",
+        throw UsageError{fmt::format(fmt::runtime(_("-o {0} names one {1} file, but this run writes other files (only one input with -t {2}{3} "
+                                                    "writes one {1}): give an output folder instead, in which outputs are named after their input")),
                                      options.output_dir, extension, extension.substr(1), extension == ".csv" ? " --template" : "")};
     return (path.parent_path() / path.stem()).string();
 }
@@ -332,10 +338,10 @@ void print_summary(const Inputs& inputs, size_t converted, const std::vector<Fai
     std::vector<const Failure*> named;
     for (const auto& f : inputs.skipped) named.push_back(&f);
     for (const auto& f : failures) named.push_back(&f);
-    std::string line = fmt::format("converted {} of {} files", converted, total);
+    std::string line = fmt::format(fmt::runtime(_("converted {} of {} files")), converted, total);
     for (size_t i = 0; i < named.size() && i < max_summary_names; ++i)
-        line += fmt::format("{}{} ({})", i == 0 ? "; skipped: " : ", ", named[i]->name, named[i]->reason);
-    if (named.size() > max_summary_names) line += fmt::format(" and {} more", named.size() - max_summary_names);
+        line += fmt::format("{}{} ({})", i == 0 ? _("; skipped: ") : _(", "), named[i]->name, named[i]->reason);
+    if (named.size() > max_summary_names) line += fmt::format(fmt::runtime(_(" and {} more")), named.size() - max_summary_names);
     std::cerr << printable(line) << '\n';
 }
 
@@ -350,7 +356,7 @@ int convert(const ConvertOptions& options) {
         std::error_code ec;
         fs::create_directories(options.output_dir, ec);
         if (!fs::is_directory(options.output_dir))
-            throw UsageError{fmt::format("the output folder {} cannot be created", options.output_dir)};
+            throw UsageError{fmt::format(fmt::runtime(_("the output folder {} cannot be created")), options.output_dir)};
     }
     assign_outputs(inputs.jobs, options.output_dir);
     if (!file_prefix.empty()) inputs.jobs.front().output = file_prefix;
@@ -362,7 +368,7 @@ int convert(const ConvertOptions& options) {
         try {
             run_inputs.refuse_stdout();
         } catch (const Error& e) {
-            report_failure("standard output", e.what());
+            report_failure(_("standard output"), e.what());
             return exit_failed;
         }
     }
@@ -386,7 +392,8 @@ int convert(const ConvertOptions& options) {
         std::vector<std::string> paths;
         for (const auto& job : inputs.jobs) paths.push_back(job.input);
         office::convert_ahead(paths, max_input_bytes, [&](size_t count) {
-            if (!options.quiet && isatty(STDERR_FILENO)) console.note(fmt::format("converting {} files with LibreOffice first…", count));
+            if (!options.quiet && isatty(STDERR_FILENO))
+                console.note(fmt::format(fmt::runtime(_("converting {} files with LibreOffice first…")), count));
         });
     }
     std::vector<Result> results = run_jobs(inputs.jobs, threads, options, console, datasets, run_inputs);

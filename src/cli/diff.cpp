@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "i18n/catalogue.hpp"
 #include "io/files.hpp"
 #include "io/run_inputs.hpp"
 #include "model/error.hpp"
@@ -31,7 +32,8 @@ int diff(const DiffOptions& options) {
     const int failed = options.exit_code ? 2 : exit_failed;
     const bool binary = options.format == "docx" || options.format == "xlsx";
     if (binary && options.output == "-" && isatty(STDOUT_FILENO))
-        throw UsageError{"a " + options.format + " revision table is not for the terminal: name a file with -o, e.g. -o 修订对照表." + options.format};
+        throw UsageError{fmt::format(
+            fmt::runtime(_("a {0} revision table is not for the terminal: name a file with -o, e.g. -o 修订对照表.{0}")), options.format)};
     // Checked before either version is read: a refusal writes nothing and reads nothing.
     RunInputs run_inputs;
     run_inputs.add(options.old_path);

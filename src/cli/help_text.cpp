@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "format_registry.hpp"
+#include "i18n/catalogue.hpp"
 #include "model/text.hpp"
 
 namespace dutylist::cli {
@@ -26,7 +27,7 @@ size_t text_width(std::string_view text) {
 }
 
 std::string input_format_table() {
-    std::string table = "Input formats (recognised from the content, whatever the file is called):\n";
+    std::string table = _("Input formats (recognised from the content, whatever the file is called):\n");
     size_t width = 0;
     for (const auto& reader : readers()) width = std::max(width, text_width(reader.display_name));
     for (const auto& reader : readers()) {
@@ -34,13 +35,13 @@ std::string input_format_table() {
         for (auto extension : reader.extensions) extensions += (extensions.empty() ? "*" : ", *") + std::string(extension);
         table += fmt::format("  {}{}{}\n", reader.display_name, std::string(width + 2 - text_width(reader.display_name), ' '), extensions);
     }
-    return table + "Formats marked (LibreOffice) are converted by headless LibreOffice first (Debian packages\n"
-                   "libreoffice-writer-nogui and libreoffice-calc-nogui), then read as DOCX or XLSX; a folder's\n"
-                   "files take one LibreOffice start. --convert-timeout stops it on a file that makes it hang.\n";
+    return table + _("Formats marked (LibreOffice) are converted by headless LibreOffice first (Debian packages\n"
+                     "libreoffice-writer-nogui and libreoffice-calc-nogui), then read as DOCX or XLSX; a folder's\n"
+                     "files take one LibreOffice start. --convert-timeout stops it on a file that makes it hang.\n");
 }
 
 std::string output_format_table() {
-    std::string table = "Output formats (-t):\n";
+    std::string table = _("Output formats (-t):\n");
     for (const auto& writer : writers()) {
         const auto* dataset = writer.dataset();
         table += fmt::format("  {:<8}{}{}\n", writer.name, writer.display_name,
@@ -49,7 +50,7 @@ std::string output_format_table() {
     return table + fmt::format("  {:<8}{}\n", "all", per_input_names());
 }
 
-constexpr const char* examples = R"(
+constexpr const char* examples = N_(R"(
 Examples:
   dutylist convert 清单.pdf                        清单.json in the current folder
   dutylist convert 清单.pdf -t json,csv,html -o out   several formats into out/
@@ -69,9 +70,9 @@ Examples:
 Outputs are named after the input: OUTDIR/<stem>.json, <stem>.html, <stem>.docx, <stem>.xlsx and
 one CSV per list, <stem>.basic.csv, <stem>.cooperative.csv, <stem>.withdrawn.csv. CSV starts
 with a UTF-8 byte-order mark, which Excel and WPS need (--no-bom leaves it out).
-)";
+)");
 
-constexpr const char* import_templates = R"(
+constexpr const char* import_templates = N_(R"(
 Import templates (--template FILE, for -t csv, xlsx and jsonl): one flat table of every item of
 every list, <stem>.csv or the workbook's sheet 导入, in a county system's own columns. FILE is
 UTF-8 text, one output column a line, NAME = SOURCE (# starts a comment):
@@ -80,18 +81,18 @@ UTF-8 text, one output column a line, NAME = SOURCE (# starts a comment):
   事项类别 = field:事项类别    or by printed label
   所属乡镇 = issuer           also title, date, date_iso, list_title, row, kind, kind_label, source_file
   数据来源 = const:乡镇上报    the same text in every row
-)";
+)");
 
-constexpr const char* folders = R"(
+constexpr const char* folders = N_(R"(
 Folders: every file called {} under a folder is converted (hidden
 files and the output folder are skipped; files named on the command line are read whatever they
 are called). Outputs keep the layout below the folder: 各乡镇/甲镇/清单.pdf → out/甲镇/清单.json.
 Two inputs that would share a name keep their extension (清单.pdf.json, 清单.docx.json). A bad
 file does not stop the others; every failure is named at the end, and the last line counts the
 files and names each one skipped or refused with its reason.
-)";
+)");
 
-constexpr const char* dataset_and_exit_codes = R"(
+constexpr const char* dataset_and_exit_codes = N_(R"(
 -t jsonl writes one dataset for all inputs, OUTDIR/items.jsonl: one JSON object per line per
 item, with its document (doc_issuer, doc_title, doc_date, source_file, input) and list
 (list_kind, list_title) beside the item's cells (seq, category, name, …) — ready for DuckDB
@@ -104,32 +105,38 @@ the list and rows; --strict makes any finding fail the file and write nothing fo
 
 Exit codes: 0 done; 1 an input could not be converted (one line on stderr names the file and the
 reason; no output file is left behind for it), or failed a self-check under --strict; 2 a usage
-error.)";
+error.)");
+
+constexpr const char* languages = N_(R"(
+
+Messages and this help are in Chinese when LANGUAGE, LC_ALL, LC_MESSAGES or LANG (the first one
+set) names zh, e.g. LANG=zh_CN.UTF-8; in English otherwise.)");
 
 }  // namespace
 
 std::string program_description() {
-    return "dutylist reads the duty lists (履职事项清单) that townships and street offices publish,\n"
-           "and writes them as clean data.\n\n" +
+    return _("dutylist reads the duty lists (履职事项清单) that townships and street offices publish,\n"
+             "and writes them as clean data.\n\n") +
            input_format_table() + "\n" + output_format_table();
 }
 
 std::string program_footer() {
-    return examples + fmt::format(folders, reader_extension_patterns()) + import_templates + dataset_and_exit_codes;
+    return _(examples) + fmt::format(fmt::runtime(_(folders)), reader_extension_patterns()) + _(import_templates) +
+           _(dataset_and_exit_codes) + _(languages);
 }
 
 std::string output_formats_option() {
     std::string datasets;
     for (const auto& writer : writers())
-        if (writer.dataset()) datasets += fmt::format(", {} (one dataset of all inputs)", writer.name);
-    return fmt::format("Output formats, comma separated: {}{} or all", per_input_names(), datasets);
+        if (writer.dataset()) datasets += fmt::format(fmt::runtime(_(", {} (one dataset of all inputs)")), writer.name);
+    return fmt::format(fmt::runtime(_("Output formats, comma separated: {}{} or all")), per_input_names(), datasets);
 }
 
 std::string output_format_choices() {
     std::string choices = per_input_names();
     for (const auto& writer : writers())
         if (writer.dataset()) choices += fmt::format(", {}", writer.name);
-    return choices + ", or all";
+    return choices + _(", or all");
 }
 
 }  // namespace dutylist::cli

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/catalogue.hpp"
 #include "io/temporary_files.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
@@ -38,8 +39,8 @@ std::string read_fd(int fd, size_t max_bytes, const std::string& what, size_t ex
         ssize_t n = ::read(fd, buffer, sizeof buffer);
         if (n < 0) {
             if (errno == EINTR) continue;
-            if (errno == EISDIR) throw Error("is a folder, not a file");
-            throw Error(fmt::format("cannot be read ({})", std::strerror(errno)));
+            if (errno == EISDIR) throw Error(_("is a folder, not a file"));
+            throw Error(fmt::format(fmt::runtime(_("cannot be read ({})")), std::strerror(errno)));
         }
         if (n == 0) break;
         data.append(buffer, static_cast<size_t>(n));
@@ -53,30 +54,30 @@ std::string read_fd(int fd, size_t max_bytes, const std::string& what, size_t ex
 void write_stdout(std::string_view bytes) {
     std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     std::cout.flush();
-    if (!std::cout) throw Error("cannot write to standard output");
+    if (!std::cout) throw Error(_("cannot write to standard output"));
 }
 
 InputFile read_input(const std::string& path, size_t max_bytes) {
     if (path == "-") return {"-", read_fd(STDIN_FILENO, max_bytes, "standard input")};
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-        if (errno == ENOENT) throw Error("file not found");
-        throw Error(fmt::format("cannot be read ({})", std::strerror(errno)));
+        if (errno == ENOENT) throw Error(_("file not found"));
+        throw Error(fmt::format(fmt::runtime(_("cannot be read ({})")), std::strerror(errno)));
     }
-    if (S_ISDIR(st.st_mode)) throw Error("is a folder, not a file");
+    if (S_ISDIR(st.st_mode)) throw Error(_("is a folder, not a file"));
     // Opening a FIFO waits for a writer and a device may never end: only files are read.
     if (!S_ISREG(st.st_mode))
-        throw Error(fmt::format("is {}, not a regular file", S_ISFIFO(st.st_mode)   ? "a named pipe (FIFO)"
-                                                          : S_ISSOCK(st.st_mode) ? "a socket"
-                                                          : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
-                                                                                                       : "a special file"));
+        throw Error(fmt::format(fmt::runtime(_("is {}, not a regular file")), S_ISFIFO(st.st_mode)   ? _("a named pipe (FIFO)")
+                                                          : S_ISSOCK(st.st_mode) ? _("a socket")
+                                                          : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? _("a device")
+                                                                                                       : _("a special file")));
     if (static_cast<size_t>(st.st_size) > max_bytes)
-        throw Error(fmt::format("the file is larger than the limit of {}", size_text(max_bytes)));
+        throw Error(fmt::format(fmt::runtime(_("the file is larger than the limit of {}")), size_text(max_bytes)));
     // O_NONBLOCK: should the file be swapped for a FIFO after the check, open does not wait.
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        if (errno == EACCES) throw Error("cannot be read (permission denied)");
-        throw Error(fmt::format("cannot be read ({})", std::strerror(errno)));
+        if (errno == EACCES) throw Error(_("cannot be read (permission denied)"));
+        throw Error(fmt::format(fmt::runtime(_("cannot be read ({})")), std::strerror(errno)));
     }
     try {
         struct stat opened {};
@@ -106,7 +107,7 @@ AtomicFile::AtomicFile(fs::path path) : path_(std::move(path)) {
         forget_temporary(slot_);
         slot_ = -1;
     }
-    throw Error(fmt::format("cannot write to {} ({})", dir.string(), std::strerror(err)));
+    throw Error(fmt::format(fmt::runtime(_("cannot write to {} ({})")), dir.string(), std::strerror(err)));
 }
 
 AtomicFile::~AtomicFile() { discard(); }
@@ -132,7 +133,7 @@ void AtomicFile::append(std::string_view bytes) {
         if (n <= 0) {
             int err = n < 0 ? errno : ENOSPC;
             discard();
-            throw Error(fmt::format("cannot write {} ({})", path_.string(), std::strerror(err)));
+            throw Error(fmt::format(fmt::runtime(_("cannot write {} ({})")), path_.string(), std::strerror(err)));
         }
         written += static_cast<size_t>(n);
     }
@@ -168,7 +169,7 @@ void AtomicFile::fail(int err) {
     closed_ = false;
     forget_temporary(slot_);
     slot_ = -1;
-    throw Error(fmt::format("cannot write {} ({})", path_.string(), std::strerror(err)));
+    throw Error(fmt::format(fmt::runtime(_("cannot write {} ({})")), path_.string(), std::strerror(err)));
 }
 
 void write_file_atomically(const fs::path& path, std::string_view bytes) {
@@ -184,7 +185,8 @@ void write_files_together(const std::vector<FileToWrite>& files) {
         const fs::path dir = f.path.parent_path().empty() ? fs::path(".") : f.path.parent_path();
         const long longest = ::pathconf(dir.c_str(), _PC_NAME_MAX);
         if (longest > 0 && f.path.filename().string().size() > static_cast<size_t>(longest))
-            throw Error(fmt::format("cannot write {}: the name is longer than the {} bytes a file name may have here", f.path.string(), longest));
+            throw Error(fmt::format(fmt::runtime(_("cannot write {}: the name is longer than the {} bytes a file name may have here")),
+                                    f.path.string(), longest));
     }
     std::vector<std::unique_ptr<AtomicFile>> temporaries;
     for (const auto& f : files) {

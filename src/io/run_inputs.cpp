@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 
 namespace dutylist {
@@ -19,7 +20,8 @@ void RunInputs::refuse_overwrite(const std::filesystem::path& output) const {
     struct stat st {};
     if (::stat(output.c_str(), &st) == 0)
         if (const std::string* input = find(st.st_dev, st.st_ino))
-            throw Error(fmt::format("the output {} would overwrite the input {}; choose another folder or name with -o", output.string(), *input));
+            throw Error(fmt::format(fmt::runtime(_("the output {} would overwrite the input {}; choose another folder or name with -o")),
+                                    output.string(), *input));
 }
 
 void RunInputs::refuse_stdout() const {

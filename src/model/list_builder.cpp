@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "i18n/catalogue.hpp"
 #include "model/columns.hpp"
 #include "model/error.hpp"
 #include "model/printed_lines.hpp"
@@ -280,7 +281,7 @@ Document ListBuilder::finish() {
         if (!list.items.empty()) lists.push_back(std::move(list));
         else warn_("the list \"" + shortened(list.title) + "\" has a header row but no rows under it and is left out");
     }
-    if (lists.empty()) throw Error(no_list_error_);
+    if (lists.empty()) throw Error(_(no_list_error_.c_str()));
     document_.lists = std::move(lists);
     drop_control_characters(document_);
     return std::move(document_);

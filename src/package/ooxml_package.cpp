@@ -7,6 +7,9 @@
 #include <set>
 #include <memory>
 
+#include <fmt/format.h>
+
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 
 namespace dutylist::package {
@@ -29,7 +32,7 @@ Package::Package(std::string_view bytes, std::string what, PackageLimits limits)
         if (!archive_) zip_source_free(source);
     }
     zip_error_fini(&error);
-    if (!archive_) throw Error(what_ + " is damaged: it is not a readable ZIP package");
+    if (!archive_) throw Error(fmt::format(fmt::runtime(_("{} is damaged: it is not a readable ZIP package")), _(what_.c_str())));
     // A constructor that throws runs no destructor: the archive is closed here.
     try {
         refuse_duplicate_names();
@@ -66,7 +69,7 @@ std::vector<std::string> Package::part_names() const {
     const zip_int64_t entries = zip_get_num_entries(archive_, 0);
     for (zip_int64_t i = 0; i < entries; ++i) {
         const char* name = zip_get_name(archive_, static_cast<zip_uint64_t>(i), 0);
-        if (!name) throw Error(what_ + " is damaged: an entry of its ZIP directory cannot be read");
+        if (!name) throw Error(fmt::format(fmt::runtime(_("{} is damaged: an entry of its ZIP directory cannot be read")), _(what_.c_str())));
         if (!std::string_view(name).ends_with('/')) out.emplace_back(name);
     }
     return out;
@@ -78,9 +81,9 @@ std::optional<std::string> Package::read(const std::string& part) {
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &st) != 0)
-        throw Error(what_ + " is damaged: cannot read its part " + part);
+        throw Error(fmt::format(fmt::runtime(_("{} is damaged: cannot read its part {}")), _(what_.c_str()), part));
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-        throw Error(what_ + " is encrypted: its part " + part + " cannot be read without the password");
+        throw Error(fmt::format(fmt::runtime(_("{} is encrypted: its part {} cannot be read without the password")), _(what_.c_str()), part));
     auto too_large = [&] {
         return Error(what_ + " is refused: its part " + part + " would inflate to more than " +
                      megabytes(std::min(limits_.max_part_bytes, limits_.max_total_bytes)) +
@@ -90,13 +93,13 @@ std::optional<std::string> Package::read(const std::string& part) {
     if ((st.valid & ZIP_STAT_SIZE) && (st.size > limits_.max_part_bytes || inflated_ + st.size > limits_.max_total_bytes))
         throw too_large();
     std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0));
-    if (!file) throw Error(what_ + " is damaged: cannot open its part " + part);
+    if (!file) throw Error(fmt::format(fmt::runtime(_("{} is damaged: cannot open its part {}")), _(what_.c_str()), part));
     std::string out;
     if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<size_t>(st.size));
     char buffer[1 << 16];
     for (;;) {
         zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
-        if (n < 0) throw Error(what_ + " is damaged: its part " + part + " does not inflate");
+        if (n < 0) throw Error(fmt::format(fmt::runtime(_("{} is damaged: its part {} does not inflate")), _(what_.c_str()), part));
         if (n == 0) break;
         out.append(buffer, static_cast<size_t>(n));
         inflated_ += static_cast<size_t>(n);

@@ -7,6 +7,9 @@
 #include <memory>
 #include <mutex>
 
+#include <fmt/format.h>
+
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
 
@@ -93,12 +96,12 @@ XmlPart parse_xml(std::string_view bytes, const std::string& name, const std::st
         if (ctxt->intSubName || ctxt->extSubURI || ctxt->extSubSystem) throw dtd_refused(name, what);
         std::string detail;
         if (const xmlError* e = xmlCtxtGetLastError(ctxt.get()); e && e->message) detail = trim(e->message);
-        throw Error(what + " is damaged: its part " + name + " is not well-formed XML" +
+        throw Error(fmt::format(fmt::runtime(_("{} is damaged: its part {} is not well-formed XML")), _(what.c_str()), name) +
                     (detail.empty() ? "" : " (" + detail + ")"));
     }
     XmlPart part(doc);
     if (doc->intSubset || doc->extSubset) throw dtd_refused(name, what);
-    if (!part.root()) throw Error(what + " is damaged: its part " + name + " is empty");
+    if (!part.root()) throw Error(fmt::format(fmt::runtime(_("{} is damaged: its part {} is empty")), _(what.c_str()), name));
     return part;
 }
 
