@@ -40,7 +40,7 @@ struct Provenance {
     // The least certain of its cells, 0–100: for a recognised cell Tesseract's mean symbol
     // confidence, for a repaired one its least certain code (glyph_votes.hpp, certainty()).
     // Absent when the text was not recognised.
-    std::optional<int> confidence;
+    std::optional<int> confidence{};
     bool operator==(const Provenance&) const = default;
 };
 
