@@ -46,6 +46,12 @@ void append_cell(std::string& out, const Column& column, const Paragraphs& cell)
     out += "</td>";
 }
 
+// An item read with little confidence is marked for the reader to check against the original.
+std::string doubt_marks(const Provenance& source) {
+    if (!source.confidence || *source.confidence >= doubtful_confidence) return "";
+    return fmt::format(" class=\"doubtful\" title=\"识别置信度 {}%，请与原件核对\"", *source.confidence);
+}
+
 std::string list_section(const DutyList& list, const std::string& name) {
     std::string out = fmt::format("<section class=\"list\" id=\"list-{}\">\n<table class=\"duty-list\" id=\"table-{}\">\n", name, name);
     out += "<caption><h2>" + escape_markup(list_title(list)) + "</h2>";
@@ -55,7 +61,7 @@ std::string list_section(const DutyList& list, const std::string& name) {
     const Paragraphs empty;
     for (size_t i = 0; i < list.items.size(); ++i) {
         const Item& item = list.items[i];
-        out += fmt::format("<tr id=\"{}-{}\">", name, i + 1);
+        out += fmt::format("<tr id=\"{}-{}\"{}>", name, i + 1, doubt_marks(item.source));
         for (size_t c = 0; c < list.columns.size(); ++c) append_cell(out, list.columns[c], c < item.values.size() ? item.values[c] : empty);
         out += "</tr>\n";
     }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/columns.hpp"
+#include "model/text_reading.hpp"
 
 namespace dutylist {
 namespace {
@@ -34,6 +35,9 @@ ordered_json provenance_json(const Provenance& p) {
     }
     if (p.table > 0) out["table"] = p.table;
     if (p.row > 0) out["row"] = p.row;
+    // Read from the text: nothing said, so that such files stay as they were.
+    if (p.reading != TextReading::text) out["read"] = reading_name(p.reading);
+    if (p.confidence) out["confidence"] = *p.confidence;
     return out;
 }
 

@@ -13,6 +13,7 @@
 
 #include "model/error.hpp"
 #include "model/text.hpp"
+#include "model/text_reading.hpp"
 #include "renderers/json_renderer.hpp"
 
 namespace dutylist {
@@ -101,6 +102,20 @@ Provenance read_provenance(const json& j) {
                                    coordinate_field(b, "y1")});
     p.table = count_field(j, "table", "an item's source");
     p.row = count_field(j, "row", "an item's source");
+    if (auto it = j.find("read"); it != j.end() && !it->is_null()) {
+        const auto reading = it->is_string() ? reading_named(it->get<std::string>()) : std::nullopt;
+        if (!reading)
+            throw Error(fmt::format("not a valid dutylist JSON file: \"read\" of an item's source is {}, not "
+                                    "\"text\", \"repaired\" or \"ocr\"", it->dump()));
+        p.reading = *reading;
+    }
+    if (auto it = j.find("confidence"); it != j.end() && !it->is_null()) {
+        const int confidence = count_value(*it, "\"confidence\" of an item's source");
+        if (confidence > 100)
+            throw Error(fmt::format("not a valid dutylist JSON file: \"confidence\" of an item's source is {}, "
+                                    "more than 100", confidence));
+        p.confidence = confidence;
+    }
     return p;
 }
 

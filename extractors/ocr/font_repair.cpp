@@ -221,6 +221,8 @@ void apply_repair(pdf::PageContent& page, const std::map<FontCode, CodeDecision>
         const auto it = decisions.find(code_of(page, g));
         if (it != decisions.end()) {
             g.code = it->second.character;
+            g.reading = TextReading::repaired;
+            g.confidence = static_cast<float>(it->second.certainty());
             page.fonts[f].repaired = true;
         } else if (!elsewhere[f]) {
             unread[f].insert(g.font_code);

@@ -4,6 +4,7 @@
 // outvoted. Thread-safe (pages are read on several threads); no Tesseract.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <string>
@@ -27,6 +28,11 @@ struct CodeDecision {
     int agreeing = 0;       // of them, read as `character`
     double confidence = 0;  // mean recogniser confidence (0–100) of the agreeing readings
     double share() const { return readings ? double(agreeing) / readings : 0; }
+    // How sure the decision is, 0–100: the lower of the share of readings that agree and how
+    // sure the recogniser was of them. A code read once, uncertainly, is not made sure by being
+    // outvoted by nothing; a code read 200 times, some of them otherwise, is as sure as its
+    // majority.
+    double certainty() const { return std::min(100 * share(), confidence); }
 };
 
 class GlyphVotes {

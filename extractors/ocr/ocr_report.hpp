@@ -5,11 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "model/document.hpp"
+
 namespace dutylist::ocr {
 
-// Below this mean confidence (Tesseract's 0–100) a cell is worth checking by eye: on clean
-// 300 dpi pages almost all cells read above 85, misread ones mostly below 70.
-inline constexpr double low_confidence = 70;
+// Below this mean confidence (Tesseract's 0–100) a cell is worth checking by eye.
+inline constexpr double low_confidence = doubtful_confidence;
 
 struct DoubtfulCell {
     int table = 0, row = 0, col = 0;  // 1-based, on the page

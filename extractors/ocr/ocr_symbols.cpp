@@ -143,6 +143,8 @@ std::vector<pdf::Glyph> glyphs_from_lines(const std::vector<OcrLine>& lines, dou
             pdf::Glyph g;
             g.code = s.code;
             g.size = size;
+            g.reading = TextReading::ocr;
+            g.confidence = s.confidence;
             g.baseline = middle + 0.35 * size;  // so that the glyph's centre_y is the line's middle
             g.x0 = s.box.x0 * scale;
             g.x1 = s.box.x1 * scale;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "model/document.hpp"
+
 namespace dutylist::pdf {
 
 struct Glyph {
@@ -15,6 +17,10 @@ struct Glyph {
     double size = 0;         // font size on the page
     int font = 0;            // index into PageContent::fonts
     unsigned font_code = 0;  // the character code in its font, as the content stream draws it
+    TextReading reading = TextReading::text;
+    // How sure the reading is, 0–100, when not from the text layer: the recogniser's for a
+    // recognised glyph, its code's certainty for a repaired one (glyph_votes.hpp).
+    float confidence = 100;
 
     double top() const { return baseline - 0.85 * size; }
     double bottom() const { return baseline + 0.15 * size; }

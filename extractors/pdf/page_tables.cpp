@@ -5,6 +5,7 @@
 #include <map>
 
 #include "model/printed_lines.hpp"
+#include "model/text_reading.hpp"
 #include "model/text.hpp"
 
 namespace dutylist::pdf {
@@ -56,6 +57,10 @@ Table neutral_table(const TableBlock& t, int page, const ParagraphTolerances& to
         row.source.boxes = {{page, t.box.x0, t.ys[static_cast<size_t>(r)], t.box.x1, t.ys[static_cast<size_t>(r) + 1]}};
     }
     for (const CellBlock& c : t.cells) {
+        ReadCertainty read;
+        for (const TextLine& l : c.lines) read.add(l.reading);
+        for (int r = c.grid.row; r < c.grid.row + c.grid.row_span && r < t.rows; ++r)
+            take_weaker(out.rows[static_cast<size_t>(r)].source, read.weakest, read.confidence());
         TableCell own{c.grid.col, c.grid.col_span, paragraphs_from_lines(c.lines, tol), false, goes_on(c, above, tol)};
         out.rows[static_cast<size_t>(c.grid.row)].cells.push_back(std::move(own));
         for (int r = c.grid.row + 1; r < c.grid.row + c.grid.row_span && r < t.rows; ++r)

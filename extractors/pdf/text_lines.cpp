@@ -80,6 +80,7 @@ TextLine make_line(std::vector<Glyph>& glyphs, const std::vector<FontInfo>& font
             line.text.back() != ' ')
             line.text += ' ';
         append_utf8(line.text, g.code);
+        line.reading.add(g);
         line.x0 = ink ? std::min(line.x0, g.x0) : g.x0;
         line.x1 = ink ? std::max(line.x1, g.x1) : g.x1;
         line.size = std::max(line.size, g.size);

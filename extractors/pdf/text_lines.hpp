@@ -6,6 +6,7 @@
 
 #include "extractors/pdf/numbering_habit.hpp"
 #include "extractors/pdf/page_content.hpp"
+#include "extractors/pdf/read_certainty.hpp"
 #include "model/document.hpp"
 
 namespace dutylist::pdf {
@@ -26,6 +27,7 @@ struct TextLine {
     // The frame the line sits in: the cell's left and right content edges.
     double frame_x0 = 0, frame_x1 = 0;
     int page = 0;
+    ReadCertainty reading;  // how its glyphs were read
 };
 
 // The ideograph a Kangxi radical or CJK compatibility ideograph stands for; other code

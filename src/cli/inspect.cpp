@@ -22,6 +22,24 @@ std::string page_span(const DutyList& list) {
     return first == last ? fmt::format("page {}", first) : fmt::format("pages {}-{}", first, last);
 }
 
+// "80 from the text, 25 by OCR, 3 below 70% confidence": what a reviewer checks first.
+std::string reading_summary(const DutyList& list) {
+    size_t by[3] = {0, 0, 0}, doubtful = 0;
+    for (const auto& item : list.items) {
+        ++by[static_cast<size_t>(item.source.reading)];
+        if (item.source.confidence && *item.source.confidence < doubtful_confidence) ++doubtful;
+    }
+    std::string out;
+    const auto add = [&](size_t n, const char* how) {
+        if (n) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, how);
+    };
+    add(by[static_cast<size_t>(TextReading::text)], "from the text");
+    add(by[static_cast<size_t>(TextReading::repaired)], "from repaired fonts");
+    add(by[static_cast<size_t>(TextReading::ocr)], "by OCR");
+    if (doubtful) out += fmt::format(", {} below {}% confidence", doubtful, doubtful_confidence);
+    return out;
+}
+
 void print_summary(const Document& doc) {
     std::string pages = doc.source.pages ? fmt::format(", {} pages", doc.source.pages) : "";
     fmt::print("{}: {}{}\n", doc.source.file, doc.source.format, pages);
@@ -35,6 +53,7 @@ void print_summary(const Document& doc) {
         std::string columns;
         for (const auto& c : list.columns) columns += (columns.empty() ? "" : ", ") + c.label;
         fmt::print("                 columns: {}\n", columns);
+        if (!list.items.empty()) fmt::print("                 read:    {}\n", reading_summary(list));
     }
 }
 

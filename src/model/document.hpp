@@ -2,6 +2,7 @@
 // Nothing here knows about PDF, DOCX or any output format.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,11 +22,25 @@ struct PageBox {
 
 // Where an item came from, so a reader can check it against the original.
 // PDF extractors fill pages and boxes; DOCX extractors fill table and row (both 1-based).
+// How an item's text was read, weakest last: from the file's own text (a PDF's text layer, a
+// DOCX, an XLSX…), through a font repaired from its glyphs (extractors/ocr/font_repair.hpp),
+// or recognised from the page image. A reviewer checks the weaker ones first.
+enum class TextReading { text, repaired, ocr };
+
+// Below this confidence (0–100) an item is worth checking by eye: on clean 300 dpi pages
+// almost all cells read above 85, misread ones mostly below 70.
+inline constexpr int doubtful_confidence = 70;
+
 struct Provenance {
     std::vector<int> pages;
     std::vector<PageBox> boxes;
     int table = 0;
     int row = 0;
+    TextReading reading = TextReading::text;
+    // The least certain of its cells, 0–100: for a recognised cell Tesseract's mean symbol
+    // confidence, for a repaired one its least certain code (glyph_votes.hpp, certainty()).
+    // Absent when the text was not recognised.
+    std::optional<int> confidence{};
     bool operator==(const Provenance&) const = default;
 };
 

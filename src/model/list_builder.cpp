@@ -7,6 +7,7 @@
 #include "model/error.hpp"
 #include "model/printed_lines.hpp"
 #include "model/text.hpp"
+#include "model/text_reading.hpp"
 
 namespace dutylist {
 namespace {
@@ -35,6 +36,7 @@ std::vector<bool> merged_columns(const TableRow& row, const std::vector<ColumnSp
 void append_provenance(Provenance& into, const Provenance& from) {
     into.pages.insert(into.pages.end(), from.pages.begin(), from.pages.end());
     into.boxes.insert(into.boxes.end(), from.boxes.begin(), from.boxes.end());
+    take_weaker(into, from.reading, from.confidence);
 }
 
 }  // namespace
