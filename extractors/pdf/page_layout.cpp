@@ -68,7 +68,7 @@ bool boxed_header_only(const std::vector<RuledTable>& tables, const std::vector<
 
 }  // namespace
 
-PageLayout layout_page(const PageContent& page) {
+PageLayout layout_page(const PageContent& page, const RowRuleHint* hint) {
     PageLayout out;
     out.number = page.number;
     out.width = page.width;
@@ -81,7 +81,9 @@ PageLayout layout_page(const PageContent& page) {
         if (!f.untrusted.empty()) out.untrusted.push_back((f.name.empty() ? "an unnamed font" : "font " + f.name) + ": " + f.untrusted);
 
     std::vector<Segment> segments = page.segments;
-    const ColumnRulings columns = column_rulings(page.segments, page.glyphs);
+    const ColumnRulings columns = column_rulings(page.segments, page.glyphs, {}, hint);
+    out.row_ruled = columns.groups;
+    if (!out.row_ruled.empty()) out.content = std::make_shared<const PageContent>(page);
     segments.insert(segments.end(), columns.rulings.begin(), columns.rulings.end());
     std::vector<RuledTable> tables = find_tables(segments);
     if (boxed_header_only(tables, page.glyphs)) tables.clear();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 
 namespace dutylist::pdf {
@@ -54,7 +55,8 @@ std::vector<RuleGroup> stacked_rules(const std::vector<Segment>& joined, const R
         if (it == groups.end()) groups.push_back({h.x0, h.x1, {h.y0}});
         else it->ys.push_back(h.y0);
     }
-    std::erase_if(groups, [&](const RuleGroup& g) { return static_cast<int>(g.ys.size()) < tol.min_rules; });
+    // Two rules may be a page of a row-ruled list with one tall row: the document decides.
+    std::erase_if(groups, [](const RuleGroup& g) { return g.ys.size() < 2; });
     return groups;
 }
 
@@ -188,7 +190,94 @@ std::vector<ColumnBound> column_bounds(const std::vector<Gutter>& found, const s
     return out;
 }
 
+// The glyphs inside `box` in reading order, spaces left out: what a header row says.
+std::u32string row_text(const std::vector<Glyph>& glyphs, const Box& box) {
+    std::vector<const Glyph*> in;
+    for (const Glyph& g : glyphs)
+        if (g.code != U' ' && g.code != U'\u3000' && box.contains(g.centre_x(), g.centre_y())) in.push_back(&g);
+    std::sort(in.begin(), in.end(), [](const Glyph* a, const Glyph* b) {
+        return std::lround(a->baseline) != std::lround(b->baseline) ? a->baseline < b->baseline : a->x0 < b->x0;
+    });
+    std::u32string out;
+    for (const Glyph* g : in) out += g->code;
+    return out;
+}
+
+Strips strips_of(const std::vector<Gutter>& found, const RuleGroup& g, const RowRuleTolerances& tol) {
+    Strips out;
+    for (const Gutter& gut : found)
+        out.emplace_back(g.from + tol.bin * static_cast<double>(gut.first), g.from + tol.bin * static_cast<double>(gut.last + 1));
+    return out;
+}
+
+std::vector<Gutter> gutters_of(const Strips& strips, const RuleGroup& g, const RowRuleTolerances& tol) {
+    std::vector<Gutter> out;
+    for (const auto& [x0, x1] : strips) {
+        const auto first = static_cast<size_t>(std::ceil((x0 - g.from) / tol.bin));
+        const auto end = static_cast<size_t>(std::floor((x1 - g.from) / tol.bin));
+        if (end > first) out.push_back({first, end - 1});
+    }
+    return out;
+}
+
+// The strips a group read as ruled between rows is cut in: its gutters, and its header's own
+// column rulings as strips as wide as text may come to them.
+Strips read_strips(const std::vector<Gutter>& found, const std::vector<double>& drawn, const RuleGroup& g,
+                   const RowRuleTolerances& tol) {
+    constexpr double near = 1.5;  // pt: text comes this close to a cell border, or closer
+    Strips out = strips_of(found, g, tol);
+    for (double x : drawn)
+        if (std::none_of(out.begin(), out.end(), [&](const auto& s) { return x >= s.first - near && x <= s.second + near; }))
+            out.emplace_back(x - near, x + near);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// What the page shows of the group, before the document decides how it is read.
+RowRuledGroup seen_group(const RuleGroup& g, const std::vector<Gutter>& found, const std::vector<Glyph>& glyphs,
+                         bool header, const RowRuleTolerances& tol) {
+    RowRuledGroup seen{g.from, g.to, static_cast<int>(g.ys.size()), strips_of(found, g, tol), {}, false, false};
+    // 项 alone names a header cell, but a row of text holds it too: a header that tells one list
+    // from the next names 序号.
+    if (header) seen.header = row_text(glyphs, {g.from, g.ys[0], g.to, g.ys[1]});
+    if (seen.header.find(U"序号") == std::u32string::npos) seen.header.clear();
+    for (size_t r = 1; r + 1 < g.ys.size() && !seen.second_header; ++r)
+        seen.second_header = row_text(glyphs, {g.from, g.ys[r], g.to, g.ys[r + 1]}).find(U"序号") != std::u32string::npos;
+    return seen;
+}
+
+// The gutters both the page and the document show, when they are as many as the page's own or
+// the document's, whichever is fewer: a column one page's rows leave empty is no gutter of the
+// others, nor is a strip a few rows leave empty inside a column; another list's columns share
+// few of them. A gutter the document shows may be narrower on one page than any the page
+// would see alone (`loose`: every empty strip), so each is its widest piece there.
+std::optional<std::vector<Gutter>> hinted_gutters(const Strips& own, const Strips& loose, const RowRuleHint& hint,
+                                                  const RuleGroup& g, const RowRuleTolerances& tol) {
+    Strips shared;
+    for (const auto& [h0, h1] : hint.strips) {
+        std::pair<double, double> widest{0, 0};
+        for (const auto& [l0, l1] : loose)
+            if (std::min(h1, l1) - std::max(h0, l0) > widest.second - widest.first) widest = {std::max(h0, l0), std::min(h1, l1)};
+        if (widest.second - widest.first >= tol.bin) shared.push_back(widest);
+    }
+    if (shared.empty() || shared.size() < std::min(own.size(), hint.strips.size())) return std::nullopt;
+    return gutters_of(shared, g, tol);
+}
+
 }  // namespace
+
+bool same_extent(double from_a, double to_a, double from_b, double to_b, const RowRuleTolerances& tol) {
+    return std::abs(from_a - from_b) <= tol.same_extent && std::abs(to_a - to_b) <= tol.same_extent;
+}
+
+Strips common_strips(const Strips& a, const Strips& b, const RowRuleTolerances& tol) {
+    Strips out;
+    for (const auto& [a0, a1] : a)
+        for (const auto& [b0, b1] : b)
+            if (std::min(a1, b1) - std::max(a0, b0) >= tol.min_gutter) out.emplace_back(std::max(a0, b0), std::min(a1, b1));
+    std::sort(out.begin(), out.end());
+    return out;
+}
 
 bool holds_header_labels(const std::vector<Glyph>& glyphs, const Box& box) {
     bool seq = false, number = false, matter = false;
@@ -202,7 +291,7 @@ bool holds_header_labels(const std::vector<Glyph>& glyphs, const Box& box) {
 }
 
 ColumnRulings column_rulings(const std::vector<Segment>& segments, const std::vector<Glyph>& glyphs,
-                             const RowRuleTolerances& tol) {
+                             const RowRuleTolerances& tol, const RowRuleHint* hint) {
     const std::vector<Segment> joined = join_rulings(segments);
     ColumnRulings result;
     std::vector<Segment>& out = result.rulings;
@@ -210,8 +299,19 @@ ColumnRulings column_rulings(const std::vector<Segment>& segments, const std::ve
         if (has_column_rulings(g, joined, tol.same_extent)) continue;
         const auto bins = static_cast<size_t>(std::ceil((g.to - g.from) / tol.bin)) + 1;
         const auto ink = ink_by_row(g, glyphs, bins, tol.bin);
-        const std::vector<Gutter> found = gutters(ink, bins, holds_header_labels(glyphs, {g.from, g.ys[0], g.to, g.ys[1]}), tol);
-        if (found.empty()) continue;
+        const bool header = holds_header_labels(glyphs, {g.from, g.ys[0], g.to, g.ys[1]});
+        std::vector<Gutter> found = gutters(ink, bins, header, tol);
+        RowRuledGroup& seen = result.groups.emplace_back(seen_group(g, found, glyphs, header, tol));
+        std::optional<std::vector<Gutter>> shared;
+        if (hint && same_extent(g.from, g.to, hint->from, hint->to, tol)) {
+            RowRuleTolerances any = tol;
+            any.min_gutter = tol.bin;
+            shared = hinted_gutters(seen.strips, strips_of(gutters(ink, bins, header, any), g, tol), *hint, g, tol);
+        }
+        if (shared) found = std::move(*shared);
+        if ((!shared && seen.rules < tol.min_rules) || found.empty()) continue;
+        seen.read = true;
+        seen.strips = read_strips(found, short_verticals(g, joined, tol.same_extent), g, tol);
         result.tables.push_back({g.from, g.ys.front(), g.to, g.ys.back()});
         out.push_back({g.from, g.ys.front(), g.from, g.ys.back()});
         out.push_back({g.to, g.ys.front(), g.to, g.ys.back()});
