@@ -239,29 +239,60 @@ RowRuledGroup seen_group(const RuleGroup& g, const std::vector<Gutter>& found, c
     RowRuledGroup seen{g.from, g.to, static_cast<int>(g.ys.size()), strips_of(found, g, tol), {}, false, false};
     // 项 alone names a header cell, but a row of text holds it too: a header that tells one list
     // from the next names 序号.
+    constexpr size_t max_header = 80;  // glyphs: a header row's labels, not a row of text naming 序号
     if (header) seen.header = row_text(glyphs, {g.from, g.ys[0], g.to, g.ys[1]});
-    if (seen.header.find(U"序号") == std::u32string::npos) seen.header.clear();
+    if (seen.header.find(U"序号") == std::u32string::npos || seen.header.size() > max_header) seen.header.clear();
     for (size_t r = 1; r + 1 < g.ys.size() && !seen.second_header; ++r)
         seen.second_header = row_text(glyphs, {g.from, g.ys[r], g.to, g.ys[r + 1]}).find(U"序号") != std::u32string::npos;
     return seen;
 }
 
-// The gutters both the page and the document show, when they are as many as the page's own or
-// the document's, whichever is fewer: a column one page's rows leave empty is no gutter of the
-// others, nor is a strip a few rows leave empty inside a column; another list's columns share
-// few of them. A gutter the document shows may be narrower on one page than any the page
-// would see alone (`loose`: every empty strip), so each is its widest piece there.
-std::optional<std::vector<Gutter>> hinted_gutters(const Strips& own, const Strips& loose, const RowRuleHint& hint,
-                                                  const RuleGroup& g, const RowRuleTolerances& tol) {
-    Strips shared;
-    for (const auto& [h0, h1] : hint.strips) {
-        std::pair<double, double> widest{0, 0};
-        for (const auto& [l0, l1] : loose)
-            if (std::min(h1, l1) - std::max(h0, l0) > widest.second - widest.first) widest = {std::max(h0, l0), std::min(h1, l1)};
-        if (widest.second - widest.first >= tol.bin) shared.push_back(widest);
+// The widest piece of `strip` that no row puts ink in, leaving out the rows that run through
+// it (a section row: at most tol.across_share of the rows with ink); a strip no row inks at all
+// (a column this page's rows leave empty) is whole.
+std::optional<Gutter> free_piece(const std::vector<std::vector<bool>>& ink, const Gutter& strip, const RowRuleTolerances& tol) {
+    const size_t width = strip.last - strip.first + 1;
+    std::vector<bool> blocked(width, false);
+    int inked_rows = 0, through = 0;
+    for (const auto& row : ink) {
+        inked_rows += std::find(row.begin(), row.end(), true) != row.end();
+        const auto from = row.begin() + static_cast<long>(strip.first), to = row.begin() + static_cast<long>(strip.last) + 1;
+        const auto inked = static_cast<size_t>(std::count(from, to, true));
+        if (inked * crossed_share_den >= width * crossed_share_num) {
+            ++through;
+            continue;
+        }
+        for (size_t b = 0; b < width; ++b) blocked[b] = blocked[b] || row[strip.first + b];
+    }
+    if (through > static_cast<int>(std::floor(tol.across_share * inked_rows))) return std::nullopt;
+    std::optional<Gutter> best;
+    for (size_t b = 0; b < width;) {
+        if (blocked[b]) {
+            ++b;
+            continue;
+        }
+        size_t e = b;
+        while (e + 1 < width && !blocked[e + 1]) ++e;
+        if (!best || e - b > best->last - best->first) best = Gutter{strip.first + b, strip.first + e};
+        b = e + 1;
+    }
+    return best;
+}
+
+// The document's gutters where the page's rows leave them empty, when as many are as the page
+// shows alone or the document has, whichever is fewer: a column one page's rows leave empty is
+// no gutter of the others, nor a strip a few rows leave empty inside a column; another list's
+// columns keep few of them. A gutter may be narrower on one page than any it would see alone.
+std::optional<std::vector<Gutter>> hinted_gutters(const std::vector<std::vector<bool>>& ink, const Strips& own,
+                                                  const RowRuleHint& hint, const RuleGroup& g, const RowRuleTolerances& tol) {
+    std::vector<Gutter> shared;
+    const size_t bins = ink.empty() ? 0 : ink.front().size();
+    for (Gutter strip : gutters_of(hint.strips, g, tol)) {
+        if (strip.last >= bins) continue;
+        if (const std::optional<Gutter> piece = free_piece(ink, strip, tol)) shared.push_back(*piece);
     }
     if (shared.empty() || shared.size() < std::min(own.size(), hint.strips.size())) return std::nullopt;
-    return gutters_of(shared, g, tol);
+    return shared;
 }
 
 }  // namespace
@@ -303,11 +334,7 @@ ColumnRulings column_rulings(const std::vector<Segment>& segments, const std::ve
         std::vector<Gutter> found = gutters(ink, bins, header, tol);
         RowRuledGroup& seen = result.groups.emplace_back(seen_group(g, found, glyphs, header, tol));
         std::optional<std::vector<Gutter>> shared;
-        if (hint && same_extent(g.from, g.to, hint->from, hint->to, tol)) {
-            RowRuleTolerances any = tol;
-            any.min_gutter = tol.bin;
-            shared = hinted_gutters(seen.strips, strips_of(gutters(ink, bins, header, any), g, tol), *hint, g, tol);
-        }
+        if (hint && same_extent(g.from, g.to, hint->from, hint->to, tol)) shared = hinted_gutters(ink, seen.strips, *hint, g, tol);
         if (shared) found = std::move(*shared);
         if ((!shared && seen.rules < tol.min_rules) || found.empty()) continue;
         seen.read = true;
