@@ -238,10 +238,11 @@ RowRuledGroup seen_group(const RuleGroup& g, const std::vector<Gutter>& found, c
                          bool header, const RowRuleTolerances& tol) {
     RowRuledGroup seen{g.from, g.to, static_cast<int>(g.ys.size()), strips_of(found, g, tol), {}, false, false};
     // 项 alone names a header cell, but a row of text holds it too: a header that tells one list
-    // from the next names 序号.
+    // from the next names 序号 (its two characters may stand on two lines of a narrow cell).
     constexpr size_t max_header = 80;  // glyphs: a header row's labels, not a row of text naming 序号
     if (header) seen.header = row_text(glyphs, {g.from, g.ys[0], g.to, g.ys[1]});
-    if (seen.header.find(U"序号") == std::u32string::npos || seen.header.size() > max_header) seen.header.clear();
+    const bool names_seq = seen.header.find(U'序') != std::u32string::npos && seen.header.find(U'号') != std::u32string::npos;
+    if (!names_seq || seen.header.size() > max_header) seen.header.clear();
     for (size_t r = 1; r + 1 < g.ys.size() && !seen.second_header; ++r)
         seen.second_header = row_text(glyphs, {g.from, g.ys[r], g.to, g.ys[r + 1]}).find(U"序号") != std::u32string::npos;
     return seen;

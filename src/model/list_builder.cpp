@@ -33,6 +33,13 @@ std::vector<bool> merged_columns(const TableRow& row, const std::vector<ColumnSp
     return out;
 }
 
+// The first row of a table a page break cut from the one before, its one text in a column of
+// its own other than the first: the rest of a row the break split (its other cells ended on the
+// page before), not a title line or a section row, which stand in the first column or across.
+bool rest_of_split_row(const Table& table, size_t row, const TableCell& only) {
+    return row == 0 && table.after_page_break && only.col > 0 && only.col_span == 1;
+}
+
 void append_provenance(Provenance& into, const Provenance& from) {
     into.pages.insert(into.pages.end(), from.pages.begin(), from.pages.end());
     into.boxes.insert(into.boxes.end(), from.boxes.begin(), from.boxes.end());
@@ -247,7 +254,7 @@ void ListBuilder::table(const Table& table) {
             const size_t count = header_extent(s.rows, s.row);
             header(s, count);
             s.row += count - 1;
-        } else if (filled_cells(row).size() == 1) {
+        } else if (filled_cells(row).size() == 1 && !(open_ && rest_of_split_row(table, s.row, *filled_cells(row).front()))) {
             s.pending.push_back(s.row);
         } else {
             if (!s.attached && !attach_without_header(s)) return;
