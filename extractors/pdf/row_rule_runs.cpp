@@ -44,8 +44,16 @@ void RowRuleRuns::add(PageLayout page, const Emit& emit) {
         emit(std::move(page));
         return;
     }
-    if (run_ && same_list(*first_group(page), run_->columns.from, run_->columns.to, run_->header))
+    const RowRuledGroup& own = *first_group(page);
+    if (run_ && same_list(own, run_->columns.from, run_->columns.to, run_->header)) {
         page = with_columns(std::move(page), run_->columns);
+    } else if (own.read && !held_.empty()) {
+        // A row-ruled page after pages with few rules: they show which of its strips are
+        // gutters (they are read row-ruled only once it is: a three-line table's pages never).
+        const RowRuledGroup& before = held_.back().row_ruled.front();
+        if (same_list(own, before.from, before.to, before.header) && !before.strips.empty())
+            page = with_columns(std::move(page), {before.from, before.to, before.strips});
+    }
     const RowRuledGroup& g = *first_group(page);
     if (!g.read) {
         if (run_ || held_.size() >= max_held) release(nullptr, emit);

@@ -280,20 +280,27 @@ std::optional<Gutter> free_piece(const std::vector<std::vector<bool>>& ink, cons
     return best;
 }
 
-// The document's gutters where the page's rows leave them empty, when as many are as the page
-// shows alone or the document has, whichever is fewer: a column one page's rows leave empty is
-// no gutter of the others, nor a strip a few rows leave empty inside a column; another list's
-// columns keep few of them. A gutter may be narrower on one page than any it would see alone.
+// The page's gutters the document shows too, each cut to the document's, and the document's
+// gutters the page shows none of where its rows leave them empty (a gutter narrower on this
+// page than any it would see alone, a column its rows leave empty); when they are as many as
+// the page shows alone or the document has, whichever is fewer. So a strip a few rows leave
+// empty inside a column goes, a column one page's rows leave empty splits the strip it made
+// there, and another list's columns, which keep few of the document's, are not taken.
 std::optional<std::vector<Gutter>> hinted_gutters(const std::vector<std::vector<bool>>& ink, const Strips& own,
                                                   const RowRuleHint& hint, const RuleGroup& g, const RowRuleTolerances& tol) {
-    std::vector<Gutter> shared;
+    RowRuleTolerances piece = tol;
+    piece.min_gutter = tol.bin;
+    Strips shared = common_strips(own, hint.strips, piece);
     const size_t bins = ink.empty() ? 0 : ink.front().size();
-    for (Gutter strip : gutters_of(hint.strips, g, tol)) {
-        if (strip.last >= bins) continue;
-        if (const std::optional<Gutter> piece = free_piece(ink, strip, tol)) shared.push_back(*piece);
+    for (const auto& [h0, h1] : hint.strips) {
+        const bool met = std::any_of(own.begin(), own.end(), [&](const auto& o) { return std::min(h1, o.second) - std::max(h0, o.first) >= tol.bin; });
+        const std::vector<Gutter> strip = gutters_of({{h0, h1}}, g, tol);
+        if (met || strip.empty() || strip.front().last >= bins) continue;
+        if (const std::optional<Gutter> free = free_piece(ink, strip.front(), tol)) shared.push_back(strips_of({*free}, g, tol).front());
     }
+    std::sort(shared.begin(), shared.end());
     if (shared.empty() || shared.size() < std::min(own.size(), hint.strips.size())) return std::nullopt;
-    return shared;
+    return gutters_of(shared, g, tol);
 }
 
 }  // namespace

@@ -153,8 +153,9 @@ def restyle_xlsx(path, f):
     for ws in wb.worksheets:
         ws.page_setup.orientation = "landscape" if PAGES[f["page"]][0] > PAGES[f["page"]][1] else "portrait"
         ws.page_setup.paperSize = ws.PAPERSIZE_A3 if f["page"].startswith("a3") else ws.PAPERSIZE_A4
-        # openpyxl does not keep the print titles make_sources set when it loads the file.
-        ws.print_title_rows = "2:2" if f["repeat_header"] else None
+        # openpyxl does not keep the print titles make_sources set when it loads the file. Calc
+        # repeats only absolute rows ($2:$2); it ignores "2:2" and prints the header once.
+        ws.print_title_rows = "$2:$2" if f["repeat_header"] else None
         for row in ws.iter_rows(min_row=3):
             for c in row:
                 edges = BORDER_EDGES[f["borders"]]
