@@ -23,10 +23,13 @@ namespace {
 const std::vector<std::string> sample = {
     "002",  // Calc, rules only between rows, cells centred vertically, portrait
     "005",  // Writer re-distilled by Ghostscript, rules only between rows, A3, 16 pt, 备注 column
+    "009",  // Calc, ruled, header row repeated on every page by print titles, cells at the bottom
     "014",  // Writer, rules only between rows, flush left, spacing before and after, 备注 column
     "015",  // Writer, ruled, cells at the bottom, A3, 事项类别 merged, 承接部门 and 工作方式 split
+    "027",  // Ghostscript, rules only between rows, pages with two or three rules (one tall row)
     "029",  // Chromium, three-line table, cells centred vertically, 备注 column
     "035",  // Calc, ruled, 9 pt, header row on the first page only
+    "038",  // Ghostscript, rules only between rows, merged 事项类别, pages few rows wide
     "040",  // Writer, rules only between rows broken by a merged 事项类别, cells at the bottom
     "041",  // Chromium, no borders at all, cells centred vertically, A3
 };

@@ -119,3 +119,41 @@ TEST_CASE("rules broken where a merged cell covers two rows still bound the rows
     REQUIRE(tables.size() == 1);
     CHECK(tables[0].rows() == 4);
 }
+
+// The document's columns (row_rule_runs.hpp): a page with few rules, or few rows, is read in
+// the gutters its list's other pages show.
+TEST_CASE("a page with three rules is read in the columns of its list's other pages") {
+    const Table t = three_columns({100, 130, 160});
+    CHECK(column_rulings(t.rules, t.glyphs).rulings.empty());
+    const RowRuleHint hint{50, 450, {{66, 120}, {260, 300}}};
+    const ColumnRulings c = column_rulings(t.rules, t.glyphs, {}, &hint);
+    REQUIRE(c.groups.size() == 1);
+    CHECK(c.groups[0].read);
+    CHECK(verticals_at(c).size() == 4);
+}
+
+TEST_CASE("a strip a page's few rows leave empty inside a column is no gutter of the document") {
+    Table t = three_columns({100, 130, 160, 190, 220});
+    // Every row's second column breaks at 180–190 on this page only.
+    std::erase_if(t.glyphs, [](const Glyph& g) { return g.x0 >= 180 && g.x0 < 190; });
+    CHECK(verticals_at(column_rulings(t.rules, t.glyphs)).size() == 5);
+    const RowRuleHint hint{50, 450, {{66, 120}, {260, 300}}};
+    CHECK(verticals_at(column_rulings(t.rules, t.glyphs, {}, &hint)).size() == 4);
+}
+
+TEST_CASE("a column a page's rows leave empty keeps its gutters on both sides") {
+    Table t = three_columns({100, 130, 160});
+    // The rest of a row split by the page break: only its third column goes on.
+    std::erase_if(t.glyphs, [](const Glyph& g) { return g.x0 < 280; });
+    const RowRuleHint hint{50, 450, {{66, 120}, {260, 300}}};
+    CHECK(verticals_at(column_rulings(t.rules, t.glyphs, {}, &hint)).size() == 4);
+}
+
+TEST_CASE("another list's columns are not taken from the page before") {
+    const Table t = three_columns({100, 130, 160});
+    const RowRuleHint other{50, 450, {{150, 170}, {330, 350}, {420, 430}}};
+    const ColumnRulings c = column_rulings(t.rules, t.glyphs, {}, &other);
+    REQUIRE(c.groups.size() == 1);
+    CHECK_FALSE(c.groups[0].read);
+    CHECK(c.rulings.empty());
+}
