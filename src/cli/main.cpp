@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/suggest.hpp"
 #include "cli/help_text.hpp"
+#include "cli/parse_errors.hpp"
 #include "io/files.hpp"
 #include "extractors/office/legacy_reader.hpp"
 #include "i18n/catalogue.hpp"
@@ -100,6 +101,58 @@ Stops on SIGTERM or Ctrl-C after the conversions under way, with exit code 0.)")
     return serve_cmd;
 }
 
+// inspect and validate: files and folders in, a report out as text or JSON.
+struct ReportCommand {
+    std::vector<std::string> inputs;
+    std::string format = "text";
+    bool force = false;
+    OcrMode ocr = OcrMode::automatic;
+};
+
+void add_report_options(CLI::App* command, ReportCommand& report) {
+    command->add_option("-t,--to,--format", report.format, _("text or json"))->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    command->add_flag("--force", report.force, _("Read even text that cannot be trusted"));
+    add_ocr_option(command, report.ocr);
+}
+
+CLI::App* add_inspect_command(CLI::App& app, ReportCommand& report) {
+    auto* command = app.add_subcommand("inspect", _("Summarise duty lists: lists, item counts, pages, columns, how the text was read"));
+    command->add_option("inputs", report.inputs, _("Files or folders to inspect; - reads standard input"))->required();
+    add_report_options(command, report);
+    command->footer(_(R"(
+Examples:
+  dutylist inspect 清单.pdf                  lists, items, pages, columns; read: how the text was read
+  dutylist inspect 清单/ -t json             {"files": [{"file", "format", "pages", "items", "read",
+                                              "lists": [{"name", "kind", "items", "first_page", "last_page",
+                                              "columns", "read"}], "findings"}]}
+
+"read" counts the items by how their text was read: "text" from the PDF's text, "repaired" from
+fonts repaired from their glyphs, "ocr" by OCR, and "low_confidence" those read below 70%.
+
+Exit codes: 0 every file read; 1 a file cannot be read.)"));
+    return command;
+}
+
+CLI::App* add_validate_command(CLI::App& app, ReportCommand& report) {
+    auto* command = app.add_subcommand(
+        "validate", _("Check lists: gaps and repeats in 序号, empty cells, shifted rows, names listed twice, unknown columns, signs they were read wrongly"));
+    command->add_option("inputs", report.inputs, _("Files or folders to check: ") + reader_display_names() + _("; - reads standard input"))->required();
+    add_report_options(command, report);
+    command->footer(_(R"(
+Examples:
+  dutylist validate 清单.pdf                 one line per finding, then a summary
+  dutylist validate 清单/ 2025.docx          one line per file: lists, items, errors, warnings, how read
+  dutylist validate 清单.docx -t json        {"files": [{"file", "lists", "items", "errors", "warnings", "read"}],
+                                            "findings": [{"file", "list", "seq", "severity", "code", "message"}]}
+
+The findings include convert's self-checks, signs that the list was read wrongly rather than
+faults of the document: seq-run-together, seq-missing, cut-mid-sentence, empty-column,
+shifted-column (each an error).
+
+Exit codes: 0 no errors (warnings may be printed); 1 errors found or a file cannot be read.)"));
+    return command;
+}
+
 // CLI11's own words in --help ("Usage:", "OPTIONS:", …) in the language of the messages; before
 // the options and subcommands are added, which take the default group from the app.
 void translate_help_labels(CLI::App& app) {
@@ -147,10 +200,18 @@ int main(int argc, char** argv) {
     convert_cmd->add_option("-o,--output", convert_options.output_dir, _("Output folder (created if missing); - writes to standard output"))
         ->capture_default_str();
     convert_cmd->add_flag("--force", force, _("With --ocr never: convert even text that cannot be trusted (fonts without a Unicode map)"));
-    OcrMode convert_ocr = OcrMode::automatic, inspect_ocr = OcrMode::automatic, validate_ocr = OcrMode::automatic;
+    OcrMode convert_ocr = OcrMode::automatic;
     add_ocr_option(convert_cmd, convert_ocr);
     convert_cmd->add_flag("--bom,!--no-bom", convert_options.render.bom,
                           _("CSV: start with a UTF-8 byte-order mark, as Excel and WPS need (the default); --no-bom for pipelines"));
+    std::string names = "en";
+    convert_cmd->add_option("--names", names, _("en: a list's CSV file named by its kind in English (清单.basic.csv); zh: in Chinese (清单.基本履职事项清单.csv)"))
+        ->check(CLI::IsMember({"en", "zh"}))
+        ->capture_default_str();
+    convert_cmd->add_flag("--html-fragment", convert_options.render.html_fragment,
+                          _("HTML: the cover and the lists alone, without <html> and <head>, for pasting into a website's editor (CMS)"));
+    convert_cmd->add_flag("--footer,!--no-footer", convert_options.render.html_footer,
+                          _("HTML: end with the line naming dutylist and the source file (the default); --no-footer leaves it out"));
     convert_cmd->add_flag("--merge-categories", convert_options.render.merge_categories,
                           _("DOCX, XLSX: merge runs of equal 事项类别 cells vertically"));
     std::string template_path;
@@ -173,30 +234,9 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     convert_cmd->add_option("-j,--jobs", convert_options.jobs, _("Files converted at once (default: one per core)"))->check(CLI::Range(1u, 256u));
 
-    std::vector<std::string> inspect_inputs;
-    bool inspect_force = false;
-    auto* inspect_cmd = app.add_subcommand("inspect", _("Summarise duty lists: lists, item counts, pages, columns"));
-    inspect_cmd->add_option("inputs", inspect_inputs, _("Files to inspect; - reads standard input"))->required();
-    inspect_cmd->add_flag("--force", inspect_force, _("Read even text that cannot be trusted"));
-    add_ocr_option(inspect_cmd, inspect_ocr);
-
-    std::string validate_input, validate_format = "text";
-    bool validate_force = false;
-    auto* validate_cmd = app.add_subcommand("validate", _("Check a list: gaps and repeats in 序号, empty cells, shifted rows, names listed twice, unknown columns, signs it was read wrongly"));
-    validate_cmd->add_option("input", validate_input, _("The list to check: ") + reader_display_names() + _("; - reads standard input"))->required();
-    validate_cmd->add_option("--format", validate_format, _("text or json"))->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-    validate_cmd->add_flag("--force", validate_force, _("Read even text that cannot be trusted"));
-    add_ocr_option(validate_cmd, validate_ocr);
-    validate_cmd->footer(_(R"(
-Examples:
-  dutylist validate 清单.pdf                 one line per finding, then a summary
-  dutylist validate 清单.docx --format json  {"findings": [{"list", "seq", "severity", "code", "message"}]}
-
-The findings include convert's self-checks, signs that the list was read wrongly rather than
-faults of the document: seq-run-together, seq-missing, cut-mid-sentence, empty-column,
-shifted-column (each an error).
-
-Exit codes: 0 no errors (warnings may be printed); 1 errors found or the file cannot be read.)"));
+    ReportCommand inspect_report, validate_report;
+    auto* inspect_cmd = add_inspect_command(app, inspect_report);
+    auto* validate_cmd = add_validate_command(app, validate_report);
 
     DiffOptions diff_options;
     auto* diff_cmd = app.add_subcommand("diff", _("Compare two versions of a township's lists item by item"));
@@ -207,7 +247,8 @@ Exit codes: 0 no errors (warnings may be printed); 1 errors found or the file ca
         ->check(CLI::IsMember({"text", "json", "csv", "html", "docx", "xlsx"}))
         ->capture_default_str();
     diff_cmd->add_option("-o,--output", diff_options.output, _("Write to this file instead of standard output"))->capture_default_str();
-    diff_cmd->add_flag("--bom", diff_options.bom, _("CSV: start with a UTF-8 byte-order mark, as Excel and WPS need"));
+    diff_cmd->add_flag("--bom,!--no-bom", diff_options.bom,
+                       _("CSV: start with a UTF-8 byte-order mark, as Excel and WPS need (the default); --no-bom for pipelines"));
     diff_cmd->add_flag("--all-rows", diff_options.all_rows, _("HTML: show every row, not only the changed ones"));
     diff_cmd->add_flag("--exit-code", diff_options.exit_code, _("Exit 1 when the versions differ, 0 when not, 2 on failure (as git diff)"));
     diff_cmd->add_flag("--force", diff_options.read.force, _("Read even text that cannot be trusted"));
@@ -223,7 +264,7 @@ Examples:
   dutylist diff 2024.pdf 2025.pdf                       readable summary per list
   dutylist diff 2024.docx 2025.docx -t docx -o 修订对照表.docx      the before/after table to issue
   dutylist diff 2024.docx 2025.pdf -t xlsx -o 修订对照表.xlsx       the same table as a workbook
-  dutylist diff 2024.docx 2025.pdf -t csv --bom -o 变更.csv         change log for a spreadsheet
+  dutylist diff 2024.docx 2025.pdf -t csv -o 变更.csv               change log for Excel or WPS
   dutylist diff old.json new.json -t html -o diff.html  the changed rows side by side (--all-rows: every row)
   dutylist diff old.pdf new.pdf -t json                 {"lists": [{"kind", "added", "removed", "changed", "moved", "renumbered"}]}
   dutylist diff old.pdf new.pdf --exit-code > /dev/null; echo $?   0 same, 1 changed, 2 failed
@@ -250,8 +291,9 @@ cannot be written. With --exit-code: 0 the versions are the same, 1 they differ,
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? exit_ok : exit_usage;
+        if (e.get_exit_code() == 0) return app.exit(e);
+        std::cerr << "dutylist: " << printable(parse_error_message(e)) << '\n' << _("Run 'dutylist --help' for usage.") << '\n';
+        return exit_usage;
     }
 
     // Warnings quote the document's text, which may hold terminal escape sequences.
@@ -259,6 +301,7 @@ cannot be written. With --exit-code: 0 the versions are the same, 1 they differ,
     try {
         if (*convert_cmd) {
             convert_options.formats = parse_formats(format_list);
+            convert_options.render.chinese_file_names = names == "zh";
             convert_options.read.force = force;
             convert_options.read.ocr = convert_ocr;
             convert_options.read.warn = warn;
@@ -272,23 +315,21 @@ cannot be written. With --exit-code: 0 the versions are the same, 1 they differ,
             office::set_convert_timeout(std::chrono::seconds(convert_timeout));
             return convert(convert_options);
         }
-        if (*validate_cmd) {
+        const auto report_read = [&](const ReportCommand& report) {
             ReadOptions read;
-            read.force = validate_force;
-            read.ocr = validate_ocr;
+            read.force = report.force;
+            read.ocr = report.ocr;
             read.warn = warn;
-            return validate(validate_input, validate_format, read);
-        }
+            return read;
+        };
+        if (*validate_cmd) return validate(validate_report.inputs, validate_report.format, report_read(validate_report));
         if (*serve_cmd) return serve(serve_options, token_file);
         if (*diff_cmd) {
             diff_options.read.warn = warn;
             return diff(diff_options);
         }
-        ReadOptions read;
-        read.force = inspect_force;
-        read.ocr = inspect_ocr;
-        read.warn = warn;
-        return inspect(inspect_inputs, read);
+        if (*inspect_cmd) return inspect(inspect_report.inputs, inspect_report.format, report_read(inspect_report));
+        return exit_usage;
     } catch (const UsageError& e) {
         std::cerr << "dutylist: " << printable(e.message) << '\n' << _("Run 'dutylist --help' for usage.") << '\n';
         return exit_usage;
