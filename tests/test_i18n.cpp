@@ -272,6 +272,11 @@ TEST_CASE("validate, inspect, diff, the PDF reader and CLI11's parse errors spea
     CHECK(broken.exit_code == 1);
     CHECK(broken.err == "dutylist: broken.pdf: 这份 PDF 已损坏，无法读取\n");
     CHECK(run_with("LANG=C.UTF-8", "convert broken.pdf -o out", tmp.path()).err == "dutylist: broken.pdf: the PDF is damaged and cannot be read\n");
+    // A scan refused without OCR: the trust check's reason and advice.
+    std::filesystem::copy_file(source_dir() / "tests/data/scans/scan-clean.pdf", tmp / "scan.pdf");
+    CHECK(run_with(zh, "convert scan.pdf --ocr never -o out", tmp.path()).err ==
+          "dutylist: scan.pdf: 第 1 页的文字不可信：页面上没有文字，只有图像或绘制的图形（扫描件或转曲的文字需要 OCR）；"
+          "--ocr auto 从页面图像识别，--force 按原样转换文字\n");
 
     const std::string hint = "用法请运行 'dutylist --help'。\n";
     const auto unknown = run_with(zh, "convert old.json --frob", tmp.path());
