@@ -82,7 +82,7 @@ std::string csv_cell_text(const Paragraphs& cell) {
 
 std::vector<Output> render_csv(const Document& document, const RenderOptions& options) {
     if (options.import_template) return {{".csv", render_flat(flatten(document, *options.import_template), options.bom)}};
-    const auto names = list_names(document);
+    const auto names = list_names(document, options.chinese_file_names ? ListNaming::chinese : ListNaming::english);
     std::vector<Output> outputs;
     for (size_t i = 0; i < document.lists.size(); ++i)
         outputs.push_back({"." + names[i] + ".csv", render_list(document.lists[i], options.bom)});

@@ -76,7 +76,7 @@ std::string list_section(const DutyList& list, const std::string& name) {
 
 }  // namespace
 
-std::vector<Output> render_html(const Document& doc, const RenderOptions&) {
+std::vector<Output> render_html(const Document& doc, const RenderOptions& options) {
     const auto names = list_names(doc);
     std::string cover;
     if (!doc.issuer.empty()) cover += "<p class=\"issuer\">" + escape_markup(doc.issuer) + "</p>\n";
@@ -92,13 +92,16 @@ std::vector<Output> render_html(const Document& doc, const RenderOptions&) {
     if (!toc.empty()) toc.pop_back();
     if (!lists.empty()) lists.pop_back();
     const std::string page_title = doc.issuer + (doc.title.empty() ? "履职事项清单" : doc.title);
-    const std::string source =
-        doc.source.file.empty() ? "由 dutylist 生成" : "由 dutylist 从 " + escape_markup(doc.source.file) + " 生成";
-    return {{".html", fill(template_file("html/page.html"), {{"page_title", escape_markup(page_title)},
-                                                              {"cover", cover},
-                                                              {"toc", toc},
-                                                              {"lists", lists},
-                                                              {"source", source}})}};
+    std::string footer;
+    if (options.html_footer)
+        footer = "<footer class=\"source\">" +
+                 (doc.source.file.empty() ? "由 dutylist 生成" : "由 dutylist 从 " + escape_markup(doc.source.file) + " 生成") + "</footer>";
+    const char* page = options.html_fragment ? "html/fragment.html" : "html/page.html";
+    return {{".html", fill(template_file(page), {{"page_title", escape_markup(page_title)},
+                                                 {"cover", cover},
+                                                 {"toc", toc},
+                                                 {"lists", lists},
+                                                 {"footer", footer}})}};
 }
 
 }  // namespace dutylist

@@ -18,6 +18,9 @@ struct RenderOptions {
     bool merge_categories = false;  // DOCX, XLSX: merge runs of equal 事项类别 vertically
     std::string reference_doc;      // DOCX: a user's reference document, "" for ours
     double table_font_size = 0;     // DOCX: table text in points, 0 for the source's (or 12)
+    bool chinese_file_names = false;  // CSV: a list's file named by its kind in Chinese (.基本履职事项清单.csv)
+    bool html_fragment = false;     // HTML: the lists alone, no <html>/<head>, for pasting into a CMS
+    bool html_footer = true;        // HTML: the "由 dutylist 从 … 生成" line at the end
     // CSV, XLSX, JSONL: one flat table of every list in the template's columns; null: the lists
     // as they are.
     std::shared_ptr<const ImportTemplate> import_template;

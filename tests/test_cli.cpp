@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "renderers/json_renderer.hpp"
 #include "support/paths.hpp"
 #include "support/truth.hpp"
@@ -150,6 +152,53 @@ TEST_CASE("inspect summarises lists and item counts") {
     CHECK(r.out.find("  37 items") != std::string::npos);
     CHECK(r.out.find("2025年7月 (2025-07)") != std::string::npos);
     CHECK(run_dutylist("inspect nothing.pdf", tmp.path()).exit_code == 1);
+}
+
+TEST_CASE("inspect -t json: lists, counts, pages, how the text was read and the findings, for scripts") {
+    TempDir tmp;
+    write_file(tmp / "in.json", corpus_json());
+    const auto r = run_dutylist("inspect in.json " + quote(source_dir() / "samples/wumachang.pdf") + " nothing.pdf --format json", tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "dutylist: nothing.pdf: file not found\n");
+    const auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["files"].size() == 3);
+    const auto& json_file = j["files"][0];
+    CHECK(json_file["file"] == "in.json");
+    CHECK(json_file["items"] == 240);
+    REQUIRE(json_file["lists"].size() == 3);
+    CHECK(json_file["lists"][1]["name"] == "cooperative");
+    CHECK(json_file["lists"][1]["items"] == 98);
+    CHECK(json_file["findings"] == nlohmann::json::array());
+    const auto& pdf = j["files"][1];
+    CHECK(pdf["format"] == "pdf");
+    CHECK(pdf["pages"] == 60);
+    CHECK(pdf["read"] == nlohmann::json{{"text", 240}, {"repaired", 0}, {"ocr", 0}, {"low_confidence", 0}});
+    CHECK(pdf["lists"][0]["first_page"] == 3);
+    CHECK(pdf["lists"][2]["last_page"] == 60);
+    CHECK(pdf["lists"][0]["columns"][1] == nlohmann::json{{"key", "category"}, {"label", "事项类别"}});
+    CHECK(j["files"][2] == nlohmann::json{{"file", "nothing.pdf"}, {"error", "file not found"}});
+    CHECK(run_dutylist("inspect in.json -t json", tmp.path()).out == run_dutylist("inspect in.json --to json", tmp.path()).out);
+}
+
+TEST_CASE("--names zh names the lists' CSV files in Chinese; --html-fragment and --no-footer for a website") {
+    TempDir tmp;
+    write_file(tmp / "清单.json", corpus_json());
+    REQUIRE(run_dutylist("convert 清单.json -t csv --names zh -o zh", tmp.path()).exit_code == 0);
+    CHECK(files_in(tmp / "zh") == std::vector<std::string>{"清单.上级部门收回事项清单.csv", "清单.基本履职事项清单.csv", "清单.配合履职事项清单.csv"});
+    REQUIRE(run_dutylist("convert 清单.json -t csv -o en", tmp.path()).exit_code == 0);
+    CHECK(read_file(tmp / "zh/清单.基本履职事项清单.csv") == read_file(tmp / "en/清单.basic.csv"));
+
+    REQUIRE(run_dutylist("convert 清单.json -t html -o page", tmp.path()).exit_code == 0);
+    REQUIRE(run_dutylist("convert 清单.json -t html --html-fragment --no-footer -o fragment", tmp.path()).exit_code == 0);
+    const std::string page = read_file(tmp / "page/清单.html"), fragment = read_file(tmp / "fragment/清单.html");
+    CHECK(page.find("<footer class=\"source\">由 dutylist 从 ") != std::string::npos);
+    CHECK(fragment.starts_with("<div class=\"dutylist\">"));
+    for (const std::string absent : {"<html", "<head>", "<body", "<script", "<footer", "{{"}) CHECK_MESSAGE(fragment.find(absent) == std::string::npos, absent);
+    // Every row of the page is in the fragment, row for row.
+    const auto rows = [](const std::string& html) { return html.substr(html.find("<section"), html.rfind("</section>") - html.find("<section")); };
+    CHECK(rows(fragment) == rows(page));
+    REQUIRE(run_dutylist("convert 清单.json -t html --no-footer -o bare", tmp.path()).exit_code == 0);
+    CHECK(read_file(tmp / "bare/清单.html").find("<footer") == std::string::npos);
 }
 
 TEST_CASE("a message never passes a terminal's escape sequences through") {

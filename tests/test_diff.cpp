@@ -216,7 +216,8 @@ TEST_CASE("diff on the command line: text, JSON, CSV change log and HTML") {
     CHECK(csv.out.empty());
     const std::string log = read_file(dir / "log.csv");
     const std::string basic = r.old_doc.lists[0].title, withdrawn = r.old_doc.lists[2].title;
-    CHECK(log.starts_with("清单,原序号,新序号,事项名称,调整类型,字段,调整前,调整后\r\n,,,,文件信息,日期,2025年7月,2025年10月\r\n"));
+    // A byte-order mark by default, as convert's CSV: Excel and WPS read the file as UTF-8.
+    CHECK(log.starts_with("\xEF\xBB\xBF清单,原序号,新序号,事项名称,调整类型,字段,调整前,调整后\r\n,,,,文件信息,日期,2025年7月,2025年10月\r\n"));
     CHECK(log.find("\r\n" + basic + ",,,,新增列,备注,,\r\n") != std::string::npos);
     CHECK(log.find("\r\n" + basic + ",40,,") != std::string::npos);
     CHECK(log.find("\r\n" + withdrawn + ",60,38," + r.moved_name + ",移动,清单," + basic + "," + withdrawn + "\r\n") != std::string::npos);
@@ -268,4 +269,24 @@ TEST_CASE("a 修订对照表 cell too long for XLSX is refused in one line, and 
     CHECK(r.exit_code == 1);
     CHECK(r.err == "dutylist: table.xlsx: a cell of the revision table is longer than an XLSX cell can hold (32,767 characters)\n");
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator{}) == 2);
+}
+
+TEST_CASE("diff names its format with -t, --to or --format alike; its CSV has a BOM unless --no-bom") {
+    Revision r;
+    TempDir dir;
+    write_file(dir / "old.json", document_to_json(r.old_doc));
+    write_file(dir / "new.json", document_to_json(r.new_doc));
+    const auto by_format = run_dutylist("diff old.json new.json --format csv", dir.path());
+    REQUIRE(by_format.exit_code == 0);
+    CHECK(by_format.out.starts_with("\xEF\xBB\xBF清单,"));
+    for (const std::string option : {"-t csv", "--to csv", "--to=csv", "-t csv --bom"}) {
+        CAPTURE(option);
+        const auto same = run_dutylist("diff old.json new.json " + option, dir.path());
+        CHECK(same.exit_code == 0);
+        CHECK(same.out == by_format.out);
+    }
+    const auto plain = run_dutylist("diff old.json new.json -t csv --no-bom", dir.path());
+    CHECK(plain.exit_code == 0);
+    CHECK(plain.out == by_format.out.substr(3));
+    CHECK(run_dutylist("diff old.json new.json -t json", dir.path()).out == run_dutylist("diff old.json new.json --format json", dir.path()).out);
 }

@@ -2,13 +2,16 @@
 // from the environment, and the binary speaking Chinese or English by LANG and LANGUAGE.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <regex>
 
 #include "i18n/catalogue.hpp"
 #include "model/error.hpp"
+#include "renderers/json_renderer.hpp"
 #include "support/paths.hpp"
+#include "support/truth.hpp"
 
 using namespace dutylist;
 using namespace dutylist::test;
@@ -229,4 +232,63 @@ TEST_CASE("every message the sources mark with _() or N_() has its translation i
             quote(tmp / "dutylist.pot"),
         source_dir());
     CHECK_MESSAGE(result.exit_code == 0, result.err);
+}
+
+TEST_CASE("validate, inspect, diff, the PDF reader and CLI11's parse errors speak Chinese under LANG=zh_CN.UTF-8") {
+    TempDir tmp;
+    Document doc = document_from_truth(corpus("wumachang/truth.json"));
+    write_file(tmp / "old.json", document_to_json(doc));
+    DutyList& basic = doc.lists.at(0);
+    basic.items.erase(basic.items.begin() + 4);
+    write_file(tmp / "gap.json", document_to_json(doc));
+    // The revision renumbers, as a county's would.
+    const auto seq = static_cast<size_t>(std::find_if(basic.columns.begin(), basic.columns.end(), [](const Column& c) { return c.key == "seq"; }) -
+                                         basic.columns.begin());
+    for (size_t i = 0; i < basic.items.size(); ++i) basic.items[i].values.at(seq) = {std::to_string(i + 1)};
+    write_file(tmp / "new.json", document_to_json(doc));
+    const std::string zh = "LANG=zh_CN.UTF-8";
+
+    const auto validate = run_with(zh, "validate gap.json", tmp.path());
+    CHECK(validate.exit_code == 1);
+    CHECK(validate.out == "basic 序号 6: 错误: 缺少序号 5（第 5 行是 6） [seq-gap]\n"
+                          "gap.json：3 份清单，239 项：1 个错误、0 个警告；读取：239 项取自文字\n");
+    const auto inspect = run_with(zh, "inspect old.json", tmp.path());
+    CHECK(inspect.exit_code == 0);
+    CHECK(inspect.out.find("  发文单位：新疆维吾尔自治区") != std::string::npos);
+    CHECK(inspect.out.find(" 105 项  ") != std::string::npos);
+    CHECK(inspect.out.find("读取：  105 项取自文字\n") != std::string::npos);
+    const auto diff = run_with(zh, "diff old.json new.json", tmp.path());
+    CHECK(diff.exit_code == 0);
+    CHECK(diff.out.find("  - 删除  序号 5  ") != std::string::npos);
+    CHECK(diff.out.find("  # 重新编号 100 项：序号 6–105 → 5–104\n") != std::string::npos);
+    CHECK(diff.out.ends_with("\n删除 1 项，新增 0 项，移动 0 项，修改 0 项，重新编号 100 项\n"));
+    const auto html = run_with(zh, "diff old.json new.json -t html", tmp.path());
+    CHECK(html.out.find("删除 1 项 · 新增 0 项 · 移动 0 项 · 修改 0 项 · 重新编号 100 项（") != std::string::npos);
+    CHECK(html.out.find(" removed, ") == std::string::npos);
+
+    // A file that starts as a PDF and is none: the PDF reader's own refusal.
+    write_file(tmp / "broken.pdf", "%PDF-1.4\n" + std::string(200, 'x') + "\n%%EOF\n");
+    const auto broken = run_with(zh, "convert broken.pdf -o out", tmp.path());
+    CHECK(broken.exit_code == 1);
+    CHECK(broken.err == "dutylist: broken.pdf: 这份 PDF 已损坏，无法读取\n");
+    CHECK(run_with("LANG=C.UTF-8", "convert broken.pdf -o out", tmp.path()).err == "dutylist: broken.pdf: the PDF is damaged and cannot be read\n");
+    // A scan refused without OCR: the trust check's reason and advice.
+    std::filesystem::copy_file(source_dir() / "tests/data/scans/scan-clean.pdf", tmp / "scan.pdf");
+    CHECK(run_with(zh, "convert scan.pdf --ocr never -o out", tmp.path()).err ==
+          "dutylist: scan.pdf: 第 1 页的文字不可信：页面上没有文字，只有图像或绘制的图形（扫描件或转曲的文字需要 OCR）；"
+          "--ocr auto 从页面图像识别，--force 按原样转换文字\n");
+
+    const std::string hint = "用法请运行 'dutylist --help'。\n";
+    const auto unknown = run_with(zh, "convert old.json --frob", tmp.path());
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err == "dutylist: 无法理解：--frob（不认识的选项，或参数比命令需要的多）\n" + hint);
+    CHECK(run_with(zh, "convert old.json -t", tmp.path()).err == "dutylist: --to 后面要跟一个值\n" + hint);
+    CHECK(run_with(zh, "validate old.json --ocr sometimes", tmp.path()).err == "dutylist: --ocr 不接受“sometimes”（可用的值见 --help）\n" + hint);
+    CHECK(run_with(zh, "convert old.json --table-font-size 30", tmp.path()).err == "dutylist: --table-font-size 要一个 9 到 16 之间的数，而不是“30”\n" + hint);
+    CHECK(run_with(zh, "diff old.json", tmp.path()).err == "dutylist: 缺少 new：这一项必须给出\n" + hint);
+    // The same errors stay one line in English, not CLI11's own words.
+    const auto english = run_with("LANG=C.UTF-8", "convert old.json --frob", tmp.path());
+    CHECK(english.exit_code == 2);
+    CHECK(english.err == "dutylist: not understood: --frob (an unknown option, or more arguments than the command takes)\n"
+                         "Run 'dutylist --help' for usage.\n");
 }

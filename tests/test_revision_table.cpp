@@ -141,7 +141,7 @@ TEST_CASE("JSON: the changes with their word spans") {
 TEST_CASE("CSV: Chinese headers and change words, added and removed items with every field") {
     TempDir dir;
     const std::string log = diff("-t csv", dir).out;
-    CHECK(log.starts_with("清单,原序号,新序号,事项名称,调整类型,字段,调整前,调整后\r\n,,,,文件信息,日期,2025年7月,2025年10月\r\n"));
+    CHECK(log.starts_with("\xEF\xBB\xBF清单,原序号,新序号,事项名称,调整类型,字段,调整前,调整后\r\n,,,,文件信息,日期,2025年7月,2025年10月\r\n"));
     for (const std::string& field : std::vector<std::string>{"序号,3,", "事项类别,党的建设,", "事项名称," + removed_name + ","})
         CHECK(log.find(basic + ",3,," + removed_name + ",删除," + field + "\r\n") != std::string::npos);
     CHECK(log.find(cooperative + ",,5,机构编制日常管理,新增,对应上级部门,,奇台县委编办\r\n") != std::string::npos);

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include <nlohmann/json.hpp>
 
@@ -102,7 +103,7 @@ TEST_CASE("validate on the command line: text by default, JSON findings, exit co
     write_file(dir / "good.json", document_to_json(doc));
     auto good = run_dutylist("validate good.json", dir.path());
     CHECK(good.exit_code == 0);
-    CHECK(good.out.find("3 lists, 240 items: no findings") != std::string::npos);
+    CHECK(good.out == "good.json: 3 lists, 240 items: no findings; read: 240 from the text\n");
 
     DutyList& basic = doc.lists.at(0);
     basic.items.erase(basic.items.begin() + 4);
@@ -117,8 +118,11 @@ TEST_CASE("validate on the command line: text by default, JSON findings, exit co
     CHECK(json.exit_code == 1);
     const auto parsed = nlohmann::json::parse(json.out);
     REQUIRE(parsed["findings"].size() == 2);
-    CHECK(parsed["findings"][0] == nlohmann::json{{"list", "basic"}, {"seq", "6"}, {"severity", "error"}, {"code", "seq-gap"},
-                                                  {"message", "序号 5 is missing (row 5 has 6)"}});
+    CHECK(parsed["findings"][0] == nlohmann::json{{"file", "bad.json"}, {"list", "basic"}, {"seq", "6"}, {"severity", "error"},
+                                                  {"code", "seq-gap"}, {"message", "序号 5 is missing (row 5 has 6)"}});
+    CHECK(parsed["files"] == nlohmann::json::parse(R"([{"file": "bad.json", "lists": 3, "items": 239, "errors": 2, "warnings": 0,
+        "read": {"text": 239, "repaired": 0, "ocr": 0, "low_confidence": 0}}])"));
+    CHECK(run_dutylist("validate bad.json -t json", dir.path()).out == json.out);
     CHECK(parsed["findings"][1]["code"] == "empty-name");
 
     auto broken = run_dutylist("validate missing.pdf", dir.path());
@@ -137,4 +141,43 @@ TEST_CASE("the corpus PDF and DOCX validate without errors once their readers ar
         const auto findings = review::validate(read_document(input, {}));
         CHECK_MESSAGE(!review::has_errors(findings), std::string(file), ": ", codes(findings).size(), " findings");
     }
+}
+
+TEST_CASE("validate takes several files and folders: a line per file, exit 1 when any fails") {
+    TempDir dir;
+    Document doc = corpus_document();
+    std::filesystem::create_directories(dir / "lists/sub");
+    write_file(dir / "lists/good.json", document_to_json(doc));
+    write_file(dir / "lists/notes.txt", "不是清单\n");  // in a folder: skipped, as convert does
+    doc.lists.at(0).items.erase(doc.lists.at(0).items.begin() + 4);
+    write_file(dir / "lists/sub/bad.json", document_to_json(doc));
+    write_file(dir / "alone.json", document_to_json(corpus_document()));
+
+    const auto good = run_dutylist("validate lists/good.json alone.json", dir.path());
+    CHECK(good.exit_code == 0);
+    CHECK(good.out == "lists/good.json: 3 lists, 240 items: no findings; read: 240 from the text\n"
+                      "alone.json: 3 lists, 240 items: no findings; read: 240 from the text\n");
+
+    const auto mixed = run_dutylist("validate lists alone.json missing.pdf", dir.path());
+    CHECK(mixed.exit_code == 1);
+    CHECK(mixed.out == "lists/good.json: 3 lists, 240 items: no findings; read: 240 from the text\n"
+                       "lists/sub/bad.json: 3 lists, 239 items: 1 error, 0 warnings; read: 239 from the text\n"
+                       "alone.json: 3 lists, 240 items: no findings; read: 240 from the text\n");
+    CHECK(mixed.err == "dutylist: missing.pdf: file not found\n");
+
+    const auto json = run_dutylist("validate lists missing.pdf -t json", dir.path());
+    CHECK(json.exit_code == 1);
+    const auto parsed = nlohmann::json::parse(json.out);
+    REQUIRE(parsed["files"].size() == 3);
+    CHECK(parsed["files"][1]["file"] == "lists/sub/bad.json");
+    CHECK(parsed["files"][1]["errors"] == 1);
+    CHECK(parsed["files"][2] == nlohmann::json{{"file", "missing.pdf"}, {"error", "file not found"}});
+    REQUIRE(parsed["findings"].size() == 1);
+    CHECK(parsed["findings"][0]["file"] == "lists/sub/bad.json");
+    CHECK(parsed["findings"][0]["code"] == "seq-gap");
+
+    std::filesystem::create_directories(dir / "empty");
+    const auto empty = run_dutylist("validate empty", dir.path());
+    CHECK(empty.exit_code == 1);
+    CHECK(empty.err.find("dutylist: empty: is a folder with no file called") != std::string::npos);
 }

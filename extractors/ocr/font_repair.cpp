@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "extractors/ocr/scan_image.hpp"
+#include "i18n/catalogue.hpp"
 
 namespace dutylist::ocr {
 namespace {
@@ -233,8 +234,8 @@ void apply_repair(pdf::PageContent& page, const std::map<FontCode, CodeDecision>
         if (font.untrusted.empty()) continue;
         font.repaired = true;
         font.untrusted = unread[f].empty() ? ""
-                                           : fmt::format("{} of its codes could not be read from their glyphs "
-                                                         "(its Unicode map cannot be trusted)",
+                                           : fmt::format(fmt::runtime(_("{} of its codes could not be read from their glyphs "
+                                                                     "(its Unicode map cannot be trusted)")),
                                                          unread[f].size());
     }
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "model/text.hpp"
+#include "i18n/catalogue.hpp"
 
 namespace dutylist::ocr {
 
@@ -107,9 +108,9 @@ std::vector<std::string> repair_report(const std::map<FontCode, CodeDecision>& d
             doubtful += fmt::format("{}{} {}/{} ({:.0f})", i ? ", " : "", shown, d.agreeing, d.readings, d.confidence);
         }
         const auto name = font_names.find(font);
-        lines.push_back(fmt::format("font {} repaired from its glyphs: {} codes recovered, {:.1f} readings each; "
-                                    "least certain: {}",
-                                    name != font_names.end() && !name->second.empty() ? name->second : "object " + font,
+        lines.push_back(fmt::format(fmt::runtime(_("font {} repaired from its glyphs: {} codes recovered, {:.1f} readings each; "
+                                                "least certain: {}")),
+                                    name != font_names.end() && !name->second.empty() ? name->second : fmt::format(fmt::runtime(_("object {}")), font),
                                     codes.size(), double(readings) / double(codes.size()), doubtful));
     }
     return lines;

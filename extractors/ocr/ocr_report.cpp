@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "i18n/catalogue.hpp"
+
 namespace dutylist::ocr {
 
 std::string page_ranges(const std::vector<int>& pages) {
@@ -15,7 +17,7 @@ std::string page_ranges(const std::vector<int>& pages) {
         out += j == i ? std::to_string(pages[i]) : fmt::format("{}–{}", pages[i], pages[j]);
         i = j + 1;
     }
-    return (pages.size() > 1 ? "pages " : "page ") + out;
+    return fmt::format(fmt::runtime(pages.size() > 1 ? _("pages {}") : _("page {}")), out);
 }
 
 void RecognitionTally::add(int page, const PageRecognition& r) {
@@ -31,18 +33,20 @@ std::vector<std::string> RecognitionTally::messages(size_t max_cells) const {
     std::vector<std::string> out;
     if (pages_.empty()) return out;
     const double mean = symbols_ ? confidence_sum_ / symbols_ : 0;
-    out.push_back(fmt::format("{} {} read from the page images by OCR (Tesseract, {} characters, mean confidence "
-                              "{:.0f}%); {} of {} cells have low confidence (below {:.0f}%): check them against the "
-                              "original",
-                              page_ranges(pages_), pages_.size() > 1 ? "were" : "was", symbols_, mean,
+    const char* read_message = pages_.size() > 1
+        ? _("{} were read from the page images by OCR (Tesseract, {} characters, mean confidence {:.0f}%); {} of {} "
+            "cells have low confidence (below {:.0f}%): check them against the original")
+        : _("{} was read from the page images by OCR (Tesseract, {} characters, mean confidence {:.0f}%); {} of {} "
+            "cells have low confidence (below {:.0f}%): check them against the original");
+    out.push_back(fmt::format(fmt::runtime(read_message), page_ranges(pages_), symbols_, mean,
                               doubtful_.size(), cells_, low_confidence));
     for (size_t i = 0; i < doubtful_.size() && i < max_cells; ++i) {
         const auto& [page, c] = doubtful_[i];
-        out.push_back(fmt::format("page {}, table {}, row {}, column {}: read with {:.0f}% confidence as \"{}\"", page,
+        out.push_back(fmt::format(fmt::runtime(_("page {}, table {}, row {}, column {}: read with {:.0f}% confidence as \"{}\"")), page,
                                   c.table, c.row, c.col, std::floor(c.confidence), c.text));
     }
     if (doubtful_.size() > max_cells)
-        out.push_back(fmt::format("… and {} more cells with low confidence", doubtful_.size() - max_cells));
+        out.push_back(fmt::format(fmt::runtime(_("… and {} more cells with low confidence")), doubtful_.size() - max_cells));
     return out;
 }
 

@@ -4,6 +4,8 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include "i18n/catalogue.hpp"
+
 namespace dutylist::ocr {
 namespace {
 
@@ -43,8 +45,8 @@ TextRecogniser::Loaded TextRecogniser::for_this_thread() {
     std::unique_ptr<TextRecogniser> r(new TextRecogniser());
     // Tesseract reports missing data on stderr itself; its debug output goes nowhere.
     if (r->impl_->api.Init(nullptr, ocr_languages, tesseract::OEM_LSTM_ONLY) != 0) {
-        failure = "the Tesseract data for simplified Chinese is missing, so scanned pages cannot be read; "
-                  "install the Debian package tesseract-ocr-chi-sim";
+        failure = _("the Tesseract data for simplified Chinese is missing, so scanned pages cannot be read; "
+                    "install the Debian package tesseract-ocr-chi-sim");
         return {nullptr, failure};
     }
     r->impl_->api.SetVariable("debug_file", "/dev/null");

@@ -9,6 +9,7 @@
 #include "extractors/pdf/borderless_table.hpp"
 #include "extractors/pdf/row_rules.hpp"
 #include "extractors/pdf/shared_glyphs.hpp"
+#include "i18n/catalogue.hpp"
 
 namespace dutylist::pdf {
 namespace {
@@ -78,7 +79,8 @@ PageLayout layout_page(const PageContent& page, const RowRuleHint* hint) {
     out.shapes = page.shapes;
     out.rotated_glyphs = page.rotated_glyphs;
     for (const FontInfo& f : page.fonts)
-        if (!f.untrusted.empty()) out.untrusted.push_back((f.name.empty() ? "an unnamed font" : "font " + f.name) + ": " + f.untrusted);
+        if (!f.untrusted.empty()) out.untrusted.push_back(f.name.empty() ? fmt::format(fmt::runtime(_("an unnamed font: {}")), f.untrusted)
+                                                   : fmt::format(fmt::runtime(_("font {}: {}")), f.name, f.untrusted));
 
     std::vector<Segment> segments = page.segments;
     const ColumnRulings columns = column_rulings(page.segments, page.glyphs, {}, hint);

@@ -20,6 +20,7 @@
 #include "model/list_builder.hpp"
 #include "extractors/pdf/poppler_device.hpp"
 #include "model/error.hpp"
+#include "i18n/catalogue.hpp"
 
 namespace dutylist {
 namespace {
@@ -38,7 +39,7 @@ public:
         if (!page.untrusted.empty()) {
             for (const auto& why : page.untrusted) add(page.number, why);
         } else if (page.glyphs == 0 && (page.images > 0 || page.shapes > 0)) {
-            add(page.number, "it has no characters, only images or drawn shapes (a scan or outlined text needs OCR)");
+            add(page.number, _("it has no characters, only images or drawn shapes (a scan or outlined text needs OCR)"));
         }
     }
 
@@ -52,9 +53,9 @@ public:
         for (const auto& [why, on] : problems_) pages.insert(pages.end(), on.begin(), on.end());
         std::sort(pages.begin(), pages.end());
         pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
-        const std::string more = problems_.size() > 1 ? fmt::format(" (and {} more findings)", problems_.size() - 1) : "";
-        throw Error(fmt::format("the text of {} cannot be trusted: {}{}; --ocr auto reads it from the page images, "
-                                "--force converts the text as it is",
+        const std::string more = problems_.size() > 1 ? fmt::format(fmt::runtime(_(" (and {} more findings)")), problems_.size() - 1) : "";
+        throw Error(fmt::format(fmt::runtime(_("the text of {} cannot be trusted: {}{}; --ocr auto reads it from the page images, "
+                                "--force converts the text as it is")),
                                 ocr::page_ranges(pages), problems_.front().first, more));
     }
 
@@ -144,8 +145,8 @@ public:
             page.held.reset();
         }
         const auto [read, settled] = votes.lines();
-        options.warn(fmt::format("{} lines of broken fonts were read by OCR to repair their Unicode maps ({} more "
-                                 "left unread: their characters were decided already)",
+        options.warn(fmt::format(fmt::runtime(_("{} lines of broken fonts were read by OCR to repair their Unicode maps ({} more "
+                                 "left unread: their characters were decided already)")),
                                  read, settled));
         for (const std::string& line : ocr::repair_report(decisions, names)) options.warn(line);
     }
@@ -229,7 +230,7 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
     const int count = file->page_count();
     // What the builder finds is said once the text is known to be trustworthy.
     std::vector<std::string> findings;
-    ListBuilder builder("no table of a duty list (with a 序号 or 事项名称 column) was found in the PDF",
+    ListBuilder builder(_("no table of a duty list (with a 序号 or 事项名称 column) was found in the PDF"),
                         [&](const std::string& message) { findings.push_back(message); });
     pdf::PageSequence road(builder, [&](const std::string& message) { findings.push_back(message); });
     TrustCheck trust;
@@ -240,7 +241,7 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
         trust.check(page);
         recognised.add(page.number, page.recognition);
         if (page.rotated_glyphs > 0)
-            options.warn(fmt::format("page {}: {} characters not set horizontally (vertical or turned text) were left out",
+            options.warn(fmt::format(fmt::runtime(_("page {}: {} characters not set horizontally (vertical or turned text) were left out")),
                                      page.number, page.rotated_glyphs));
         road.add(std::move(page));
     };

@@ -18,7 +18,10 @@
 #include <Stream.h>
 #include <splash/SplashBitmap.h>
 
+#include <fmt/format.h>
+
 #include "extractors/pdf/drawing_budget.hpp"
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 
 namespace dutylist::pdf {
@@ -118,11 +121,11 @@ public:
             const auto& c = counts_[i];
             if (!page_.fonts[i].untrusted.empty()) continue;
             if (c.bad >= min_bad_glyphs && c.bad >= bad_glyph_share * c.all)
-                page_.fonts[i].untrusted = "its characters decode to control or private-use codes";
+                page_.fonts[i].untrusted = _("its characters decode to control or private-use codes");
             else if (c.unnamed >= min_bad_glyphs && c.unnamed >= bad_glyph_share * c.all)
-                page_.fonts[i].untrusted = "its glyphs have no Unicode map and only numbered names (like /g12)";
+                page_.fonts[i].untrusted = _("its glyphs have no Unicode map and only numbered names (like /g12)");
             else if (c.wide_latin >= min_bad_glyphs && c.wide_latin >= bad_glyph_share * c.all)
-                page_.fonts[i].untrusted = "glyphs as wide as ideographs decode to Latin letters, digits or punctuation";
+                page_.fonts[i].untrusted = _("glyphs as wide as ideographs decode to Latin letters, digits or punctuation");
         }
         std::erase_if(page_.glyphs,
                       [&](const Glyph& g) { return g.code == unmapped && page_.fonts[g.font].untrusted.empty(); });
@@ -385,10 +388,10 @@ PdfFile::PdfFile(std::string_view bytes) : impl_(std::make_unique<Impl>()) {
     impl_->doc = std::make_unique<PDFDoc>(stream);
     if (!impl_->doc->isOk()) {
         if (impl_->doc->getErrorCode() == errEncrypted)
-            throw Error("the PDF is protected by a password; open it with the password and save a copy without one");
-        throw Error("the PDF is damaged and cannot be read");
+            throw Error(_("the PDF is protected by a password; open it with the password and save a copy without one"));
+        throw Error(_("the PDF is damaged and cannot be read"));
     }
-    if (impl_->doc->getNumPages() <= 0) throw Error("the PDF has no pages");
+    if (impl_->doc->getNumPages() <= 0) throw Error(_("the PDF has no pages"));
 }
 
 PdfFile::~PdfFile() = default;
@@ -403,17 +406,18 @@ PageContent PdfFile::read_page(int number) {
     impl_->operations += device.budget().used();
     impl_->image_bytes[number] = device.budget().image_bytes();
     if (impl_->operations > max_document_operations)
-        throw Error("the PDF draws more than 20 million characters, lines, forms and other operations; it is no duty list but a malformed PDF");
+        throw Error(_("the PDF draws more than 20 million characters, lines, forms and other operations; it is no duty list but a malformed PDF"));
     if (device.budget().exhausted())
-        throw Error("page " + std::to_string(number) +
-                    " draws more than half a million characters, lines, forms and other operations; it is no list page but a malformed PDF");
+        throw Error(fmt::format(
+            fmt::runtime(_("page {} draws more than half a million characters, lines, forms and other operations; it is no list page but a malformed PDF")),
+            number));
     return page;
 }
 
 PageImage PdfFile::render_page(int number, double dpi) {
     if (auto read = impl_->image_bytes.find(number); read != impl_->image_bytes.end() && read->second > max_page_image_bytes)
-        throw Error("page " + std::to_string(number) +
-                    " draws images of more than 256 MB to be read by OCR; it is no scanned page but a malformed PDF");
+        throw Error(fmt::format(
+            fmt::runtime(_("page {} draws images of more than 256 MB to be read by OCR; it is no scanned page but a malformed PDF")), number));
     SplashColor paper = {255, 255, 255};
     SplashOutputDev device(splashModeMono8, 1, false, paper);
     device.startDoc(impl_->doc.get());

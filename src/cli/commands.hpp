@@ -35,16 +35,18 @@ struct DiffOptions {
     std::string new_path;
     std::string format = "text";  // text, json, csv, html, docx, xlsx
     std::string output = "-";     // a file, or - for standard output
-    bool bom = false;
+    bool bom = true;         // CSV: a UTF-8 byte-order mark, as Excel and WPS need
     bool all_rows = false;   // HTML: every row, not only the changed ones
     bool exit_code = false;  // as git diff --exit-code: 1 when the versions differ, 2 on failure
     ReadOptions read;
 };
 
 int convert(const ConvertOptions& options);
-int inspect(const std::vector<std::string>& inputs, const ReadOptions& read);
-// format: "text" or "json". Exit 1 when the input cannot be read or has errors.
-int validate(const std::string& input, const std::string& format, const ReadOptions& read);
+// inputs: files and folders (cli/input_files.hpp); format: "text" or "json". Exit 1 when a file
+// cannot be read.
+int inspect(const std::vector<std::string>& inputs, const std::string& format, const ReadOptions& read);
+// The same inputs and formats; exit 1 when a file cannot be read or has errors.
+int validate(const std::vector<std::string>& inputs, const std::string& format, const ReadOptions& read);
 int diff(const DiffOptions& options);
 // Serves the page and the API until SIGTERM, SIGINT or SIGHUP; token_file "" for no token.
 int serve(server::ServeOptions options, const std::string& token_file);

@@ -17,6 +17,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/dataset.hpp"
+#include "cli/input_files.hpp"
 #include "extractors/office/legacy_reader.hpp"
 #include "i18n/catalogue.hpp"
 #include "io/files.hpp"
@@ -46,10 +47,7 @@ struct Job {
     std::string output;    // OUTDIR/relative_dir/stem, the outputs' common prefix
 };
 
-struct Failure {
-    std::string name;
-    std::string reason;
-};
+using Failure = InputProblem;
 
 struct Inputs {
     std::vector<Job> jobs;
@@ -60,54 +58,11 @@ struct Inputs {
 // Past this many, the summary counts the rest of the files it would name.
 constexpr size_t max_summary_names = 20;
 
-bool same_file(const fs::path& a, const fs::path& b) {
-    std::error_code ec;
-    return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
-}
-
-// Every file under dir that a reader is meant for by its extension, sorted. Files named on the
-// command line are read whatever they are called; in a folder only these are taken, so that
-// images, spreadsheets and our own CSV/HTML outputs lying beside the lists are not reported as
-// failures, only named as skipped in the summary. The content still decides how a file is read. Skipped: hidden entries (.git, our
-// temporary files), the output folder, which a second run would otherwise convert again, and
-// links to folders, which can loop (as find does by default).
-void walk(const fs::path& root, const fs::path& dir, const fs::path& output_dir, Inputs& inputs) {
-    std::error_code ec;
-    std::vector<fs::path> entries;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(it->path());
-    if (ec) {
-        inputs.failures.push_back({dir.string(), fmt::format(fmt::runtime(_("the folder cannot be read ({})")), ec.message())});
-        return;
-    }
-    std::sort(entries.begin(), entries.end());
-    for (const auto& path : entries) {
-        if (path.filename().string().starts_with(".")) continue;
-        std::error_code kind_ec;
-        if (fs::is_symlink(path, kind_ec) && fs::is_directory(path, kind_ec)) continue;
-        if (fs::is_directory(path, kind_ec)) {
-            if (!same_file(path, output_dir)) walk(root, path, output_dir, inputs);
-        } else if (fs::is_regular_file(path, kind_ec) && has_reader_extension(path.filename().string())) {
-            inputs.jobs.push_back({path.string(), path.parent_path().lexically_relative(root), ""});
-        } else if (fs::is_regular_file(path, kind_ec)) {
-            inputs.skipped.push_back({path.string(), _("not a duty list format")});
-        }
-    }
-}
-
+// The output folder is left out of the folders walked: a second run would convert it again.
 Inputs collect_inputs(const ConvertOptions& options) {
-    Inputs inputs;
-    for (const auto& input : options.inputs) {
-        std::error_code ec;
-        if (input != "-" && fs::is_directory(input, ec)) {
-            const size_t before = inputs.jobs.size(), failures = inputs.failures.size();
-            walk(input, input, options.output_dir, inputs);
-            if (inputs.jobs.size() == before && inputs.failures.size() == failures)
-                inputs.failures.push_back(
-                    {input, fmt::format(fmt::runtime(_("is a folder with no file called {} in it")), reader_extension_patterns())});
-        } else {
-            inputs.jobs.push_back({input, "", ""});
-        }
-    }
+    FoundInputs found = find_inputs(options.inputs, options.output_dir == "-" ? "" : options.output_dir);
+    Inputs inputs{{}, std::move(found.failures), std::move(found.skipped)};
+    for (auto& file : found.files) inputs.jobs.push_back({std::move(file.input), std::move(file.relative_dir), ""});
     return inputs;
 }
 

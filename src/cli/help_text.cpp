@@ -62,14 +62,19 @@ Examples:
   dutylist convert 清单.pdf -t xlsx --template 县系统.txt   one sheet in a county system's columns
   dutylist convert 公示.html 清单.odt               a saved web page (nothing it links to is fetched), OpenDocument
   dutylist convert 各乡镇/ -t json,jsonl -o out      every list under the folder, both cores
-  dutylist inspect 清单.pdf                         lists, item counts and pages
-  dutylist validate 清单.pdf                        gaps in 序号, empty cells, repeated names
-  dutylist diff 旧.pdf 新.pdf --format html -o d.html   what a revision changed, side by side
+  dutylist convert 清单.pdf -t csv --names zh       清单.基本履职事项清单.csv, … (the lists named in Chinese)
+  dutylist convert 清单.pdf -t html --html-fragment --no-footer   the lists alone, to paste into a website
+  dutylist inspect 清单.pdf                         lists, item counts, pages, how the text was read
+  dutylist inspect 各乡镇/ -t json                  the same for every file, for scripts
+  dutylist validate 清单.pdf 各乡镇/                gaps in 序号, empty cells, repeated names; a line per file
+  dutylist diff 旧.pdf 新.pdf -t html -o d.html     what a revision changed, side by side
   dutylist serve                                    a web page for the office at http://127.0.0.1:8080/
 
 Outputs are named after the input: OUTDIR/<stem>.json, <stem>.html, <stem>.docx, <stem>.xlsx and
-one CSV per list, <stem>.basic.csv, <stem>.cooperative.csv, <stem>.withdrawn.csv. CSV starts
-with a UTF-8 byte-order mark, which Excel and WPS need (--no-bom leaves it out).
+one CSV per list, <stem>.basic.csv, <stem>.cooperative.csv, <stem>.withdrawn.csv (--names zh:
+<stem>.基本履职事项清单.csv, …). CSV starts with a UTF-8 byte-order mark, which Excel and WPS
+need (--no-bom leaves it out); so does diff's CSV. -t (--to) names the output format in every
+subcommand that writes one (--format is the same option).
 )");
 
 constexpr const char* import_templates = N_(R"(

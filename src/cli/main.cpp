@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/suggest.hpp"
 #include "cli/help_text.hpp"
+#include "cli/parse_errors.hpp"
 #include "io/files.hpp"
 #include "extractors/office/legacy_reader.hpp"
 #include "i18n/catalogue.hpp"
@@ -100,6 +102,163 @@ Stops on SIGTERM or Ctrl-C after the conversions under way, with exit code 0.)")
     return serve_cmd;
 }
 
+// convert's options, read into ConvertOptions once parsed (run_convert).
+struct ConvertCommand {
+    ConvertOptions options;
+    std::string formats = "json";
+    bool force = false;
+    OcrMode ocr = OcrMode::automatic;
+    std::string names = "en";
+    std::string template_path;
+    unsigned timeout = static_cast<unsigned>(office::default_convert_timeout.count());
+};
+
+CLI::App* add_convert_command(CLI::App& app, ConvertCommand& c) {
+    auto* command = app.add_subcommand("convert", _("Convert duty lists to other formats; reads ") + reader_display_names());
+    command->add_option("inputs", c.options.inputs, _("Files or folders to convert; - reads standard input"))->required();
+    command->add_option("-t,--to", c.formats, output_formats_option())
+        ->capture_default_str();
+    command->add_option("-o,--output", c.options.output_dir, _("Output folder (created if missing); - writes to standard output"))
+        ->capture_default_str();
+    command->add_flag("--force", c.force, _("With --ocr never: convert even text that cannot be trusted (fonts without a Unicode map)"));
+    add_ocr_option(command, c.ocr);
+    command->add_flag("--bom,!--no-bom", c.options.render.bom,
+                          _("CSV: start with a UTF-8 byte-order mark, as Excel and WPS need (the default); --no-bom for pipelines"));
+    command->add_option("--names", c.names, _("en: a list's CSV file named by its kind in English (清单.basic.csv); zh: in Chinese (清单.基本履职事项清单.csv)"))
+        ->check(CLI::IsMember({"en", "zh"}))
+        ->capture_default_str();
+    command->add_flag("--html-fragment", c.options.render.html_fragment,
+                          _("HTML: the cover and the lists alone, without <html> and <head>, for pasting into a website's editor (CMS)"));
+    command->add_flag("--footer,!--no-footer", c.options.render.html_footer,
+                          _("HTML: end with the line naming dutylist and the source file (the default); --no-footer leaves it out"));
+    command->add_flag("--merge-categories", c.options.render.merge_categories,
+                          _("DOCX, XLSX: merge runs of equal 事项类别 cells vertically"));
+    command->add_option("--template", c.template_path,
+                            _("CSV, XLSX, JSONL: write one flat table of all lists in the columns of this import template (see below)"))
+        ->check(CLI::ExistingFile);
+    command->add_option("--reference-doc", c.options.render.reference_doc,
+                            _("DOCX: take styles, page setup, header and footer from this .docx"))
+        ->check(CLI::ExistingFile);
+    command->add_option("--table-font-size", c.options.render.table_font_size,
+                            _("DOCX: table text in points (9 to 16); by default the source's size, else 12"))
+        ->check(CLI::Range(9.0, 16.0));
+    command->add_flag("--strict", c.options.strict,
+                          _("Fail a file, and write nothing for it, when its lists look read wrongly (see the checks named on stderr)"));
+    command->add_flag("-q,--quiet", c.options.quiet, _("No progress line or notes; errors and warnings are still printed"));
+    command->add_option("--convert-timeout", c.timeout,
+                            _("Seconds LibreOffice may take over one .doc, .wps, .rtf, .xls or .et file before it is stopped"))
+        ->check(CLI::Range(1u, 86400u))
+        ->capture_default_str();
+    command->add_option("-j,--jobs", c.options.jobs, _("Files converted at once (default: one per core)"))->check(CLI::Range(1u, 256u));
+    return command;
+}
+
+int run_convert(ConvertCommand& c, const std::function<void(const std::string&)>& warn) {
+    ConvertOptions& options = c.options;
+    options.formats = parse_formats(c.formats);
+    options.render.chinese_file_names = c.names == "zh";
+    options.read.force = c.force;
+    options.read.ocr = c.ocr;
+    options.read.warn = warn;
+    if (!c.template_path.empty()) {
+        for (const auto& format : options.formats)
+            if (format != "csv" && format != "xlsx" && format != "jsonl")
+                throw Error(fmt::format(
+                    fmt::runtime(_("--template applies to -t csv, xlsx and jsonl, not to {}: ask for those formats only")), format));
+        options.render.import_template = load_import_template(c.template_path);
+    }
+    office::set_convert_timeout(std::chrono::seconds(c.timeout));
+    return convert(options);
+}
+
+CLI::App* add_diff_command(CLI::App& app, DiffOptions& options) {
+    auto* command = app.add_subcommand("diff", _("Compare two versions of a township's lists item by item"));
+    command->add_option("old", options.old_path, _("The earlier version: ") + reader_display_names())->required();
+    command->add_option("new", options.new_path, _("The revised version"))->required();
+    command->add_option("-t,--to,--format", options.format,
+                         _("text, json, csv (a change log), html (side by side), docx or xlsx (a 修订对照表)"))
+        ->check(CLI::IsMember({"text", "json", "csv", "html", "docx", "xlsx"}))
+        ->capture_default_str();
+    command->add_option("-o,--output", options.output, _("Write to this file instead of standard output"))->capture_default_str();
+    command->add_flag("--bom,!--no-bom", options.bom,
+                       _("CSV: start with a UTF-8 byte-order mark, as Excel and WPS need (the default); --no-bom for pipelines"));
+    command->add_flag("--all-rows", options.all_rows, _("HTML: show every row, not only the changed ones"));
+    command->add_flag("--exit-code", options.exit_code, _("Exit 1 when the versions differ, 0 when not, 2 on failure (as git diff)"));
+    command->add_flag("--force", options.read.force, _("Read even text that cannot be trusted"));
+    add_ocr_option(command, options.read.ocr);
+    command->footer(_(R"(
+Items are matched by content (事项名称, then the other cells), not by 序号, so a revision that
+renumbers shows as renumbering; an item renamed slightly is changed, not removed and added; an
+item found in another list or out of its list's order shows as moved. Inside a changed cell
+the paragraphs and words that changed are marked, as git diff --word-diff does:
+[-removed-]{+added+} in text.
+
+Examples:
+  dutylist diff 2024.pdf 2025.pdf                       readable summary per list
+  dutylist diff 2024.docx 2025.docx -t docx -o 修订对照表.docx      the before/after table to issue
+  dutylist diff 2024.docx 2025.pdf -t xlsx -o 修订对照表.xlsx       the same table as a workbook
+  dutylist diff 2024.docx 2025.pdf -t csv -o 变更.csv               change log for Excel or WPS
+  dutylist diff old.json new.json -t html -o diff.html  the changed rows side by side (--all-rows: every row)
+  dutylist diff old.pdf new.pdf -t json                 {"lists": [{"kind", "added", "removed", "changed", "moved", "renumbered"}]}
+  dutylist diff old.pdf new.pdf --exit-code > /dev/null; echo $?   0 same, 1 changed, 2 failed
+
+Exit codes: 0 compared (whether or not they differ); 1 an input cannot be read or the output
+cannot be written. With --exit-code: 0 the versions are the same, 1 they differ, 2 failure.)"));
+    return command;
+}
+
+// inspect and validate: files and folders in, a report out as text or JSON.
+struct ReportCommand {
+    std::vector<std::string> inputs;
+    std::string format = "text";
+    bool force = false;
+    OcrMode ocr = OcrMode::automatic;
+};
+
+void add_report_options(CLI::App* command, ReportCommand& report) {
+    command->add_option("-t,--to,--format", report.format, _("text or json"))->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    command->add_flag("--force", report.force, _("Read even text that cannot be trusted"));
+    add_ocr_option(command, report.ocr);
+}
+
+CLI::App* add_inspect_command(CLI::App& app, ReportCommand& report) {
+    auto* command = app.add_subcommand("inspect", _("Summarise duty lists: lists, item counts, pages, columns, how the text was read"));
+    command->add_option("inputs", report.inputs, _("Files or folders to inspect; - reads standard input"))->required();
+    add_report_options(command, report);
+    command->footer(_(R"(
+Examples:
+  dutylist inspect 清单.pdf                  lists, items, pages, columns; read: how the text was read
+  dutylist inspect 清单/ -t json             {"files": [{"file", "format", "pages", "items", "read",
+                                              "lists": [{"name", "kind", "items", "first_page", "last_page",
+                                              "columns", "read"}], "findings"}]}
+
+"read" counts the items by how their text was read: "text" from the PDF's text, "repaired" from
+fonts repaired from their glyphs, "ocr" by OCR, and "low_confidence" those read below 70%.
+
+Exit codes: 0 every file read; 1 a file cannot be read.)"));
+    return command;
+}
+
+CLI::App* add_validate_command(CLI::App& app, ReportCommand& report) {
+    auto* command = app.add_subcommand(
+        "validate", _("Check lists: gaps and repeats in 序号, empty cells, shifted rows, names listed twice, unknown columns, signs they were read wrongly"));
+    command->add_option("inputs", report.inputs, _("Files or folders to check: ") + reader_display_names() + _("; - reads standard input"))->required();
+    add_report_options(command, report);
+    command->footer(_(R"(
+Examples:
+  dutylist validate 清单.pdf                 one line per finding, then a summary
+  dutylist validate 清单/ 2025.docx          one line per file: lists, items, errors, warnings, how read
+  dutylist validate 清单.docx -t json        {"files": [{"file", "lists", "items", "errors", "warnings", "read"}],
+                                            "findings": [{"file", "list", "seq", "severity", "code", "message"}]}
+
+The findings include convert's self-checks, signs that the list was read wrongly rather than
+faults of the document: seq-run-together, seq-missing, cut-mid-sentence, empty-column,
+shifted-column (each an error).
+
+Exit codes: 0 no errors (warnings may be printed); 1 errors found or a file cannot be read.)"));
+    return command;
+}
+
 // CLI11's own words in --help ("Usage:", "OPTIONS:", …) in the language of the messages; before
 // the options and subcommands are added, which take the default group from the app.
 void translate_help_labels(CLI::App& app) {
@@ -137,99 +296,15 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("dutylist ") + DUTYLIST_VERSION, _("Display program version information and exit"));
     app.require_subcommand(1);
 
-    ConvertOptions convert_options;
-    std::string format_list = "json";
-    bool force = false;
-    auto* convert_cmd = app.add_subcommand("convert", _("Convert duty lists to other formats; reads ") + reader_display_names());
-    convert_cmd->add_option("inputs", convert_options.inputs, _("Files or folders to convert; - reads standard input"))->required();
-    convert_cmd->add_option("-t,--to", format_list, output_formats_option())
-        ->capture_default_str();
-    convert_cmd->add_option("-o,--output", convert_options.output_dir, _("Output folder (created if missing); - writes to standard output"))
-        ->capture_default_str();
-    convert_cmd->add_flag("--force", force, _("With --ocr never: convert even text that cannot be trusted (fonts without a Unicode map)"));
-    OcrMode convert_ocr = OcrMode::automatic, inspect_ocr = OcrMode::automatic, validate_ocr = OcrMode::automatic;
-    add_ocr_option(convert_cmd, convert_ocr);
-    convert_cmd->add_flag("--bom,!--no-bom", convert_options.render.bom,
-                          _("CSV: start with a UTF-8 byte-order mark, as Excel and WPS need (the default); --no-bom for pipelines"));
-    convert_cmd->add_flag("--merge-categories", convert_options.render.merge_categories,
-                          _("DOCX, XLSX: merge runs of equal 事项类别 cells vertically"));
-    std::string template_path;
-    convert_cmd->add_option("--template", template_path,
-                            _("CSV, XLSX, JSONL: write one flat table of all lists in the columns of this import template (see below)"))
-        ->check(CLI::ExistingFile);
-    convert_cmd->add_option("--reference-doc", convert_options.render.reference_doc,
-                            _("DOCX: take styles, page setup, header and footer from this .docx"))
-        ->check(CLI::ExistingFile);
-    convert_cmd->add_option("--table-font-size", convert_options.render.table_font_size,
-                            _("DOCX: table text in points (9 to 16); by default the source's size, else 12"))
-        ->check(CLI::Range(9.0, 16.0));
-    convert_cmd->add_flag("--strict", convert_options.strict,
-                          _("Fail a file, and write nothing for it, when its lists look read wrongly (see the checks named on stderr)"));
-    convert_cmd->add_flag("-q,--quiet", convert_options.quiet, _("No progress line or notes; errors and warnings are still printed"));
-    auto convert_timeout = static_cast<unsigned>(office::default_convert_timeout.count());
-    convert_cmd->add_option("--convert-timeout", convert_timeout,
-                            _("Seconds LibreOffice may take over one .doc, .wps, .rtf, .xls or .et file before it is stopped"))
-        ->check(CLI::Range(1u, 86400u))
-        ->capture_default_str();
-    convert_cmd->add_option("-j,--jobs", convert_options.jobs, _("Files converted at once (default: one per core)"))->check(CLI::Range(1u, 256u));
+    ConvertCommand convert_command;
+    auto* convert_cmd = add_convert_command(app, convert_command);
 
-    std::vector<std::string> inspect_inputs;
-    bool inspect_force = false;
-    auto* inspect_cmd = app.add_subcommand("inspect", _("Summarise duty lists: lists, item counts, pages, columns"));
-    inspect_cmd->add_option("inputs", inspect_inputs, _("Files to inspect; - reads standard input"))->required();
-    inspect_cmd->add_flag("--force", inspect_force, _("Read even text that cannot be trusted"));
-    add_ocr_option(inspect_cmd, inspect_ocr);
-
-    std::string validate_input, validate_format = "text";
-    bool validate_force = false;
-    auto* validate_cmd = app.add_subcommand("validate", _("Check a list: gaps and repeats in 序号, empty cells, shifted rows, names listed twice, unknown columns, signs it was read wrongly"));
-    validate_cmd->add_option("input", validate_input, _("The list to check: ") + reader_display_names() + _("; - reads standard input"))->required();
-    validate_cmd->add_option("--format", validate_format, _("text or json"))->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-    validate_cmd->add_flag("--force", validate_force, _("Read even text that cannot be trusted"));
-    add_ocr_option(validate_cmd, validate_ocr);
-    validate_cmd->footer(_(R"(
-Examples:
-  dutylist validate 清单.pdf                 one line per finding, then a summary
-  dutylist validate 清单.docx --format json  {"findings": [{"list", "seq", "severity", "code", "message"}]}
-
-The findings include convert's self-checks, signs that the list was read wrongly rather than
-faults of the document: seq-run-together, seq-missing, cut-mid-sentence, empty-column,
-shifted-column (each an error).
-
-Exit codes: 0 no errors (warnings may be printed); 1 errors found or the file cannot be read.)"));
+    ReportCommand inspect_report, validate_report;
+    auto* inspect_cmd = add_inspect_command(app, inspect_report);
+    auto* validate_cmd = add_validate_command(app, validate_report);
 
     DiffOptions diff_options;
-    auto* diff_cmd = app.add_subcommand("diff", _("Compare two versions of a township's lists item by item"));
-    diff_cmd->add_option("old", diff_options.old_path, _("The earlier version: ") + reader_display_names())->required();
-    diff_cmd->add_option("new", diff_options.new_path, _("The revised version"))->required();
-    diff_cmd->add_option("-t,--to,--format", diff_options.format,
-                         _("text, json, csv (a change log), html (side by side), docx or xlsx (a 修订对照表)"))
-        ->check(CLI::IsMember({"text", "json", "csv", "html", "docx", "xlsx"}))
-        ->capture_default_str();
-    diff_cmd->add_option("-o,--output", diff_options.output, _("Write to this file instead of standard output"))->capture_default_str();
-    diff_cmd->add_flag("--bom", diff_options.bom, _("CSV: start with a UTF-8 byte-order mark, as Excel and WPS need"));
-    diff_cmd->add_flag("--all-rows", diff_options.all_rows, _("HTML: show every row, not only the changed ones"));
-    diff_cmd->add_flag("--exit-code", diff_options.exit_code, _("Exit 1 when the versions differ, 0 when not, 2 on failure (as git diff)"));
-    diff_cmd->add_flag("--force", diff_options.read.force, _("Read even text that cannot be trusted"));
-    add_ocr_option(diff_cmd, diff_options.read.ocr);
-    diff_cmd->footer(_(R"(
-Items are matched by content (事项名称, then the other cells), not by 序号, so a revision that
-renumbers shows as renumbering; an item renamed slightly is changed, not removed and added; an
-item found in another list or out of its list's order shows as moved. Inside a changed cell
-the paragraphs and words that changed are marked, as git diff --word-diff does:
-[-removed-]{+added+} in text.
-
-Examples:
-  dutylist diff 2024.pdf 2025.pdf                       readable summary per list
-  dutylist diff 2024.docx 2025.docx -t docx -o 修订对照表.docx      the before/after table to issue
-  dutylist diff 2024.docx 2025.pdf -t xlsx -o 修订对照表.xlsx       the same table as a workbook
-  dutylist diff 2024.docx 2025.pdf -t csv --bom -o 变更.csv         change log for a spreadsheet
-  dutylist diff old.json new.json -t html -o diff.html  the changed rows side by side (--all-rows: every row)
-  dutylist diff old.pdf new.pdf -t json                 {"lists": [{"kind", "added", "removed", "changed", "moved", "renumbered"}]}
-  dutylist diff old.pdf new.pdf --exit-code > /dev/null; echo $?   0 same, 1 changed, 2 failed
-
-Exit codes: 0 compared (whether or not they differ); 1 an input cannot be read or the output
-cannot be written. With --exit-code: 0 the versions are the same, 1 they differ, 2 failure.)"));
+    auto* diff_cmd = add_diff_command(app, diff_options);
 
     server::ServeOptions serve_options;
     std::string token_file;
@@ -250,45 +325,30 @@ cannot be written. With --exit-code: 0 the versions are the same, 1 they differ,
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? exit_ok : exit_usage;
+        if (e.get_exit_code() == 0) return app.exit(e);
+        std::cerr << "dutylist: " << printable(parse_error_message(e)) << '\n' << _("Run 'dutylist --help' for usage.") << '\n';
+        return exit_usage;
     }
 
     // Warnings quote the document's text, which may hold terminal escape sequences.
     auto warn = [](const std::string& message) { std::cerr << _("dutylist: warning: ") << printable(message) << '\n'; };
     try {
-        if (*convert_cmd) {
-            convert_options.formats = parse_formats(format_list);
-            convert_options.read.force = force;
-            convert_options.read.ocr = convert_ocr;
-            convert_options.read.warn = warn;
-            if (!template_path.empty()) {
-                for (const auto& format : convert_options.formats)
-                    if (format != "csv" && format != "xlsx" && format != "jsonl")
-                        throw Error(fmt::format(
-                            fmt::runtime(_("--template applies to -t csv, xlsx and jsonl, not to {}: ask for those formats only")), format));
-                convert_options.render.import_template = load_import_template(template_path);
-            }
-            office::set_convert_timeout(std::chrono::seconds(convert_timeout));
-            return convert(convert_options);
-        }
-        if (*validate_cmd) {
+        if (*convert_cmd) return run_convert(convert_command, warn);
+        const auto report_read = [&](const ReportCommand& report) {
             ReadOptions read;
-            read.force = validate_force;
-            read.ocr = validate_ocr;
+            read.force = report.force;
+            read.ocr = report.ocr;
             read.warn = warn;
-            return validate(validate_input, validate_format, read);
-        }
+            return read;
+        };
+        if (*validate_cmd) return validate(validate_report.inputs, validate_report.format, report_read(validate_report));
         if (*serve_cmd) return serve(serve_options, token_file);
         if (*diff_cmd) {
             diff_options.read.warn = warn;
             return diff(diff_options);
         }
-        ReadOptions read;
-        read.force = inspect_force;
-        read.ocr = inspect_ocr;
-        read.warn = warn;
-        return inspect(inspect_inputs, read);
+        if (*inspect_cmd) return inspect(inspect_report.inputs, inspect_report.format, report_read(inspect_report));
+        return exit_usage;
     } catch (const UsageError& e) {
         std::cerr << "dutylist: " << printable(e.message) << '\n' << _("Run 'dutylist --help' for usage.") << '\n';
         return exit_usage;

@@ -13,7 +13,7 @@ namespace dutylist {
 void RunInputs::add(const std::string& path) {
     struct stat st {};
     const bool found = path == "-" ? ::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) : ::stat(path.c_str(), &st) == 0;
-    if (found) files_.emplace(std::pair{st.st_dev, st.st_ino}, path == "-" ? "given on standard input" : path);
+    if (found) files_.emplace(std::pair{st.st_dev, st.st_ino}, path == "-" ? std::string(_("given on standard input")) : path);
 }
 
 void RunInputs::refuse_overwrite(const std::filesystem::path& output) const {
@@ -29,7 +29,7 @@ void RunInputs::refuse_stdout() const {
     // A terminal or a pipe is no input; only a file standard output is redirected to can be one.
     if (::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode))
         if (const std::string* input = find(st.st_dev, st.st_ino))
-            throw Error(fmt::format("is the input {}; writing there would change it, so send the output to another file", *input));
+            throw Error(fmt::format(fmt::runtime(_("is the input {}; writing there would change it, so send the output to another file")), *input));
 }
 
 const std::string* RunInputs::find(dev_t device, ino_t inode) const {

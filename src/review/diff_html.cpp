@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 #include "renderers/markup.hpp"
 #include "renderers/templates.hpp"
@@ -193,7 +194,7 @@ private:
 };
 
 std::string summary(const DocumentDiff& diff) {
-    if (diff.empty()) return "两个版本相同 (no differences)";
+    if (diff.empty()) return _("两个版本相同 (no differences)");
     size_t added = 0, removed = 0, changed = 0, moved = 0, renumbered = 0;
     for (const auto& d : diff.lists) {
         added += d.added.size();
@@ -202,8 +203,8 @@ std::string summary(const DocumentDiff& diff) {
         moved += d.moved.size();
         renumbered += d.renumbered.size();
     }
-    return fmt::format("删除 {} 项 · 新增 {} 项 · 移动 {} 项 · 修改 {} 项 · 重新编号 {} 项 ({} removed, {} added, {} moved, {} changed, {} renumbered)",
-                       removed, added, moved, changed, renumbered, removed, added, moved, changed, renumbered);
+    return fmt::format(fmt::runtime(_("删除 {0} 项 · 新增 {1} 项 · 移动 {2} 项 · 修改 {3} 项 · 重新编号 {4} 项 ({0} removed, {1} added, {2} moved, {3} changed, {4} renumbered)")),
+                       removed, added, moved, changed, renumbered);
 }
 
 std::string columns_text(const std::vector<Column>& columns) {
@@ -227,15 +228,15 @@ std::string diff_to_html(const DiffSubject& s, bool all_rows) {
         const std::string& title = d.new_list >= 0 ? d.new_title : d.old_title;
         lists += fmt::format("<h2>{}</h2>\n", escape_markup(title.empty() ? d.kind : title));
         std::string notes;
-        if (d.old_list < 0) notes += "新增清单 (new list). ";
-        if (d.new_list < 0) notes += "清单已删除 (list dropped). ";
+        if (d.old_list < 0) notes += _("新增清单 (new list). ");
+        if (d.new_list < 0) notes += _("清单已删除 (list dropped). ");
         if (d.old_list >= 0 && d.new_list >= 0) {
-            if (!d.columns_added.empty()) notes += "新增列 (columns added): " + columns_text(d.columns_added) + ". ";
-            if (!d.columns_removed.empty()) notes += "删除列 (columns removed): " + columns_text(d.columns_removed) + ". ";
-            if (comparable_text(d.old_title) != comparable_text(d.new_title)) notes += "原标题 (title was): " + d.old_title + ". ";
+            if (!d.columns_added.empty()) notes += fmt::format(fmt::runtime(_("新增列 (columns added): {}. ")), columns_text(d.columns_added));
+            if (!d.columns_removed.empty()) notes += fmt::format(fmt::runtime(_("删除列 (columns removed): {}. ")), columns_text(d.columns_removed));
+            if (comparable_text(d.old_title) != comparable_text(d.new_title)) notes += fmt::format(fmt::runtime(_("原标题 (title was): {}. ")), d.old_title);
         }
         if (!notes.empty()) lists += "<p class=\"list-notes\">" + escape_markup(notes) + "</p>\n";
-        if (d.empty() && !all_rows) lists += "<p class=\"list-notes\">无调整 (no changes).</p>\n";
+        if (d.empty() && !all_rows) lists += std::string("<p class=\"list-notes\">") + _("无调整 (no changes).") + "</p>\n";
         else lists += ListTable(s, d, all_rows).render();
     }
     const std::string title = "清单修订对照 " + s.old_name + " → " + s.new_name;

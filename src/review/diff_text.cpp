@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/catalogue.hpp"
 #include "review/diff_renderers.hpp"
 #include "review/items.hpp"
 #include "review/word_diff.hpp"
@@ -72,33 +73,34 @@ std::string diff_to_text(const DiffSubject& s) {
     for (const auto& d : s.diff.lists) {
         const std::string& title = d.new_list >= 0 ? d.new_title : d.old_title;
         out += fmt::format("\n{}  {}\n", d.kind, title);
-        if (d.old_list < 0) out += "  new list\n";
-        if (d.new_list < 0) out += "  list dropped\n";
-        if (d.old_list >= 0 && d.new_list >= 0 && comparable_text(d.old_title) != comparable_text(d.new_title)) out += fmt::format("  title was: {}\n", d.old_title);
-        if (d.empty()) out += "  no changes\n";
-        if (!d.columns_added.empty() && d.old_list >= 0) out += fmt::format("  columns added: {}\n", columns_text(d.columns_added));
-        if (!d.columns_removed.empty() && d.new_list >= 0) out += fmt::format("  columns removed: {}\n", columns_text(d.columns_removed));
-        for (const auto& e : d.removed) out += fmt::format("  - removed  序号 {}  {}\n", e.seq, e.name);
-        for (const auto& e : d.added) out += fmt::format("  + added    序号 {}  {}\n", e.seq, e.name);
+        if (d.old_list < 0) out += _("  new list\n");
+        if (d.new_list < 0) out += _("  list dropped\n");
+        if (d.old_list >= 0 && d.new_list >= 0 && comparable_text(d.old_title) != comparable_text(d.new_title)) out += fmt::format(fmt::runtime(_("  title was: {}\n")), d.old_title);
+        if (d.empty()) out += _("  no changes\n");
+        if (!d.columns_added.empty() && d.old_list >= 0) out += fmt::format(fmt::runtime(_("  columns added: {}\n")), columns_text(d.columns_added));
+        if (!d.columns_removed.empty() && d.new_list >= 0) out += fmt::format(fmt::runtime(_("  columns removed: {}\n")), columns_text(d.columns_removed));
+        for (const auto& e : d.removed) out += fmt::format(fmt::runtime(_("  - removed  序号 {}  {}\n")), e.seq, e.name);
+        for (const auto& e : d.added) out += fmt::format(fmt::runtime(_("  + added    序号 {}  {}\n")), e.seq, e.name);
         for (const auto& c : d.moved) {
-            out += fmt::format("  > moved    from {} 序号 {} to 序号 {}  {}\n", c.from, c.old_seq, c.new_seq, c.name);
+            out += fmt::format(fmt::runtime(_("  > moved    from {} 序号 {} to 序号 {}  {}\n")), c.from, c.old_seq, c.new_seq, c.name);
             append_fields(out, c.fields, "      ");
         }
         for (const auto& c : d.changed) {
             std::string seq = c.old_seq == c.new_seq ? c.new_seq : c.old_seq + " → " + c.new_seq;
-            out += fmt::format("  ~ changed  序号 {}  {}\n", seq, c.name);
+            out += fmt::format(fmt::runtime(_("  ~ changed  序号 {}  {}\n")), seq, c.name);
             append_fields(out, c.fields, "      ");
         }
         if (!d.renumbered.empty())
-            out += fmt::format("  # renumbered {} item{}: 序号 {}\n", d.renumbered.size(), d.renumbered.size() == 1 ? "" : "s", renumbering_ranges(d.renumbered));
+            out += fmt::format(fmt::runtime(d.renumbered.size() == 1 ? _("  # renumbered {} item: 序号 {}\n") : _("  # renumbered {} items: 序号 {}\n")),
+                              d.renumbered.size(), renumbering_ranges(d.renumbered));
         added += d.added.size();
         removed += d.removed.size();
         changed += d.changed.size();
         moved += d.moved.size();
         renumbered += d.renumbered.size();
     }
-    if (s.diff.empty()) out += "\nno differences\n";
-    else out += fmt::format("\n{} removed, {} added, {} moved, {} changed, {} renumbered\n", removed, added, moved, changed, renumbered);
+    if (s.diff.empty()) out += _("\nno differences\n");
+    else out += fmt::format(fmt::runtime(_("\n{} removed, {} added, {} moved, {} changed, {} renumbered\n")), removed, added, moved, changed, renumbered);
     return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/catalogue.hpp"
 #include "model/text.hpp"
 #include "review/sentence_cut.hpp"
 
@@ -122,8 +123,8 @@ void check_seq_at_joins(size_t li, const DutyList& list, size_t seq, const std::
                                });
         if (!own_cells) continue;
         out.push_back({li, {r, r + 1}, SelfCheck::seq_run_together, list.columns[seq].label,
-                       fmt::format("序号 skips from {} to {} just after a row joined from {} rows (a row a page break split): "
-                                   "the row under the break may be 序号 {} with its number lost",
+                       fmt::format(fmt::runtime(_("序号 skips from {} to {} just after a row joined from {} rows (a row a page break split): "
+                                   "the row under the break may be 序号 {} with its number lost")),
                                    *here, *after, rows_read, *here + 1)});
     }
 }
@@ -137,13 +138,13 @@ void check_seq_cells(size_t li, const DutyList& list, size_t seq, Findings& out)
         numbers.push_back(found.size() == 1 ? std::optional<int>(found[0]) : std::nullopt);
         if (found.size() > 1)
             out.push_back({li, {r}, SelfCheck::seq_run_together, list.columns[seq].label,
-                           fmt::format("序号 holds {} and {}: {} rows were read as one", found.front(), found.back(), found.size())});
+                           fmt::format(fmt::runtime(_("序号 holds {} and {}: {} rows were read as one")), found.front(), found.back(), found.size())});
     }
     for (size_t r = 1; r + 1 < numbers.size(); ++r) {
         const auto &before = numbers[r - 1], &here = numbers[r], &after = numbers[r + 1];
         if (before && here && after && runs_together(*here, *before + 1, *after - 1))
             out.push_back({li, {r}, SelfCheck::seq_run_together, list.columns[seq].label,
-                           fmt::format("序号 \"{}\" stands between {} and {}: the rows {} to {} were read as one", *here, *before, *after,
+                           fmt::format(fmt::runtime(_("序号 \"{}\" stands between {} and {}: the rows {} to {} were read as one")), *here, *before, *after,
                                        *before + 1, *after - 1)});
     }
     check_seq_at_joins(li, list, seq, numbers, out);
@@ -175,9 +176,9 @@ void check_seq_missing(size_t li, const DutyList& list, size_t seq, Findings& ou
             }
     for (auto& run : runs(suspects))
         out.push_back({li, run, SelfCheck::seq_missing, list.columns[seq].label,
-                       fmt::format("no 序号 and no {}, which every numbered row has: {} probably the rest of the row above, cut off "
-                                   "in the wrong place",
-                                   lacking[run.front()], run.size() == 1 ? "the row is" : "the rows are")});
+                       fmt::format(fmt::runtime(_("no 序号 and no {}, which every numbered row has: {} probably the rest of the row above, cut off "
+                                   "in the wrong place")),
+                                   lacking[run.front()], run.size() == 1 ? _("the row is") : _("the rows are"))});
 }
 
 // The column's text is written in sentences: enough of its paragraphs end one. Counted over
@@ -219,12 +220,12 @@ std::string cut_message(const DutyList& list, size_t column, size_t r, Cut cut, 
     const std::string& start = cell(list.items[r + 1], column).front();
     const std::string what =
         cut == Cut::numbered
-            ? fmt::format("the {} of row {} ends at duty {} (\"{}\") and row {} goes on at duty {} (\"{}\")", label, r + 1,
+            ? fmt::format(fmt::runtime(_("the {} of row {} ends at duty {} (\"{}\") and row {} goes on at duty {} (\"{}\")")), label, r + 1,
                           item_number(end), quote_end(end), r + 2, item_number(start), quote_start(start))
-            : fmt::format("the {} of row {} ends mid-sentence (\"{}\") and row {} goes on with it (\"{}\")", label, r + 1,
+            : fmt::format(fmt::runtime(_("the {} of row {} ends mid-sentence (\"{}\") and row {} goes on with it (\"{}\")")), label, r + 1,
                           quote_end(end), r + 2, quote_start(start));
-    const std::string more = last_row > r + 1 ? fmt::format(", and so on down to row {}", last_row + 1) : "";
-    return what + more + ": the rows look cut in the wrong place";
+    const std::string more = last_row > r + 1 ? fmt::format(fmt::runtime(_(", and so on down to row {}")), last_row + 1) : "";
+    return fmt::format(fmt::runtime(_("{}{}: the rows look cut in the wrong place")), what, more);
 }
 
 void check_cuts(size_t li, const DutyList& list, size_t column, Findings& out) {
@@ -248,7 +249,7 @@ void check_empty_column(size_t li, const DutyList& list, size_t column, Findings
     for (const Item& item : list.items)
         if (!blank(cell(item, column))) return;
     out.push_back({li, {}, SelfCheck::empty_column, list.columns[column].label,
-                   fmt::format("the {} column is empty in every row: its text was probably read into another column",
+                   fmt::format(fmt::runtime(_("the {} column is empty in every row: its text was probably read into another column")),
                                list.columns[column].label)});
 }
 
@@ -303,9 +304,9 @@ void check_shifted_departments(size_t li, const DutyList& list, size_t column, F
     if (best < own + margin) return;
     const std::string& label = list.columns[column].label;
     out.push_back({li, {}, SelfCheck::shifted_column, label,
-                   fmt::format("the {} column looks shifted by one row: {} rows name in their other cells the department "
-                               "printed in the row {} them, only {} their own",
-                               label, best, above >= below ? "under" : "above", own)});
+                   fmt::format(fmt::runtime(_("the {} column looks shifted by one row: {} rows name in their other cells the department "
+                               "printed in the row {} them, only {} their own")),
+                               label, best, above >= below ? _("under") : _("above"), own)});
 }
 
 }  // namespace
@@ -344,15 +345,15 @@ std::string rows_text(const std::vector<size_t>& items) {
         parts.push_back(run.size() == 1 ? std::to_string(run.front() + 1) : fmt::format("{}–{}", run.front() + 1, run.back() + 1));
     if (parts.empty()) return "";
     std::string out = parts.front();
-    for (size_t i = 1; i < parts.size(); ++i) out += (i + 1 == parts.size() ? " and " : ", ") + parts[i];
-    return (items.size() == 1 ? "row " : "rows ") + out;
+    for (size_t i = 1; i < parts.size(); ++i) out += (i + 1 == parts.size() ? _(" and ") : ", ") + parts[i];
+    return fmt::format(fmt::runtime(items.size() == 1 ? _("row {}") : _("rows {}")), out);
 }
 
 std::string self_finding_line(const Document& document, const SelfFinding& finding) {
     const DutyList& list = document.lists.at(finding.list);
-    const std::string name = list.kind != ListKind::other ? kind_label(list.kind) : list.title.empty() ? "untitled" : shortened(list.title);
-    const std::string where = finding.items.empty() ? "column " + finding.column : rows_text(finding.items);
-    return fmt::format("list {} ({}), {}: {} [{}]", finding.list + 1, name, where, finding.message, self_check_code(finding.check));
+    const std::string name = list.kind != ListKind::other ? kind_label(list.kind) : list.title.empty() ? _("untitled") : shortened(list.title);
+    const std::string where = finding.items.empty() ? fmt::format(fmt::runtime(_("column {}")), finding.column) : rows_text(finding.items);
+    return fmt::format(fmt::runtime(_("list {} ({}), {}: {} [{}]")), finding.list + 1, name, where, finding.message, self_check_code(finding.check));
 }
 
 }  // namespace dutylist::review

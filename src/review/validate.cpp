@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/catalogue.hpp"
 #include "model/text.hpp"
 #include "renderers/list_names.hpp"
 #include "review/items.hpp"
@@ -88,22 +89,22 @@ void check_columns(const DutyList& list, Checker& check) {
     for (const auto& c : list.columns)
         if (!contains(known_keys, c.key))
             check.add(&list, "", Severity::warning, "unknown-column",
-                      fmt::format("the column \"{}\" is not one the tool knows; its cells are kept as they are", c.label));
+                      fmt::format(fmt::runtime(_("the column \"{}\" is not one the tool knows; its cells are kept as they are")), c.label));
     if (column_index(list, "name") < 0)
-        check.add(&list, "", Severity::error, "no-name-column", "the list has no 事项名称 column");
+        check.add(&list, "", Severity::error, "no-name-column", _("the list has no 事项名称 column"));
     if (column_index(list, "seq") < 0)
-        check.add(&list, "", Severity::warning, "no-seq-column", "the list has no 序号 column, so rows cannot be checked for gaps");
+        check.add(&list, "", Severity::warning, "no-seq-column", _("the list has no 序号 column, so rows cannot be checked for gaps"));
     auto expect = [&](const char* key, const char* label) {
         if (column_index(list, key) < 0)
-            check.add(&list, "", Severity::warning, "missing-column", fmt::format("a {} usually has a {} column; this one has none", kind_label(list.kind), label));
+            check.add(&list, "", Severity::warning, "missing-column", fmt::format(fmt::runtime(_("a {} usually has a {} column; this one has none")), kind_label(list.kind), label));
     };
     if (list.kind == ListKind::cooperative) {
         expect("departments", "对应上级部门");
         expect("township_duties", "乡镇配合职责");
     }
     if (list.kind == ListKind::withdrawn && column_index(list, "receiver") < 0 && column_index(list, "receiving_department") < 0)
-        check.add(&list, "", Severity::warning, "missing-column", fmt::format("a {} usually has a 承接部门 column; this one has none", kind_label(list.kind)));
-    if (list.items.empty()) check.add(&list, "", Severity::warning, "empty-list", "the list has no items");
+        check.add(&list, "", Severity::warning, "missing-column", fmt::format(fmt::runtime(_("a {} usually has a 承接部门 column; this one has none")), kind_label(list.kind)));
+    if (list.items.empty()) check.add(&list, "", Severity::warning, "empty-list", _("the list has no items"));
 }
 
 struct Shift {
@@ -120,15 +121,15 @@ Shift shifted(const DutyList& list, const Item& item, const std::string& seq) {
             if (list.columns[c].key == "seq") continue;
             std::string text = trim(cell_text(list, item, static_cast<int>(c)));
             if (auto n = parse_seq(text))
-                return {fmt::format("the {} cell holds the number \"{}\" and 序号 is {}", list.columns[c].label, text,
-                                    seq.empty() ? "empty" : "\"" + seq + "\""),
+                return {fmt::format(fmt::runtime(_("the {} cell holds the number \"{}\" and 序号 is {}")), list.columns[c].label, text,
+                                    seq.empty() ? std::string(_("empty")) : "\"" + seq + "\""),
                         n};
         }
         if (!seq.empty() && !list.columns.empty() && trim(cell_text(list, item, static_cast<int>(list.columns.size()) - 1)).empty())
-            return {fmt::format("序号 holds \"{}\" and the last cell is empty", seq), std::nullopt};
+            return {fmt::format(fmt::runtime(_("序号 holds \"{}\" and the last cell is empty")), seq), std::nullopt};
     }
     if (starts_numbered(trim(cell_text(list, item, "departments"))))
-        return {"对应上级部门 holds numbered duties", std::nullopt};
+        return {_("对应上级部门 holds numbered duties"), std::nullopt};
     return {};
 }
 
@@ -145,10 +146,10 @@ void check_items(const DutyList& list, Checker& check) {
         const std::string at = seq.empty() ? fmt::format("row {}", row) : seq;
         if (item.values.size() != list.columns.size())
             check.add(&list, at, Severity::error, "cell-count",
-                      fmt::format("row {} has {} cells but the list has {} columns", row, item.values.size(), list.columns.size()));
+                      fmt::format(fmt::runtime(_("row {} has {} cells but the list has {} columns")), row, item.values.size(), list.columns.size()));
         const Shift shift = shifted(list, item, seq);
         if (!shift.reason.empty())
-            check.add(&list, at, Severity::error, "shifted-row", fmt::format("the cells of row {} look shifted: {}", row, shift.reason));
+            check.add(&list, at, Severity::error, "shifted-row", fmt::format(fmt::runtime(_("the cells of row {} look shifted: {}")), row, shift.reason));
         if (shift.seq) {
             // The number in the wrong cell still tells where the sequence stands.
             seen_seq.emplace(*shift.seq, row);
@@ -156,23 +157,23 @@ void check_items(const DutyList& list, Checker& check) {
         } else if (seq_col >= 0 && (shift.reason.empty() || parse_seq(seq))) {
             std::optional<int> n = parse_seq(seq);
             if (seq.empty()) {
-                check.add(&list, at, Severity::error, "seq-empty", fmt::format("row {} has no 序号", row));
+                check.add(&list, at, Severity::error, "seq-empty", fmt::format(fmt::runtime(_("row {} has no 序号")), row));
             } else if (!n) {
-                check.add(&list, at, Severity::error, "seq-not-number", fmt::format("序号 \"{}\" of row {} is not a number", seq, row));
+                check.add(&list, at, Severity::error, "seq-not-number", fmt::format(fmt::runtime(_("序号 \"{}\" of row {} is not a number")), seq, row));
                 // It still holds a place: the next row continues from it without a second finding.
                 previous = previous ? *previous + 1 : 1;
             } else {
                 if (auto first = seen_seq.find(*n); first != seen_seq.end()) {
                     check.add(&list, at, Severity::error, "seq-duplicate",
-                              fmt::format("序号 {} is used twice, in rows {} and {}", *n, first->second, row));
+                              fmt::format(fmt::runtime(_("序号 {} is used twice, in rows {} and {}")), *n, first->second, row));
                 } else {
                     int expected = previous ? *previous + 1 : 1;
                     if (*n > expected)
                         check.add(&list, at, Severity::error, "seq-gap",
-                                  *n == expected + 1 ? fmt::format("序号 {} is missing (row {} has {})", expected, row, *n)
-                                                     : fmt::format("序号 {} to {} are missing (row {} has {})", expected, *n - 1, row, *n));
+                                  *n == expected + 1 ? fmt::format(fmt::runtime(_("序号 {} is missing (row {} has {})")), expected, row, *n)
+                                                     : fmt::format(fmt::runtime(_("序号 {} to {} are missing (row {} has {})")), expected, *n - 1, row, *n));
                     else if (*n < expected)
-                        check.add(&list, at, Severity::error, "seq-order", fmt::format("序号 {} comes after {} (row {})", *n, *previous, row));
+                        check.add(&list, at, Severity::error, "seq-order", fmt::format(fmt::runtime(_("序号 {} comes after {} (row {})")), *n, *previous, row));
                     seen_seq.emplace(*n, row);
                 }
                 previous = previous ? std::max(*previous, *n) : *n;
@@ -181,17 +182,17 @@ void check_items(const DutyList& list, Checker& check) {
         if (name_col >= 0) {
             std::string name = comparable_text(cell_text(list, item, name_col));
             if (name.empty()) {
-                check.add(&list, at, Severity::error, "empty-name", fmt::format("row {} has no 事项名称", row));
+                check.add(&list, at, Severity::error, "empty-name", fmt::format(fmt::runtime(_("row {} has no 事项名称")), row));
             } else if (auto first = seen_names.find(name); first != seen_names.end()) {
                 check.add(&list, at, Severity::error, "duplicate-name",
-                          fmt::format("the 事项名称 of row {} is also the name of row {} (序号 {})", row, first->second.first, first->second.second));
+                          fmt::format(fmt::runtime(_("the 事项名称 of row {} is also the name of row {} (序号 {})")), row, first->second.first, first->second.second));
             } else {
                 seen_names.emplace(name, std::make_pair(row, seq));
             }
         }
         for (size_t c = 0; c < list.columns.size(); ++c)
             if (contains(required_keys, list.columns[c].key) && trim(cell_text(list, item, static_cast<int>(c))).empty())
-                check.add(&list, at, Severity::warning, "empty-cell", fmt::format("row {} has an empty {} cell", row, list.columns[c].label));
+                check.add(&list, at, Severity::warning, "empty-cell", fmt::format(fmt::runtime(_("row {} has an empty {} cell")), row, list.columns[c].label));
     }
 }
 
@@ -216,7 +217,7 @@ void check_across_lists(const Document& doc, Checker& check) {
             } else if (it->second.list != l) {
                 const DutyList& other = doc.lists[it->second.list];
                 check.add(&list, item_seq(list, item), Severity::error, "name-in-two-lists",
-                          fmt::format("\"{}\" is also item {} of the {}", shortened(trim(item_name(list, item))), it->second.seq,
+                          fmt::format(fmt::runtime(_("\"{}\" is also item {} of the {}")), shortened(trim(item_name(list, item))), it->second.seq,
                                       other.kind == ListKind::other ? other.title : kind_label(other.kind)));
             }
         }
@@ -230,7 +231,7 @@ const char* severity_name(Severity severity) { return severity == Severity::erro
 std::vector<Finding> validate(const Document& document) {
     std::vector<Finding> findings;
     Checker check(document, findings);
-    if (document.lists.empty()) check.add(nullptr, "", Severity::error, "no-lists", "the document holds no duty list");
+    if (document.lists.empty()) check.add(nullptr, "", Severity::error, "no-lists", _("the document holds no duty list"));
     for (const auto& list : document.lists) {
         check_columns(list, check);
         check_items(list, check);
