@@ -99,7 +99,8 @@ std::string describe_content(std::string_view bytes) {
 
 SourceImages source_images(const InputFile& input, const Document& document) {
     for (const auto& reader : readers())
-        if (reader.name == document.source.format && reader.images) return reader.images(input, document);
+        // A dutylist JSON keeps the format of the document it was made from, not its pages.
+        if (reader.name == document.source.format && reader.images && reader.sniff(input.bytes)) return reader.images(input, document);
     return {};
 }
 
