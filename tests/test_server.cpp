@@ -194,6 +194,34 @@ TEST_CASE("diff of two versions gives the revision report") {
     CHECK(running.leftovers() == 0);
 }
 
+TEST_CASE("review gives the review page: pictures of a PDF's rows, a DOCX's table and row numbers") {
+    RunningServer running;
+    auto client = running.client();
+    const std::string pdf = read_file(source_dir() / "tests/data/pdf/lo-long-row.pdf");
+    auto paged = upload(client, "/api/review", pdf, "清单.pdf");
+    REQUIRE(paged);
+    REQUIRE(paged->status == 200);
+    CHECK(paged->get_header_value("Content-Type").starts_with("text/html"));
+    CHECK(paged->get_header_value("Content-Disposition").find("filename*=UTF-8''清单.review.html") != std::string::npos);
+    // The same page as the command line writes, pictures and all.
+    const TempDir dir;
+    write_file(dir / "清单.pdf", pdf);
+    const auto cli = run_dutylist("convert 清单.pdf -t review -o out", dir.path());
+    REQUIRE_MESSAGE(cli.exit_code == 0, cli.err);
+    CHECK(paged->body == read_file(dir / "out/清单.review.html"));
+    CHECK(paged->body.find("data:image/png;base64,") != std::string::npos);
+    auto docx = upload(client, "/api/review", corpus_docx());
+    REQUIRE(docx);
+    REQUIRE(docx->status == 200);
+    CHECK(docx->body.find("<img") == std::string::npos);
+    CHECK(docx->body.find("第 1 个表格，第 2 行") != std::string::npos);
+    auto through_convert = upload(client, "/api/convert?to=review", pdf);
+    REQUIRE(through_convert);
+    CHECK(through_convert->status == 400);
+    CHECK(error_of(through_convert).find("/api/review") != std::string::npos);
+    CHECK(running.leftovers() == 0);
+}
+
 TEST_CASE("a bad file gets 400 with a JSON error, and the server still answers") {
     RunningServer running;
     auto client = running.client();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,7 @@
 #include "package/zip_writer.hpp"
 #include "renderers/json_renderer.hpp"
 #include "renderers/list_names.hpp"
+#include "renderers/review_renderer.hpp"
 #include "review/diff.hpp"
 #include "review/diff_renderers.hpp"
 #include "review/self_check.hpp"
@@ -78,9 +80,13 @@ Json list_summaries(const Document& document) {
 }  // namespace
 
 void require_convert_format(std::string_view to) {
-    if (find_writer(to)) return;
+    const Writer* writer = find_writer(to);
+    // It needs the upload's pages, which a writer alone never gets.
+    if (writer && writer->shows_source_images) throw HttpError{400, "the review page comes from /api/review, not /api/convert"};
+    if (writer) return;
     std::vector<std::string> names;
-    for (const auto& writer : writers()) names.emplace_back(writer.name);
+    for (const auto& writer : writers())
+        if (!writer.shows_source_images) names.emplace_back(writer.name);
     throw HttpError{400, "unknown output format \"" + std::string(to) + "\" (choose " + one_of(names) + ")"};
 }
 
@@ -101,6 +107,13 @@ Download convert_document(const Document& document, std::string_view to, std::st
     if (to == "csv") return csv_download(std::move(outputs), stem, list);
     if (outputs.size() != 1) throw Error("the " + std::string(to) + " writer made " + std::to_string(outputs.size()) + " files, not one");
     return {std::move(outputs[0].bytes), content_type(to), stem + outputs[0].suffix};
+}
+
+Download review_page(const InputFile& input, const Document& document) {
+    RenderOptions render;
+    render.source_images = std::make_shared<const SourceImages>(source_images(input, document));
+    std::vector<Output> outputs = render_review(document, render);
+    return {std::move(outputs.at(0).bytes), content_type("html"), output_stem(document.source.file) + outputs.at(0).suffix};
 }
 
 std::vector<std::string> self_check_lines(const Document& document) {

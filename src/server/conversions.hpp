@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/document.hpp"
+#include "reader.hpp"
 #include "writer.hpp"
 
 namespace dutylist::server {
@@ -26,6 +27,10 @@ void require_diff_format(std::string_view to);
 // one list named by `list` ("basic", "cooperative-2": renderers/list_names.hpp). Throws
 // HttpError 400 for an unknown format or list.
 Download convert_document(const Document& document, std::string_view to, std::string_view list, const RenderOptions& render);
+
+// The review page of one file (renderers/review_renderer.hpp), with the pictures of its items'
+// regions when its format has pages (PDF): `input` is what `document` was read from.
+Download review_page(const InputFile& input, const Document& document);
 
 // The self-check's findings (review/self_check.hpp), one line each, as convert prints them.
 std::vector<std::string> self_check_lines(const Document& document);

@@ -55,11 +55,13 @@ public:
         };
         max_bytes_ = options.max_upload;
     }
-    Document read(const Upload& upload) {
-        Document document = read_document(load_upload(upload, max_bytes_), read_);
+    Document read(const Upload& upload) { return read(load(upload)); }
+    Document read(const InputFile& input) {
+        Document document = read_document(input, read_);
         for (auto& line : self_check_lines(document)) read_.warn(line);
         return document;
     }
+    InputFile load(const Upload& upload) const { return load_upload(upload, max_bytes_); }
     const std::vector<std::string>& warnings() const { return warnings_; }
 
 private:
@@ -128,6 +130,19 @@ void diff_route(const httplib::Request& request, httplib::Response& response, co
     send_download(response, std::move(download), reading.warnings());
 }
 
+void review_route(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader,
+                  const ServeOptions& options, JobQueue& jobs) {
+    UploadFolder folder(options.temp_root);
+    const auto uploads = receive_uploads(request, response, reader, folder, {"file"});
+    Reading reading(options);
+    Download download;
+    run_job(jobs, [&] {
+        const InputFile input = reading.load(uploads.at("file"));
+        download = review_page(input, reading.read(input));
+    });
+    send_download(response, std::move(download), reading.warnings());
+}
+
 void page_route(httplib::Response& response) {
     for (const auto& file : embedded_files())
         if (file.path == "serve/index.html") {
@@ -169,7 +184,8 @@ void add_routes(httplib::Server& http, const ServeOptions& options, JobQueue& jo
         response.set_content(status.dump(), "application/json");
     });
     using Route = void (*)(const httplib::Request&, httplib::Response&, const httplib::ContentReader&, const ServeOptions&, JobQueue&);
-    for (auto [path, route] : {std::pair<const char*, Route>{"/api/convert", convert_route}, {"/api/inspect", inspect_route}, {"/api/diff", diff_route}})
+    for (auto [path, route] : {std::pair<const char*, Route>{"/api/convert", convert_route}, {"/api/inspect", inspect_route}, {"/api/diff", diff_route},
+                                {"/api/review", review_route}})
         http.Post(path, [&options, &jobs, route](const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader) {
             answer(response, [&] { route(request, response, reader, options, jobs); });
         });
