@@ -166,6 +166,24 @@ TEST_CASE("inspect names the lists with their counts") {
     CHECK(summary["lists"][2]["items"] == 37);
     CHECK(summary.at("findings").is_array());
     CHECK(summary.at("document").at("lists").size() == 3);
+    CHECK(summary["lists"][0]["read"] == nlohmann::json{{"text", 105}, {"repaired", 0}, {"ocr", 0}, {"doubtful", 0}, {"below", 70}});
+}
+
+TEST_CASE("inspect says how the text was read: items recognised by OCR, and those below 70% confidence") {
+    RunningServer running;
+    auto client = running.client();
+    auto json = upload(client, "/api/convert?to=json", corpus_docx());
+    REQUIRE(json);
+    REQUIRE(json->status == 200);
+    auto document = nlohmann::json::parse(json->body);
+    for (int i : {0, 1, 2}) document["lists"][1]["items"][i]["source"]["read"] = "ocr";
+    document["lists"][1]["items"][1]["source"]["confidence"] = 42;
+    document["lists"][1]["items"][2]["source"]["confidence"] = 91;
+    auto result = upload(client, "/api/inspect", document.dump(), "read.json");
+    REQUIRE(result);
+    REQUIRE_MESSAGE(result->status == 200, result->body);
+    const auto read = nlohmann::json::parse(result->body).at("lists").at(1).at("read");
+    CHECK(read == nlohmann::json{{"text", 95}, {"repaired", 0}, {"ocr", 3}, {"doubtful", 1}, {"below", 70}});
 }
 
 TEST_CASE("diff of two versions gives the revision report") {
@@ -372,7 +390,7 @@ TEST_CASE("the job queue runs at most its workers at once and refuses past its w
     CHECK_FALSE(queue.run([] {}));
 }
 
-TEST_CASE("the page in Chromium: two files chosen, their lists, a search, a Word download, the revision report") {
+TEST_CASE("the page in Chromium: two files chosen, their lists, a search, a Word download, the review page, the revision report") {
     const fs::path scripts = source_dir() / "tests" / "html";
     REQUIRE_MESSAGE(fs::exists(scripts / "node_modules" / "playwright-core"), "playwright-core is not installed: run npm ci in tests/html");
     RunningServer running;
@@ -385,6 +403,7 @@ TEST_CASE("the page in Chromium: two files chosen, their lists, a search, a Word
     CHECK_MESSAGE(result.exit_code == 0, result.err);
     CHECK(result.out.find("items: 105/98/37") != std::string::npos);
     CHECK(fs::file_size(shots / "serve-page.png") > 10000);
+    CHECK(fs::file_size(shots / "review-page.png") > 10000);
     CHECK(running.leftovers() == 0);
 }
 

@@ -9,6 +9,7 @@
 #include "format_registry.hpp"
 #include "io/files.hpp"
 #include "model/error.hpp"
+#include "model/text_reading.hpp"
 #include "package/zip_writer.hpp"
 #include "renderers/json_renderer.hpp"
 #include "renderers/list_names.hpp"
@@ -58,6 +59,13 @@ Download csv_download(std::vector<Output> outputs, const std::string& stem, std:
     return {package::write_zip(entries, "the ZIP of the CSV files"), content_type("zip"), stem + ".csv.zip"};
 }
 
+// As inspect's "read:" line: {"text": 80, "repaired": 0, "ocr": 25, "doubtful": 3, "below": 70}.
+Json reading_summary(const DutyList& list) {
+    const ReadingCounts counts = count_readings(list);
+    return {{"text", counts.of(TextReading::text)}, {"repaired", counts.of(TextReading::repaired)}, {"ocr", counts.of(TextReading::ocr)},
+            {"doubtful", counts.doubtful}, {"below", doubtful_confidence}};
+}
+
 Json list_summaries(const Document& document) {
     const std::vector<std::string> names = list_names(document);
     Json lists = Json::array();
@@ -72,7 +80,8 @@ Json list_summaries(const Document& document) {
         Json columns = Json::array();
         for (const auto& column : list.columns) columns.push_back(column.label);
         lists.push_back({{"name", names[l]}, {"kind", kind_name(list.kind)}, {"label", kind_label(list.kind)}, {"title", list.title},
-                         {"items", list.items.size()}, {"first_page", first}, {"last_page", last}, {"columns", std::move(columns)}});
+                         {"items", list.items.size()}, {"first_page", first}, {"last_page", last}, {"columns", std::move(columns)},
+                         {"read", reading_summary(list)}});
     }
     return lists;
 }

@@ -36,7 +36,8 @@ Download review_page(const InputFile& input, const Document& document);
 std::vector<std::string> self_check_lines(const Document& document);
 
 // {"file", "format", "pages", "issuer", "title", "date", "date_iso", "lists": [{"name", "kind",
-//  "label", "title", "items", "first_page", "last_page", "columns"}], "warnings", "findings":
+//  "label", "title", "items", "first_page", "last_page", "columns", "read": {"text", "repaired",
+//  "ocr", "doubtful", "below"}: how its items were read, as inspect's "read:" line}], "warnings", "findings":
 //  [{"list", "seq", "severity", "code", "message"}], "document": the dutylist JSON}: what the
 // page shows of one file, its preview included.
 std::string inspect_summary(const Document& document, const std::vector<std::string>& warnings);
