@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "i18n/catalogue.hpp"
 #include "server/job_queue.hpp"
 #include "server/server.hpp"
 #include "server/uploads.hpp"
@@ -255,6 +256,37 @@ TEST_CASE("a bad file gets 400 with a JSON error, and the server still answers")
     REQUIRE(health);
     CHECK(health->status == 200);
     CHECK(running.leftovers() == 0);
+}
+
+TEST_CASE("errors come in the language Accept-Language prefers, the page's switch included") {
+    CHECK(i18n::language_from_accept_language("zh-CN,zh;q=0.9,en;q=0.8") == "zh_CN");
+    CHECK(i18n::language_from_accept_language("en-US,en;q=0.9,zh-CN;q=0.5") == "en");
+    CHECK(i18n::language_from_accept_language("fr-FR, zh;q=0.3, en;q=0.2") == "zh_CN");
+    CHECK(i18n::language_from_accept_language("fr-FR,de;q=0.5").empty());
+    CHECK(i18n::language_from_accept_language("").empty());
+    RunningServer running;
+    auto client = running.client();
+    const std::string garbage = std::string(5000, 'x') + "\x01\x02";
+    auto chinese = upload(client, "/api/convert?to=json", garbage, "清单.pdf", {{"Accept-Language", "zh-CN,zh;q=0.9"}});
+    REQUIRE(chinese);
+    CHECK(chinese->status == 400);
+    CHECK(error_of(chinese).find("不是") != std::string::npos);
+    CHECK(error_of(chinese).find("not a duty list") == std::string::npos);
+    auto format = upload(client, "/api/convert?to=pptx", corpus_docx(), "a.docx", {{"Accept-Language", "zh-CN"}});
+    REQUIRE(format);
+    CHECK(format->status == 400);
+    CHECK(error_of(format).starts_with("未知的输出格式“pptx”"));
+    // The same connection, the next request in English: nothing of the last one's language stays.
+    auto english = upload(client, "/api/convert?to=json", garbage, "清单.pdf", {{"Accept-Language", "en"}});
+    REQUIRE(english);
+    CHECK(error_of(english).find("not a duty list") != std::string::npos);
+    auto unstated = upload(client, "/api/convert?to=json", garbage, "清单.pdf");
+    REQUIRE(unstated);
+    CHECK(error_of(unstated).find("not a duty list") != std::string::npos);
+    auto missing = client.Get("/nothing-here", httplib::Headers{{"Accept-Language", "zh-CN"}});
+    REQUIRE(missing);
+    CHECK(missing->status == 404);
+    CHECK(error_of(missing) == "这台服务器上没有这个网页");
 }
 
 TEST_CASE("an upload declared past --max-upload gets 413 before its body is sent") {

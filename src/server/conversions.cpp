@@ -4,9 +4,11 @@
 #include <map>
 #include <memory>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "format_registry.hpp"
+#include "i18n/catalogue.hpp"
 #include "io/files.hpp"
 #include "model/error.hpp"
 #include "model/text_reading.hpp"
@@ -51,8 +53,8 @@ Download csv_download(std::vector<Output> outputs, const std::string& stem, std:
             if (out.suffix == suffix) return {std::move(out.bytes), content_type("csv"), stem + suffix};
         std::vector<std::string> names;
         for (const auto& out : outputs) names.push_back(out.suffix.substr(1, out.suffix.size() - 5));
-        throw HttpError{400, "this file has no list \"" + std::string(list) + "\"" +
-                                 (names.empty() ? std::string(" (it has no lists)") : " (it has " + one_of(names) + ")")};
+        throw HttpError{400, names.empty() ? fmt::format(fmt::runtime(_("this file has no list \"{}\" (it has no lists)")), list)
+                                           : fmt::format(fmt::runtime(_("this file has no list \"{}\" (it has {})")), list, one_of(names))};
     }
     std::vector<package::ZipEntry> entries;
     for (const auto& out : outputs) entries.push_back({stem + out.suffix, out.bytes});
@@ -91,19 +93,19 @@ Json list_summaries(const Document& document) {
 void require_convert_format(std::string_view to) {
     const Writer* writer = find_writer(to);
     // It needs the upload's pages, which a writer alone never gets.
-    if (writer && writer->shows_source_images) throw HttpError{400, "the review page comes from /api/review, not /api/convert"};
+    if (writer && writer->shows_source_images) throw HttpError{400, _("the review page comes from /api/review, not /api/convert")};
     if (writer) return;
     std::vector<std::string> names;
     for (const auto& writer : writers())
         if (!writer.shows_source_images) names.emplace_back(writer.name);
-    throw HttpError{400, "unknown output format \"" + std::string(to) + "\" (choose " + one_of(names) + ")"};
+    throw HttpError{400, fmt::format(fmt::runtime(_("unknown output format \"{}\" (choose {})")), to, one_of(names))};
 }
 
 void require_diff_format(std::string_view to) {
     for (std::string_view known : diff_formats)
         if (to == known) return;
-    throw HttpError{400, "unknown revision report format \"" + std::string(to) + "\" (choose " +
-                             one_of(std::vector<std::string>(std::begin(diff_formats), std::end(diff_formats))) + ")"};
+    throw HttpError{400, fmt::format(fmt::runtime(_("unknown revision report format \"{}\" (choose {})")), to,
+                                     one_of(std::vector<std::string>(std::begin(diff_formats), std::end(diff_formats))))};
 }
 
 Download convert_document(const Document& document, std::string_view to, std::string_view list, const RenderOptions& render) {
