@@ -14,14 +14,15 @@
 namespace dutylist::pdf {
 
 // Legible CJK at the sizes lists are printed in (10.5 pt is 16 px at this resolution), and
-// small: the corpus's 340 items make a review page of a few MB (README, "Review").
+// small: the corpus's 240 items make a review page of 5.2 MB (README, "Review").
 inline constexpr double review_dpi = 110;
 // A page drawn larger than this (a poster, a plan sheet) is drawn at a lower resolution so
 // that it fits: an A3 page at review_dpi is 2.3 million pixels.
 inline constexpr double max_review_page_pixels = 6e6;
-// Past this many items only the first ones get a picture: one review page stays something a
-// browser opens (about 10 KB of image per item, so at most ~30 MB of page).
-inline constexpr size_t max_review_images = 3000;
+// Past this many items only the first ones get a picture, so that one review page stays
+// something a browser opens and a clerk can mail: at the corpus's 22 KB of page per picture,
+// about 33 MB. Ten times the corpus's lists; a county's merged list is split first.
+inline constexpr size_t max_review_images = 1500;
 // Around the box, so that rulings and a cell's edge are in the picture.
 inline constexpr double review_margin_points = 3;
 
