@@ -90,7 +90,6 @@ double page_dpi(const PdfFile& file, int number) {
 
 SourceImages item_images(const InputFile& input, const Document& document) {
     SourceImages images;
-    images.dpi = review_dpi;
     std::map<ItemKey, size_t> remaining;
     const auto pages = cuts_by_page(document, remaining, images.left_out);
     if (pages.empty()) return images;

@@ -18,7 +18,6 @@ struct SourceImages {
     std::map<std::pair<size_t, size_t>, std::string> png;
     // Items with a region on the page but no image, past the limits of one review page.
     size_t left_out = 0;
-    double dpi = 0;  // at which the pages were drawn
 };
 
 }  // namespace dutylist
