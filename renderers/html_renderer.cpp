@@ -1,35 +1,13 @@
 #include "renderers/html_renderer.hpp"
 
-#include <map>
-
 #include <fmt/format.h>
 
-#include "model/error.hpp"
 #include "renderers/list_names.hpp"
 #include "renderers/markup.hpp"
 #include "renderers/templates.hpp"
 
 namespace dutylist {
 namespace {
-
-// Replaces every {{name}} in the template; a placeholder without a value is a build defect.
-std::string fill(std::string_view page, const std::map<std::string, std::string>& values) {
-    std::string out;
-    out.reserve(page.size());
-    size_t pos = 0;
-    for (size_t open; (open = page.find("{{", pos)) != std::string_view::npos;) {
-        const size_t close = page.find("}}", open);
-        if (close == std::string_view::npos) break;
-        const std::string name(page.substr(open + 2, close - open - 2));
-        const auto it = values.find(name);
-        if (it == values.end()) throw Error("the HTML template names an unknown field {{" + name + "}}");
-        out.append(page.substr(pos, open - pos));
-        out += it->second;
-        pos = close + 2;
-    }
-    out.append(page.substr(pos));
-    return out;
-}
 
 std::string list_title(const DutyList& list) { return list.title.empty() ? kind_label(list.kind) : list.title; }
 
@@ -97,7 +75,7 @@ std::vector<Output> render_html(const Document& doc, const RenderOptions& option
         footer = "<footer class=\"source\">" +
                  (doc.source.file.empty() ? "由 dutylist 生成" : "由 dutylist 从 " + escape_markup(doc.source.file) + " 生成") + "</footer>";
     const char* page = options.html_fragment ? "html/fragment.html" : "html/page.html";
-    return {{".html", fill(template_file(page), {{"page_title", escape_markup(page_title)},
+    return {{".html", fill_template(template_file(page), {{"page_title", escape_markup(page_title)},
                                                  {"cover", cover},
                                                  {"toc", toc},
                                                  {"lists", lists},

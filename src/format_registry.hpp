@@ -22,6 +22,11 @@ const Writer* find_writer(std::string_view name);
 // source.file, source.format and source.sha256. Throws Error naming what the input is instead.
 Document read_document(const InputFile& input, const ReadOptions& options);
 
+// The pictures of the items' regions of their pages, for the review page: from the reader of
+// the document's source format when it has pages (PDF), none otherwise (a DOCX's items name
+// their table and row instead). `input` must be what `document` was read from.
+SourceImages source_images(const InputFile& input, const Document& document);
+
 // What the bytes look like, for messages: "a PNG image", "an HTML page", "empty".
 std::string describe_content(std::string_view bytes);
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/document.hpp"
+#include "model/source_images.hpp"
 
 namespace dutylist {
 
@@ -37,6 +38,9 @@ struct Reader {
     std::vector<std::string_view> extensions;
     bool (*sniff)(std::string_view bytes);
     Document (*read)(const InputFile& input, const ReadOptions& options);
+    // For a paged format: the picture of each item's region of its page, from the input its
+    // document was read from (model/source_images.hpp). Formats without pages have none.
+    SourceImages (*images)(const InputFile& input, const Document& document) = nullptr;
 };
 
 }  // namespace dutylist

@@ -10,6 +10,7 @@
 
 #include "model/document.hpp"
 #include "model/import_template.hpp"
+#include "model/source_images.hpp"
 
 namespace dutylist {
 
@@ -24,6 +25,10 @@ struct RenderOptions {
     // CSV, XLSX, JSONL: one flat table of every list in the template's columns; null: the lists
     // as they are.
     std::shared_ptr<const ImportTemplate> import_template;
+    // Review: the pictures of the items' regions of the source pages, made for this input by
+    // whoever holds it (format_registry.hpp, source_images()); null or empty when its format
+    // has no pages, and the page names each item's table and row instead.
+    std::shared_ptr<const SourceImages> source_images;
 };
 
 struct Output {
@@ -49,6 +54,8 @@ struct Writer {
     std::string_view name;          // as given to -t: "json", "csv", "jsonl"
     std::string_view display_name;  // "dutylist JSON": for help
     std::variant<FileRendering, DatasetRendering> rendering;
+    // Shows the pictures of RenderOptions::source_images, which the caller then makes.
+    bool shows_source_images = false;
 
     const FileRendering* per_input() const { return std::get_if<FileRendering>(&rendering); }
     const DatasetRendering* dataset() const { return std::get_if<DatasetRendering>(&rendering); }

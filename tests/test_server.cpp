@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "i18n/catalogue.hpp"
 #include "server/job_queue.hpp"
 #include "server/server.hpp"
 #include "server/uploads.hpp"
@@ -166,6 +167,24 @@ TEST_CASE("inspect names the lists with their counts") {
     CHECK(summary["lists"][2]["items"] == 37);
     CHECK(summary.at("findings").is_array());
     CHECK(summary.at("document").at("lists").size() == 3);
+    CHECK(summary["lists"][0]["read"] == nlohmann::json{{"text", 105}, {"repaired", 0}, {"ocr", 0}, {"doubtful", 0}, {"below", 70}});
+}
+
+TEST_CASE("inspect says how the text was read: items recognised by OCR, and those below 70% confidence") {
+    RunningServer running;
+    auto client = running.client();
+    auto json = upload(client, "/api/convert?to=json", corpus_docx());
+    REQUIRE(json);
+    REQUIRE(json->status == 200);
+    auto document = nlohmann::json::parse(json->body);
+    for (int i : {0, 1, 2}) document["lists"][1]["items"][i]["source"]["read"] = "ocr";
+    document["lists"][1]["items"][1]["source"]["confidence"] = 42;
+    document["lists"][1]["items"][2]["source"]["confidence"] = 91;
+    auto result = upload(client, "/api/inspect", document.dump(), "read.json");
+    REQUIRE(result);
+    REQUIRE_MESSAGE(result->status == 200, result->body);
+    const auto read = nlohmann::json::parse(result->body).at("lists").at(1).at("read");
+    CHECK(read == nlohmann::json{{"text", 95}, {"repaired", 0}, {"ocr", 3}, {"doubtful", 1}, {"below", 70}});
 }
 
 TEST_CASE("diff of two versions gives the revision report") {
@@ -194,6 +213,34 @@ TEST_CASE("diff of two versions gives the revision report") {
     CHECK(running.leftovers() == 0);
 }
 
+TEST_CASE("review gives the review page: pictures of a PDF's rows, a DOCX's table and row numbers") {
+    RunningServer running;
+    auto client = running.client();
+    const std::string pdf = read_file(source_dir() / "tests/data/pdf/lo-long-row.pdf");
+    auto paged = upload(client, "/api/review", pdf, "清单.pdf");
+    REQUIRE(paged);
+    REQUIRE(paged->status == 200);
+    CHECK(paged->get_header_value("Content-Type").starts_with("text/html"));
+    CHECK(paged->get_header_value("Content-Disposition").find("filename*=UTF-8''清单.review.html") != std::string::npos);
+    // The same page as the command line writes, pictures and all.
+    const TempDir dir;
+    write_file(dir / "清单.pdf", pdf);
+    const auto cli = run_dutylist("convert 清单.pdf -t review -o out", dir.path());
+    REQUIRE_MESSAGE(cli.exit_code == 0, cli.err);
+    CHECK(paged->body == read_file(dir / "out/清单.review.html"));
+    CHECK(paged->body.find("data:image/png;base64,") != std::string::npos);
+    auto docx = upload(client, "/api/review", corpus_docx());
+    REQUIRE(docx);
+    REQUIRE(docx->status == 200);
+    CHECK(docx->body.find("<img") == std::string::npos);
+    CHECK(docx->body.find("第 1 个表格，第 2 行") != std::string::npos);
+    auto through_convert = upload(client, "/api/convert?to=review", pdf);
+    REQUIRE(through_convert);
+    CHECK(through_convert->status == 400);
+    CHECK(error_of(through_convert).find("/api/review") != std::string::npos);
+    CHECK(running.leftovers() == 0);
+}
+
 TEST_CASE("a bad file gets 400 with a JSON error, and the server still answers") {
     RunningServer running;
     auto client = running.client();
@@ -209,6 +256,37 @@ TEST_CASE("a bad file gets 400 with a JSON error, and the server still answers")
     REQUIRE(health);
     CHECK(health->status == 200);
     CHECK(running.leftovers() == 0);
+}
+
+TEST_CASE("errors come in the language Accept-Language prefers, the page's switch included") {
+    CHECK(i18n::language_from_accept_language("zh-CN,zh;q=0.9,en;q=0.8") == "zh_CN");
+    CHECK(i18n::language_from_accept_language("en-US,en;q=0.9,zh-CN;q=0.5") == "en");
+    CHECK(i18n::language_from_accept_language("fr-FR, zh;q=0.3, en;q=0.2") == "zh_CN");
+    CHECK(i18n::language_from_accept_language("fr-FR,de;q=0.5").empty());
+    CHECK(i18n::language_from_accept_language("").empty());
+    RunningServer running;
+    auto client = running.client();
+    const std::string garbage = std::string(5000, 'x') + "\x01\x02";
+    auto chinese = upload(client, "/api/convert?to=json", garbage, "清单.pdf", {{"Accept-Language", "zh-CN,zh;q=0.9"}});
+    REQUIRE(chinese);
+    CHECK(chinese->status == 400);
+    CHECK(error_of(chinese).find("不是") != std::string::npos);
+    CHECK(error_of(chinese).find("not a duty list") == std::string::npos);
+    auto format = upload(client, "/api/convert?to=pptx", corpus_docx(), "a.docx", {{"Accept-Language", "zh-CN"}});
+    REQUIRE(format);
+    CHECK(format->status == 400);
+    CHECK(error_of(format).starts_with("未知的输出格式“pptx”"));
+    // The same connection, the next request in English: nothing of the last one's language stays.
+    auto english = upload(client, "/api/convert?to=json", garbage, "清单.pdf", {{"Accept-Language", "en"}});
+    REQUIRE(english);
+    CHECK(error_of(english).find("not a duty list") != std::string::npos);
+    auto unstated = upload(client, "/api/convert?to=json", garbage, "清单.pdf");
+    REQUIRE(unstated);
+    CHECK(error_of(unstated).find("not a duty list") != std::string::npos);
+    auto missing = client.Get("/nothing-here", httplib::Headers{{"Accept-Language", "zh-CN"}});
+    REQUIRE(missing);
+    CHECK(missing->status == 404);
+    CHECK(error_of(missing) == "这台服务器上没有这个网页");
 }
 
 TEST_CASE("an upload declared past --max-upload gets 413 before its body is sent") {
@@ -344,7 +422,7 @@ TEST_CASE("the job queue runs at most its workers at once and refuses past its w
     CHECK_FALSE(queue.run([] {}));
 }
 
-TEST_CASE("the page in Chromium: two files chosen, their lists, a search, a Word download, the revision report") {
+TEST_CASE("the page in Chromium: two files chosen, their lists, a search, a Word download, the review page, the revision report") {
     const fs::path scripts = source_dir() / "tests" / "html";
     REQUIRE_MESSAGE(fs::exists(scripts / "node_modules" / "playwright-core"), "playwright-core is not installed: run npm ci in tests/html");
     RunningServer running;
@@ -357,6 +435,7 @@ TEST_CASE("the page in Chromium: two files chosen, their lists, a search, a Word
     CHECK_MESSAGE(result.exit_code == 0, result.err);
     CHECK(result.out.find("items: 105/98/37") != std::string::npos);
     CHECK(fs::file_size(shots / "serve-page.png") > 10000);
+    CHECK(fs::file_size(shots / "review-page.png") > 10000);
     CHECK(running.leftovers() == 0);
 }
 

@@ -398,6 +398,12 @@ PdfFile::~PdfFile() = default;
 
 int PdfFile::page_count() const { return impl_->doc->getNumPages(); }
 
+std::pair<double, double> PdfFile::page_size(int number) const {
+    const double width = impl_->doc->getPageCropWidth(number), height = impl_->doc->getPageCropHeight(number);
+    if (impl_->doc->getPageRotate(number) % 180 != 0) return {height, width};
+    return {width, height};
+}
+
 PageContent PdfFile::read_page(int number) {
     PageContent page;
     page.number = number;

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string_view>
+#include <utility>
 
 #include "extractors/pdf/page_content.hpp"
 
@@ -19,6 +20,8 @@ public:
     PdfFile& operator=(const PdfFile&) = delete;
 
     int page_count() const;
+    // Width and height in points as displayed (its crop box, turned by its /Rotate).
+    std::pair<double, double> page_size(int number) const;
     // 1-based; nothing of Poppler's page is kept. Throws Error past the page's or the document's
     // drawing budget (drawing_budget.hpp).
     PageContent read_page(int number);

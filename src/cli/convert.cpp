@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -90,12 +91,24 @@ void assign_outputs(std::vector<Job>& jobs, const std::string& output_dir) {
     }
 }
 
-std::vector<Output> render_files(const Document& doc, const ConvertOptions& options) {
+// The run's render options, with the pictures of the items' source regions when a writer asked
+// for shows them (the review page): made once per input, and only then, as drawing pages is slow.
+RenderOptions render_options(const InputFile& input, const Document& doc, const ConvertOptions& options) {
+    RenderOptions render = options.render;
+    for (const auto& name : options.formats)
+        if (find_writer(name)->shows_source_images) {
+            render.source_images = std::make_shared<const SourceImages>(source_images(input, doc));
+            break;
+        }
+    return render;
+}
+
+std::vector<Output> render_files(const Document& doc, const ConvertOptions& options, const RenderOptions& render) {
     std::vector<Output> outputs;
     for (const auto& name : options.formats) {
         const FileRendering* files = find_writer(name)->per_input();
         if (!files) continue;
-        for (auto& out : files->render(doc, options.render)) outputs.push_back(std::move(out));
+        for (auto& out : files->render(doc, render)) outputs.push_back(std::move(out));
     }
     return outputs;
 }
@@ -169,7 +182,7 @@ std::vector<std::string> convert_one(const Job& job, const ConvertOptions& optio
     InputFile input = read_input(job.input, max_input_bytes);
     Document doc = read_document(input, read);
     check_lists(doc, options, checks);
-    std::vector<Output> outputs = render_files(doc, options);
+    std::vector<Output> outputs = render_files(doc, options, render_options(input, doc, options));
     std::vector<std::string> records;
     for (const auto& dataset : datasets) records.push_back(dataset.rendering().records(doc, job.input, options.render));
     if (options.output_dir == "-") {

@@ -36,9 +36,10 @@ std::vector<std::string> parse_formats(const std::string& list) {
     while (std::getline(in, name, ',')) {
         if (name.empty()) continue;
         if (name == "all") {
-            // The formats written for each input; a dataset is asked for by its name.
+            // The formats written for each input; a dataset, and the review page (a check
+            // that draws every page, not a format of the lists), are asked for by name.
             for (const auto& w : writers())
-                if (w.per_input()) formats.emplace_back(w.name);
+                if (w.per_input() && !w.shows_source_images) formats.emplace_back(w.name);
             continue;
         }
         if (!find_writer(name))

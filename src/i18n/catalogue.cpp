@@ -57,6 +57,11 @@ Catalogue& catalogue_in_use() {
     return catalogue;
 }
 
+const Catalogue*& thread_catalogue_in_use() {
+    thread_local const Catalogue* catalogue = nullptr;
+    return catalogue;
+}
+
 std::filesystem::path executable_folder() {
     std::error_code ec;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -115,19 +120,54 @@ std::vector<std::filesystem::path> catalogue_candidates(const std::string& langu
     return candidates;
 }
 
-void use_language_of_environment() {
-    const std::string language = language_from_environment();
-    if (language.empty()) return;
+Catalogue load_catalogue(const std::string& language) {
     for (const auto& path : catalogue_candidates(language)) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(path, ec)) continue;
         try {
-            use_catalogue(Catalogue::parse(read_whole(path)));
+            return Catalogue::parse(read_whole(path));
         } catch (const Error& e) {
-            std::cerr << "dutylist: warning: " << path.string() << ": " << e.what() << "; messages stay English\n";
+            throw Error(path.string() + ": " + e.what());
         }
-        return;
     }
+    return {};
+}
+
+void use_language_of_environment() {
+    const std::string language = language_from_environment();
+    if (language.empty()) return;
+    try {
+        use_catalogue(load_catalogue(language));
+    } catch (const Error& e) {
+        std::cerr << "dutylist: warning: " << e.what() << "; messages stay English\n";
+    }
+}
+
+void use_thread_catalogue(const Catalogue* catalogue) { thread_catalogue_in_use() = catalogue; }
+
+const Catalogue* thread_catalogue() { return thread_catalogue_in_use(); }
+
+std::string language_from_accept_language(std::string_view header) {
+    // "zh-CN,zh;q=0.9,en;q=0.8": the highest q among the tags we speak; the first wins a tie.
+    std::string best;
+    double best_q = 0;
+    while (!header.empty()) {
+        const size_t comma = header.find(',');
+        std::string_view entry = header.substr(0, comma);
+        header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+        const size_t semicolon = entry.find(';');
+        std::string_view tag = entry.substr(0, semicolon);
+        while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+        double q = 1;
+        if (const size_t at = entry.find("q=", semicolon == std::string_view::npos ? entry.size() : semicolon); at != std::string_view::npos)
+            q = std::atof(std::string(entry.substr(at + 2)).c_str());
+        const std::string language = tag.starts_with("zh") ? "zh_CN" : tag.starts_with("en") ? "en" : "";
+        if (!language.empty() && q > best_q) {
+            best = language;
+            best_q = q;
+        }
+    }
+    return best;
 }
 
 void use_catalogue(Catalogue catalogue) { catalogue_in_use() = std::move(catalogue); }
@@ -137,7 +177,8 @@ void use_catalogue(Catalogue catalogue) { catalogue_in_use() = std::move(catalog
 namespace dutylist {
 
 const char* _(const char* english) {
-    const std::string* translated = i18n::catalogue_in_use().find(english);
+    const i18n::Catalogue* own = i18n::thread_catalogue_in_use();
+    const std::string* translated = (own ? *own : i18n::catalogue_in_use()).find(english);
     return translated ? translated->c_str() : english;
 }
 

@@ -44,6 +44,21 @@ void use_language_of_environment();
 // results of _() point into the old catalogue and must not be used after.
 void use_catalogue(Catalogue catalogue);
 
+// The catalogue of `language` ("zh_CN") from catalogue_candidates, or an empty one (English)
+// when there is none. Throws Error when the file found is damaged.
+Catalogue load_catalogue(const std::string& language);
+
+// The language of one thread rather than of the program: the server answers each request in
+// its client's language while other requests run beside it. Until the thread sets one (or
+// after it sets nullptr), _() speaks the program's language. The catalogue must outlive every
+// result of _() that it gave.
+void use_thread_catalogue(const Catalogue* catalogue);
+const Catalogue* thread_catalogue();
+
+// The language an HTTP Accept-Language header prefers among the two we speak: "zh_CN", "en",
+// or "" when it names neither (or is empty), which leaves the program's.
+std::string language_from_accept_language(std::string_view header);
+
 }  // namespace dutylist::i18n
 
 namespace dutylist {

@@ -41,25 +41,6 @@ std::string html_spans(const std::vector<Span>& spans, Edit side) {
     return out;
 }
 
-// Replaces every {{name}} of the template by its value; values are already HTML.
-std::string fill(std::string_view page, const std::map<std::string, std::string>& values) {
-    std::string out;
-    size_t pos = 0;
-    for (;;) {
-        size_t open = page.find("{{", pos);
-        if (open == std::string_view::npos) break;
-        size_t close = page.find("}}", open);
-        if (close == std::string_view::npos) break;
-        auto it = values.find(std::string(page.substr(open + 2, close - open - 2)));
-        if (it == values.end()) throw Error("the diff template has an unknown placeholder " + std::string(page.substr(open, close + 2 - open)));
-        out.append(page.substr(pos, open - pos));
-        out += it->second;
-        pos = close + 2;
-    }
-    out.append(page.substr(pos));
-    return out;
-}
-
 struct Side {
     const DutyList* list = nullptr;
     int index = -1;  // -1: this side is blank
@@ -246,7 +227,7 @@ std::string diff_to_html(const DiffSubject& s, bool all_rows) {
         if (!doc.date.empty()) v += " (" + doc.date + ")";
         return v;
     };
-    return fill(template_file("diff/diff.html"),
+    return fill_template(template_file("diff/diff.html"),
                 {{"title", escape_markup(title)},
                  {"versions", "原版本 " + escape_markup(version(s.old_doc, s.old_name)) + "<br>新版本 " + escape_markup(version(s.new_doc, s.new_name))},
                  {"summary", escape_markup(summary(s.diff))},

@@ -2,15 +2,20 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "format_registry.hpp"
+#include "i18n/catalogue.hpp"
 #include "io/files.hpp"
 #include "model/error.hpp"
+#include "model/text_reading.hpp"
 #include "package/zip_writer.hpp"
 #include "renderers/json_renderer.hpp"
 #include "renderers/list_names.hpp"
+#include "renderers/review_renderer.hpp"
 #include "review/diff.hpp"
 #include "review/diff_renderers.hpp"
 #include "review/self_check.hpp"
@@ -48,12 +53,19 @@ Download csv_download(std::vector<Output> outputs, const std::string& stem, std:
             if (out.suffix == suffix) return {std::move(out.bytes), content_type("csv"), stem + suffix};
         std::vector<std::string> names;
         for (const auto& out : outputs) names.push_back(out.suffix.substr(1, out.suffix.size() - 5));
-        throw HttpError{400, "this file has no list \"" + std::string(list) + "\"" +
-                                 (names.empty() ? std::string(" (it has no lists)") : " (it has " + one_of(names) + ")")};
+        throw HttpError{400, names.empty() ? fmt::format(fmt::runtime(_("this file has no list \"{}\" (it has no lists)")), list)
+                                           : fmt::format(fmt::runtime(_("this file has no list \"{}\" (it has {})")), list, one_of(names))};
     }
     std::vector<package::ZipEntry> entries;
     for (const auto& out : outputs) entries.push_back({stem + out.suffix, out.bytes});
     return {package::write_zip(entries, "the ZIP of the CSV files"), content_type("zip"), stem + ".csv.zip"};
+}
+
+// As inspect's "read:" line: {"text": 80, "repaired": 0, "ocr": 25, "doubtful": 3, "below": 70}.
+Json reading_summary(const DutyList& list) {
+    const ReadingCounts counts = count_readings(list);
+    return {{"text", counts.of(TextReading::text)}, {"repaired", counts.of(TextReading::repaired)}, {"ocr", counts.of(TextReading::ocr)},
+            {"doubtful", counts.doubtful}, {"below", doubtful_confidence}};
 }
 
 Json list_summaries(const Document& document) {
@@ -70,7 +82,8 @@ Json list_summaries(const Document& document) {
         Json columns = Json::array();
         for (const auto& column : list.columns) columns.push_back(column.label);
         lists.push_back({{"name", names[l]}, {"kind", kind_name(list.kind)}, {"label", kind_label(list.kind)}, {"title", list.title},
-                         {"items", list.items.size()}, {"first_page", first}, {"last_page", last}, {"columns", std::move(columns)}});
+                         {"items", list.items.size()}, {"first_page", first}, {"last_page", last}, {"columns", std::move(columns)},
+                         {"read", reading_summary(list)}});
     }
     return lists;
 }
@@ -78,17 +91,21 @@ Json list_summaries(const Document& document) {
 }  // namespace
 
 void require_convert_format(std::string_view to) {
-    if (find_writer(to)) return;
+    const Writer* writer = find_writer(to);
+    // It needs the upload's pages, which a writer alone never gets.
+    if (writer && writer->shows_source_images) throw HttpError{400, _("the review page comes from /api/review, not /api/convert")};
+    if (writer) return;
     std::vector<std::string> names;
-    for (const auto& writer : writers()) names.emplace_back(writer.name);
-    throw HttpError{400, "unknown output format \"" + std::string(to) + "\" (choose " + one_of(names) + ")"};
+    for (const auto& writer : writers())
+        if (!writer.shows_source_images) names.emplace_back(writer.name);
+    throw HttpError{400, fmt::format(fmt::runtime(_("unknown output format \"{}\" (choose {})")), to, one_of(names))};
 }
 
 void require_diff_format(std::string_view to) {
     for (std::string_view known : diff_formats)
         if (to == known) return;
-    throw HttpError{400, "unknown revision report format \"" + std::string(to) + "\" (choose " +
-                             one_of(std::vector<std::string>(std::begin(diff_formats), std::end(diff_formats))) + ")"};
+    throw HttpError{400, fmt::format(fmt::runtime(_("unknown revision report format \"{}\" (choose {})")), to,
+                                     one_of(std::vector<std::string>(std::begin(diff_formats), std::end(diff_formats))))};
 }
 
 Download convert_document(const Document& document, std::string_view to, std::string_view list, const RenderOptions& render) {
@@ -101,6 +118,13 @@ Download convert_document(const Document& document, std::string_view to, std::st
     if (to == "csv") return csv_download(std::move(outputs), stem, list);
     if (outputs.size() != 1) throw Error("the " + std::string(to) + " writer made " + std::to_string(outputs.size()) + " files, not one");
     return {std::move(outputs[0].bytes), content_type(to), stem + outputs[0].suffix};
+}
+
+Download review_page(const InputFile& input, const Document& document) {
+    RenderOptions render;
+    render.source_images = std::make_shared<const SourceImages>(source_images(input, document));
+    std::vector<Output> outputs = render_review(document, render);
+    return {std::move(outputs.at(0).bytes), content_type("html"), output_stem(document.source.file) + outputs.at(0).suffix};
 }
 
 std::vector<std::string> self_check_lines(const Document& document) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/document.hpp"
+#include "reader.hpp"
 #include "writer.hpp"
 
 namespace dutylist::server {
@@ -27,11 +28,16 @@ void require_diff_format(std::string_view to);
 // HttpError 400 for an unknown format or list.
 Download convert_document(const Document& document, std::string_view to, std::string_view list, const RenderOptions& render);
 
+// The review page of one file (renderers/review_renderer.hpp), with the pictures of its items'
+// regions when its format has pages (PDF): `input` is what `document` was read from.
+Download review_page(const InputFile& input, const Document& document);
+
 // The self-check's findings (review/self_check.hpp), one line each, as convert prints them.
 std::vector<std::string> self_check_lines(const Document& document);
 
 // {"file", "format", "pages", "issuer", "title", "date", "date_iso", "lists": [{"name", "kind",
-//  "label", "title", "items", "first_page", "last_page", "columns"}], "warnings", "findings":
+//  "label", "title", "items", "first_page", "last_page", "columns", "read": {"text", "repaired",
+//  "ocr", "doubtful", "below"}: how its items were read, as inspect's "read:" line}], "warnings", "findings":
 //  [{"list", "seq", "severity", "code", "message"}], "document": the dutylist JSON}: what the
 // page shows of one file, its preview included.
 std::string inspect_summary(const Document& document, const std::vector<std::string>& warnings);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "format_registry.hpp"
+#include "i18n/catalogue.hpp"
 #include "io/embedded.hpp"
 #include "model/error.hpp"
 #include "server/conversions.hpp"
@@ -19,7 +20,7 @@
 namespace dutylist::server {
 namespace {
 
-constexpr const char* too_large = "the file is larger than this server accepts";
+constexpr const char* too_large = N_("the file is larger than this server accepts");
 
 // The page may run inline script and style (it is one file) but load nothing from elsewhere.
 constexpr const char* page_policy =
@@ -36,9 +37,9 @@ void answer(httplib::Response& response, Work&& work) {
     } catch (const Error& e) {
         send_error(response, 400, e.what());
     } catch (const std::bad_alloc&) {
-        send_error(response, 503, "the server has not enough memory for this file now: try again later");
+        send_error(response, 503, _("the server has not enough memory for this file now: try again later"));
     } catch (const std::exception& e) {
-        send_error(response, 500, std::string("internal error: ") + e.what());
+        send_error(response, 500, _("internal error: ") + std::string(e.what()));
     }
 }
 
@@ -55,11 +56,13 @@ public:
         };
         max_bytes_ = options.max_upload;
     }
-    Document read(const Upload& upload) {
-        Document document = read_document(load_upload(upload, max_bytes_), read_);
+    Document read(const Upload& upload) { return read(load(upload)); }
+    Document read(const InputFile& input) {
+        Document document = read_document(input, read_);
         for (auto& line : self_check_lines(document)) read_.warn(line);
         return document;
     }
+    InputFile load(const Upload& upload) const { return load_upload(upload, max_bytes_); }
     const std::vector<std::string>& warnings() const { return warnings_; }
 
 private:
@@ -70,7 +73,7 @@ private:
 };
 
 void run_job(JobQueue& jobs, const std::function<void()>& job) {
-    if (!jobs.run(job)) throw HttpError{503, "the server is busy with other files: try again in a minute"};
+    if (!jobs.run(job)) throw HttpError{503, _("the server is busy with other files: try again in a minute")};
 }
 
 void send_download(httplib::Response& response, Download download, const std::vector<std::string>& warnings) {
@@ -128,6 +131,19 @@ void diff_route(const httplib::Request& request, httplib::Response& response, co
     send_download(response, std::move(download), reading.warnings());
 }
 
+void review_route(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader,
+                  const ServeOptions& options, JobQueue& jobs) {
+    UploadFolder folder(options.temp_root);
+    const auto uploads = receive_uploads(request, response, reader, folder, {"file"});
+    Reading reading(options);
+    Download download;
+    run_job(jobs, [&] {
+        const InputFile input = reading.load(uploads.at("file"));
+        download = review_page(input, reading.read(input));
+    });
+    send_download(response, std::move(download), reading.warnings());
+}
+
 void page_route(httplib::Response& response) {
     for (const auto& file : embedded_files())
         if (file.path == "serve/index.html") {
@@ -135,7 +151,7 @@ void page_route(httplib::Response& response) {
             response.set_content(std::string(file.bytes), "text/html; charset=utf-8");
             return;
         }
-    send_error(response, 500, "the page is missing from this build");
+    send_error(response, 500, _("the page is missing from this build"));
 }
 
 // Equal in time whatever the bytes, so the token cannot be guessed a character at a time.
@@ -151,12 +167,12 @@ bool same_secret(std::string_view given, std::string_view expected) {
 bool admit_request(const httplib::Request& request, httplib::Response& response, const ServeOptions& options) {
     // Answered from the header alone: httplib itself would first read the whole body to skip it.
     if (request.get_header_value<uint64_t>("Content-Length") > options.max_upload) {
-        send_error(response, 413, too_large);
+        send_error(response, 413, _(too_large));
         return false;
     }
     if (options.token.empty() || !request.path.starts_with("/api/")) return true;
     if (same_secret(request.get_header_value("Authorization"), "Bearer " + options.token)) return true;
-    send_error(response, 401, "this server needs its access token (ask the office that runs it)");
+    send_error(response, 401, _("this server needs its access token (ask the office that runs it)"));
     return false;
 }
 
@@ -169,15 +185,16 @@ void add_routes(httplib::Server& http, const ServeOptions& options, JobQueue& jo
         response.set_content(status.dump(), "application/json");
     });
     using Route = void (*)(const httplib::Request&, httplib::Response&, const httplib::ContentReader&, const ServeOptions&, JobQueue&);
-    for (auto [path, route] : {std::pair<const char*, Route>{"/api/convert", convert_route}, {"/api/inspect", inspect_route}, {"/api/diff", diff_route}})
+    for (auto [path, route] : {std::pair<const char*, Route>{"/api/convert", convert_route}, {"/api/inspect", inspect_route}, {"/api/diff", diff_route},
+                                {"/api/review", review_route}})
         http.Post(path, [&options, &jobs, route](const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader) {
             answer(response, [&] { route(request, response, reader, options, jobs); });
         });
     http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
         if (!response.body.empty()) return;
-        send_error(response, response.status, response.status == 413 ? too_large
-                                               : response.status == 404 ? "there is no such page on this server"
-                                                                        : "the request could not be understood");
+        send_error(response, response.status, response.status == 413 ? _(too_large)
+                                               : response.status == 404 ? _("there is no such page on this server")
+                                                                        : _("the request could not be understood"));
     });
 }
 

@@ -1,5 +1,5 @@
-// The server's routes: GET / (the page), GET /healthz, POST /api/convert, /api/inspect and
-// /api/diff, and the token check in front of /api/. Each conversion reads its uploads into a
+// The server's routes: GET / (the page), GET /healthz, POST /api/convert, /api/inspect,
+// /api/diff and /api/review, and the token check in front of /api/. Each conversion reads its uploads into a
 // private folder, waits for its turn in the job queue and answers with the bytes or a JSON error.
 #pragma once
 

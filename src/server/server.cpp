@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 #include "server/job_queue.hpp"
 #include "server/request_log.hpp"
@@ -31,8 +32,26 @@ unsigned resolved_jobs(unsigned jobs) { return jobs ? jobs : std::max(1u, std::t
 
 }  // namespace
 
+// The two languages the server speaks, loaded once: each request is answered in the one its
+// Accept-Language prefers (the page sends its own switch's), else in the server's.
+struct Languages {
+    i18n::Catalogue chinese, english;
+    Languages() {
+        try {
+            chinese = i18n::load_catalogue("zh_CN");
+        } catch (const Error& e) {
+            std::cerr << "dutylist: warning: " << e.what() << "; the server answers in English\n";
+        }
+    }
+    const i18n::Catalogue* of(const std::string& accept_language) const {
+        const std::string language = i18n::language_from_accept_language(accept_language);
+        return language == "zh_CN" ? &chinese : language == "en" ? &english : nullptr;
+    }
+};
+
 struct Server::State {
     ServeOptions options;
+    Languages languages;
     JobQueue jobs;
     httplib::Server http;
     int port = 0;
@@ -64,12 +83,15 @@ Server::Server(const ServeOptions& options) : state_(std::make_unique<State>(opt
                              std::chrono::duration<double, std::milli>(Clock::now() - request_start).count()};
         std::cerr << request_log_line(record) + "\n" << std::flush;
         request_start = {};
+        // The thread's next request chooses its own language.
+        i18n::use_thread_catalogue(nullptr);
     });
     // Before the body is read: the log times the whole request, and a request too large or
     // without its token is refused without reading the upload.
     http.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
         request_start = Clock::now();
         request_when = std::chrono::system_clock::now();
+        i18n::use_thread_catalogue(state_->languages.of(request.get_header_value("Accept-Language")));
         return admit_request(request, response, state_->options) ? httplib::Server::HandlerResponse::Unhandled
                                                                   : httplib::Server::HandlerResponse::Handled;
     });

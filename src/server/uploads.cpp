@@ -6,6 +6,9 @@
 #include <fstream>
 #include <optional>
 
+#include <fmt/format.h>
+
+#include "i18n/catalogue.hpp"
 #include "io/files.hpp"
 #include "server/http_reply.hpp"
 #include "server/upload_folder.hpp"
@@ -32,7 +35,7 @@ std::map<std::string, Upload> receive_uploads(const httplib::Request& request, h
                                               const httplib::ContentReader& reader, const UploadFolder& folder,
                                               const std::vector<std::string>& fields) {
     if (!request.is_multipart_form_data())
-        throw HttpError{400, "send the file as a form upload (multipart/form-data) in the field \"" + fields.front() + "\""};
+        throw HttpError{400, fmt::format(fmt::runtime(_("send the file as a form upload (multipart/form-data) in the field \"{}\"")), fields.front())};
     std::map<std::string, Upload> uploads;
     std::optional<std::ofstream> current;
     bool written = true;
@@ -50,14 +53,14 @@ std::map<std::string, Upload> receive_uploads(const httplib::Request& request, h
             return written;
         });
     current.reset();
-    if (response.status == 413) throw HttpError{413, "the file is larger than this server accepts"};
-    if (!written) throw HttpError{507, "the server has no room to store the upload"};
-    if (!read) throw HttpError{400, "the upload was cut off or is not a well-formed form"};
+    if (response.status == 413) throw HttpError{413, _("the file is larger than this server accepts")};
+    if (!written) throw HttpError{507, _("the server has no room to store the upload")};
+    if (!read) throw HttpError{400, _("the upload was cut off or is not a well-formed form")};
     for (const auto& field : fields) {
         auto found = uploads.find(field);
         std::error_code ec;
         if (found == uploads.end() || std::filesystem::file_size(found->second.path, ec) == 0 || ec)
-            throw HttpError{400, "no file in the form field \"" + field + "\""};
+            throw HttpError{400, fmt::format(fmt::runtime(_("no file in the form field \"{}\"")), field)};
     }
     return uploads;
 }

@@ -3,9 +3,11 @@
 // Chooses both files at once as a clerk would, then checks: no console error and no request
 // beyond the server; each file's card lists its lists with item counts; the search box filters
 // the preview; the Word download is a DOCX named after the file; the two files' revision report
-// is shown with its 修订对照表 download; the English switch. Prints "items: a/b/c" for the first
+// is shown with its 修订对照表 download; the review page downloads and opens with every item; the
+// English switch. Prints "items: a/b/c" for the first
 // file and exits 1 with the problems listed.
 import { mkdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 const [url, oldFile, newFile, shotDir] = process.argv.slice(2);
@@ -56,6 +58,26 @@ try {
   const saved = await download.path();
   if (!download.suggestedFilename().endsWith(".docx")) fail(`the Word download is called ${download.suggestedFilename()}`);
   if (readFileSync(saved).subarray(0, 2).toString() !== "PK") fail("the Word download is not a DOCX");
+
+  // The review page, opened from the file saved: every item, each with its table and row (a
+  // DOCX has no page pictures), loading nothing from anywhere.
+  const [reviewDownload] = await Promise.all([page.waitForEvent("download", wait), card.locator("button[data-format=review]").click()]);
+  // Saved under its own name: Chromium takes a file without .html for text.
+  const reviewFile = `${shotDir}/review-page.html`;
+  await reviewDownload.saveAs(reviewFile);
+  if (!reviewDownload.suggestedFilename().endsWith(".review.html")) fail(`the review download is called ${reviewDownload.suggestedFilename()}`);
+  const review = await context.newPage();
+  review.on("request", (r) => { if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) fail(`the review page loads ${r.url()}`); });
+  review.on("pageerror", (e) => fail(`review page script error: ${e.message}`));
+  await review.goto("file://" + resolve(reviewFile), { waitUntil: "load" });
+  const reviewItems = await review.locator("li.item").count();
+  const placed = await review.locator("li.item figcaption", { hasText: "个表格" }).count();
+  if (reviewItems !== 240 || placed !== 240) fail(`the review page shows ${reviewItems} items, ${placed} with their table and row`);
+  await review.check("#only-doubtful");
+  if (await review.locator("li.item:visible").count() !== await review.locator("li.item.doubtful").count()) fail("只看需核对的项 shows other items");
+  await review.uncheck("#only-doubtful");
+  await review.screenshot({ path: `${shotDir}/review-page.png`, fullPage: false });
+  await review.close();
 
   await page.waitForSelector("#diff-result iframe", wait);
   if (await page.locator("#diff-result button[data-diff-format=docx]").count() !== 1) fail("no 修订对照表 download");
