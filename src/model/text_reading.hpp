@@ -3,8 +3,6 @@
 #pragma once
 
 #include <algorithm>
-#include <array>
-#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -26,23 +24,6 @@ inline std::optional<TextReading> reading_named(std::string_view name) {
     for (TextReading r : {TextReading::text, TextReading::repaired, TextReading::ocr})
         if (reading_name(r) == name) return r;
     return std::nullopt;
-}
-
-// How a list's items were read: how many each way, and how many below doubtful_confidence
-// (inspect's "read:" line, the server's inspect summary).
-struct ReadingCounts {
-    std::array<size_t, 3> by{};  // indexed by TextReading
-    size_t doubtful = 0;
-    size_t of(TextReading r) const { return by[static_cast<size_t>(r)]; }
-};
-
-inline ReadingCounts count_readings(const DutyList& list) {
-    ReadingCounts counts;
-    for (const auto& item : list.items) {
-        ++counts.by[static_cast<size_t>(item.source.reading)];
-        if (item.source.confidence && *item.source.confidence < doubtful_confidence) ++counts.doubtful;
-    }
-    return counts;
 }
 
 }  // namespace dutylist

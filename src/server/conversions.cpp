@@ -18,6 +18,7 @@
 #include "renderers/review_renderer.hpp"
 #include "review/diff.hpp"
 #include "review/diff_renderers.hpp"
+#include "review/readings.hpp"
 #include "review/self_check.hpp"
 #include "review/validate.hpp"
 #include "server/http_reply.hpp"
@@ -63,9 +64,9 @@ Download csv_download(std::vector<Output> outputs, const std::string& stem, std:
 
 // As inspect's "read:" line: {"text": 80, "repaired": 0, "ocr": 25, "doubtful": 3, "below": 70}.
 Json reading_summary(const DutyList& list) {
-    const ReadingCounts counts = count_readings(list);
-    return {{"text", counts.of(TextReading::text)}, {"repaired", counts.of(TextReading::repaired)}, {"ocr", counts.of(TextReading::ocr)},
-            {"doubtful", counts.doubtful}, {"below", doubtful_confidence}};
+    const review::Readings counts = review::count_readings(list);
+    return {{"text", counts.text}, {"repaired", counts.repaired}, {"ocr", counts.ocr}, {"doubtful", counts.doubtful},
+            {"below", doubtful_confidence}};
 }
 
 Json list_summaries(const Document& document) {
