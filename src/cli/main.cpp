@@ -166,7 +166,7 @@ int main(int argc, char** argv) {
     convert_cmd->add_flag("--strict", convert_options.strict,
                           _("Fail a file, and write nothing for it, when its lists look read wrongly (see the checks named on stderr)"));
     convert_cmd->add_flag("-q,--quiet", convert_options.quiet, _("No progress line or notes; errors and warnings are still printed"));
-    auto convert_timeout = static_cast<unsigned>(office::default_convert_timeout.count());
+    auto convert_timeout = static_cast<unsigned>(ReadOptions{}.convert_timeout.count());
     convert_cmd->add_option("--convert-timeout", convert_timeout,
                             _("Seconds LibreOffice may take over one .doc, .wps, .rtf, .xls or .et file before it is stopped"))
         ->check(CLI::Range(1u, 86400u))
@@ -262,6 +262,7 @@ cannot be written. With --exit-code: 0 the versions are the same, 1 they differ,
             convert_options.read.force = force;
             convert_options.read.ocr = convert_ocr;
             convert_options.read.warn = warn;
+            convert_options.read.convert_timeout = std::chrono::seconds(convert_timeout);
             if (!template_path.empty()) {
                 for (const auto& format : convert_options.formats)
                     if (format != "csv" && format != "xlsx" && format != "jsonl")
@@ -269,7 +270,6 @@ cannot be written. With --exit-code: 0 the versions are the same, 1 they differ,
                             fmt::runtime(_("--template applies to -t csv, xlsx and jsonl, not to {}: ask for those formats only")), format));
                 convert_options.render.import_template = load_import_template(template_path);
             }
-            office::set_convert_timeout(std::chrono::seconds(convert_timeout));
             return convert(convert_options);
         }
         if (*validate_cmd) {
