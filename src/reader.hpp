@@ -2,6 +2,7 @@
 // the display name and the file extensions by which the CLI and its messages speak of it.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,10 @@ struct ReadOptions {
     bool force = false;  // accept text that cannot be trusted (e.g. a font without Unicode map)
     OcrMode ocr = OcrMode::automatic;
     unsigned threads = 0;  // 0: as many as useful
+    // How long a converter (LibreOffice, for the legacy formats) may go without progress on one
+    // file before it is stopped: a damaged file can make it hang. The default is time enough
+    // for LibreOffice to start and convert a list of a few hundred pages on a busy machine.
+    std::chrono::seconds convert_timeout{120};
     // Non-fatal findings (a skipped element, a page with no text under --force).
     std::function<void(const std::string&)> warn = [](const std::string&) {};
 };

@@ -2,8 +2,9 @@
 #include <doctest/doctest.h>
 
 #include "extractors/docx/docx_numbering.hpp"
+#include "extractors/number_format.hpp"
 
-using dutylist::docx::format_number;
+using dutylist::format_number;
 
 TEST_CASE("decimal, letters and roman numerals") {
     CHECK(format_number(7, "decimal") == "7");

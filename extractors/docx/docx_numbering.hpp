@@ -22,10 +22,6 @@ struct Level {
     bool legal = false;              // w:isLgl: every %N in decimal
 };
 
-// The number `n` in a w:numFmt ("decimal", "chineseCounting", "ideographTraditional", …);
-// unknown formats print as decimal, as Word does.
-std::string format_number(int n, const std::string& format);
-
 class Numbering {
 public:
     Numbering() = default;

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <optional>
 
-#include "extractors/docx/docx_numbering.hpp"
+#include "extractors/number_format.hpp"
 #include "extractors/html/html_dom.hpp"
 #include "model/text.hpp"
 
@@ -98,7 +98,7 @@ OrderedList::OrderedList(const xmlNode* ol) {
 std::string OrderedList::marker(const xmlNode* li) {
     const int value = count_attribute(li, "value", next_, -(1 << 20), 1 << 20);
     next_ = value + 1;
-    return docx::format_number(value, format_) + ". ";
+    return format_number(value, format_) + ". ";
 }
 
 void Flow::text(const char* s) {

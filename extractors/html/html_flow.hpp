@@ -51,7 +51,7 @@ public:
     std::string marker(const xmlNode* li);  // advances the count
 
 private:
-    std::string format_;  // as docx::format_number takes it
+    std::string format_;  // as format_number takes it
     int next_ = 1;
 };
 

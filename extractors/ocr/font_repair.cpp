@@ -1,11 +1,13 @@
 #include "extractors/ocr/font_repair.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "extractors/ocr/dash_glyphs.hpp"
 #include "extractors/ocr/scan_image.hpp"
 #include "i18n/catalogue.hpp"
 
@@ -22,22 +24,33 @@ constexpr double overdraw_offset = 0.25;
 // The ink of a glyph reaches a little beyond its em box (font sizes): kept in the cut-out.
 constexpr double ink_overshoot = 0.08;
 // Tesseract's Chinese model reads lines best at 30–45 px (scanned_page.cpp measured it): a
-// line taller than the first is read from a copy scaled to the second.
-constexpr int max_line_px = 50;
-constexpr int target_line_px = 40;
+// line is read at an em height of 34 px (from a copy scaled down when larger; 40 px a line).
+// Its fast model misreads a rare ideograph differently at different scales (the corpus's 凿,
+// one 14 pt line cut out at em heights 24–40 px: 凿 17 times in 30, else 羡, 间, 煜, 茧 or 盘),
+// but the same pixels the same way every time: a boilerplate line printed 16 times gave 16
+// votes for 羡. So a doubtful reading is read again at the other two em heights, and the
+// votes disagree where the model is unsure, leaving the plurality to the truth.
+constexpr std::array<double, 3> reading_em_px = {34, 42, 48};
 // White paper around the cut-out line, in line heights: the recogniser needs some to find it.
 constexpr double paper_margin = 0.5;
 // A glyph box with fewer dark pixels than this draws nothing: a space.
 constexpr int space_max_ink_px = 3;
 // Readings of a glyph drawn blank are certain.
 constexpr double blank_confidence = 100;
-// A glyph read with less confidence than this (Tesseract's 0–100) in its line is read once
-// more on its own: in a line the language model can pull a rare character to a common one
-// (讫 read as 旋 at 8, 凿 as 汕 at 46), and a misreading is rarely that confident.
+// A dash known by its ink (dash_glyphs.hpp): the geometry, not the recogniser, decides it.
+constexpr double joined_confidence = 95;
+// A glyph read with less confidence than this (Tesseract's 0–100), of a code not settled yet,
+// is read again with the glyphs around it at the other em heights. Read on its own, as this
+// reader did before, a glyph loses the line's context and is read worse (凿 as 辫 at 89, in all
+// 16 occurrences).
 constexpr double doubtful_reading = 90;
+// Glyphs either side of a doubtful one read with it again.
+constexpr size_t context_glyphs = 6;
 // A glyph at least this wide (font sizes) is full-width; at most the second, half-width.
 constexpr double full_width_advance = 0.9;
 constexpr double half_width_advance = 0.6;
+// A glyph at least this wide (font sizes) that draws a rule is the two-em dash "——".
+constexpr double two_em_advance = 1.8;
 
 bool is_broken(const pdf::PageContent& page, const pdf::Glyph& g) {
     return !page.fonts[static_cast<size_t>(g.font)].untrusted.empty();
@@ -87,7 +100,8 @@ std::vector<std::vector<size_t>> runs_of(const pdf::PageContent& page) {
 }
 
 // The run cut out of the page image onto white paper, scaled to a height Tesseract reads well.
-pdf::PageImage cut_out(const pdf::PageContent& page, const std::vector<size_t>& run, const pdf::PageImage& image) {
+pdf::PageImage cut_out(const pdf::PageContent& page, const std::vector<size_t>& run, const pdf::PageImage& image,
+                       double em_px) {
     double x0 = 1e9, x1 = -1e9, y0 = 1e9, y1 = -1e9, size = 0;
     for (size_t i : run) {
         const pdf::Glyph& g = page.glyphs[i];
@@ -104,8 +118,7 @@ pdf::PageImage cut_out(const pdf::PageContent& page, const std::vector<size_t>& 
     const int right = std::clamp(static_cast<int>(std::ceil(x1 * px)), left, image.width);
     const int top = std::clamp(static_cast<int>(std::floor(y0 * px)), 0, image.height);
     const int bottom = std::clamp(static_cast<int>(std::ceil(y1 * px)), top, image.height);
-    const int line_px = bottom - top;
-    const double factor = line_px > max_line_px ? double(target_line_px) / line_px : 1.0;
+    const double factor = std::min(1.0, em_px / (size * px));
     const pdf::PageImage part = scaled_part(image, left, top, right, bottom, factor);
     const int margin = static_cast<int>(std::lround(paper_margin * part.height)) + 1;
     pdf::PageImage cut;
@@ -140,40 +153,107 @@ bool draws_nothing(const pdf::Glyph& g, const pdf::PageImage& image) {
                     ScanTolerances{}.ink_level, space_max_ink_px);
 }
 
+bool dash_reading(char32_t c) { return c == U'一' || c == U'—' || c == U'-' || c == U'－' || c == U'–'; }
+
 // Tesseract's LSTM places its symbol boxes only roughly (a box can stand a character off), so
 // readings go to glyphs by order, where the line read has as many characters as the run draws.
-// Returns the broken glyphs worth reading once more on their own: those read with little
-// confidence, or, when the counts differ, those whose code has no reading yet.
-std::vector<size_t> vote_run(const pdf::PageContent& page, const std::vector<size_t>& run,
-                             const std::vector<OcrSymbol>& symbols, const pdf::PageImage& image, GlyphVotes& votes) {
-    std::vector<size_t> inked, again;
+// Returns the broken glyphs worth reading again.
+struct Unsure {
+    std::vector<size_t> doubtful;  // read with little confidence
+    std::vector<size_t> unread;    // the counts differ, and their code has no reading yet
+};
+Unsure vote_run(const pdf::PageContent& page, const std::vector<size_t>& run, const std::vector<OcrSymbol>& symbols,
+                 const pdf::PageImage& image, GlyphVotes& votes) {
+    std::vector<size_t> inked;
+    Unsure again;
     for (size_t i : run) {
         const pdf::Glyph& g = page.glyphs[i];
         if (!draws_nothing(g, image)) inked.push_back(i);
         else if (is_broken(page, g)) votes.add(code_of(page, g), U' ', blank_confidence);
     }
     const bool aligned = inked.size() == symbols.size();
+    std::vector<bool> dash(inked.size());
+    for (size_t k = 0; k + 1 < inked.size(); ++k)
+        if (joined_dashes(page.glyphs[inked[k]], page.glyphs[inked[k + 1]], image)) dash[k] = dash[k + 1] = true;
     for (size_t k = 0; k < inked.size(); ++k) {
         const pdf::Glyph& g = page.glyphs[inked[k]];
         if (!is_broken(page, g)) continue;
+        if ((g.x1 - g.x0) / g.size >= two_em_advance && draws_rule(g, image)) {
+            votes.add(code_of(page, g), double_dash, joined_confidence);
+            continue;
+        }
+        if (dash[k] && (!aligned || dash_reading(symbols[k].code))) {
+            votes.add(code_of(page, g), U'—', aligned ? symbols[k].confidence : joined_confidence);
+            continue;
+        }
         if (!aligned) {
-            if (!votes.read(code_of(page, g))) again.push_back(inked[k]);
+            if (votes.readings(code_of(page, g)) == 0) again.unread.push_back(inked[k]);
             continue;
         }
         votes.add(code_of(page, g), width_of_glyph(symbols[k].code, (g.x1 - g.x0) / g.size), symbols[k].confidence);
-        if (symbols[k].confidence < doubtful_reading) again.push_back(inked[k]);
+        if (symbols[k].confidence < doubtful_reading) again.doubtful.push_back(inked[k]);
     }
     return again;
 }
 
 std::vector<OcrSymbol> read_run(const pdf::PageContent& page, const std::vector<size_t>& run,
-                                const pdf::PageImage& image, TextRecogniser& reader) {
-    const pdf::PageImage cut = cut_out(page, run, image);
+                                const pdf::PageImage& image, TextRecogniser& reader, double em_px) {
+    const pdf::PageImage cut = cut_out(page, run, image, em_px);
     reader.set_page(cut);
     OcrLine line;
     line.symbols = reader.read_line({0, 0, cut.width, cut.height});
     drop_ruling_remnants(line);
     return line.symbols;
+}
+
+// The glyphs of `run` from `context` before the one at `i` to `context` after it.
+std::vector<size_t> around(const std::vector<size_t>& run, size_t i, size_t context) {
+    const auto at = static_cast<size_t>(std::find(run.begin(), run.end(), i) - run.begin());
+    return {run.begin() + static_cast<ptrdiff_t>(at < context ? 0 : at - context),
+            run.begin() + static_cast<ptrdiff_t>(std::min(at + context + 1, run.size()))};
+}
+
+// A doubtful glyph of a code not settled yet, read again among its neighbours at the em
+// heights its line was not read at.
+void read_in_context(const pdf::PageContent& page, const std::vector<size_t>& run, size_t i,
+                     const pdf::PageImage& image, TextRecogniser& reader, GlyphVotes& votes) {
+    if (votes.settled(code_of(page, page.glyphs[i]))) return;
+    const std::vector<size_t> window = around(run, i, context_glyphs);
+    for (size_t other = 1; other < reading_em_px.size(); ++other)
+        vote_run(page, window, read_run(page, window, image, reader, reading_em_px[other]), image, votes);
+}
+
+// A glyph its line could not place (the line read a character more or less than it draws),
+// read on its own, and where that fails too, with a neighbour on each side.
+void read_alone(const pdf::PageContent& page, const std::vector<size_t>& run, size_t i, const pdf::PageImage& image,
+                TextRecogniser& reader, GlyphVotes& votes) {
+    const std::vector<size_t> alone{i};
+    const double em_px = reading_em_px[0];
+    const Unsure unsure = vote_run(page, alone, read_run(page, alone, image, reader, em_px), image, votes);
+    if ((unsure.doubtful.empty() && unsure.unread.empty()) || votes.readings(code_of(page, page.glyphs[i])) > 0) return;
+    const std::vector<size_t> three = around(run, i, 1);
+    vote_run(page, three, read_run(page, three, image, reader, em_px), image, votes);
+}
+
+// A glyph decided as "——" becomes two em-dash glyphs, each half its advance: what the text
+// road makes of a glyph whose ToUnicode names two code points.
+void split_double_dashes(pdf::PageContent& page) {
+    std::vector<pdf::Glyph> glyphs;
+    glyphs.reserve(page.glyphs.size());
+    for (const pdf::Glyph& g : page.glyphs) {
+        if (g.code != double_dash) {
+            glyphs.push_back(g);
+            continue;
+        }
+        pdf::Glyph half = g;
+        half.code = U'—';
+        half.x1 = (g.x0 + g.x1) / 2;
+        glyphs.push_back(half);
+        half.x0 = half.x1;
+        half.x1 = g.x1;
+        glyphs.push_back(half);
+    }
+    page.glyphs = std::move(glyphs);
 }
 
 }  // namespace
@@ -194,16 +274,9 @@ GlyphReading read_broken_glyphs(const pdf::PageContent& page, const pdf::PageIma
             continue;
         }
         ++out.lines_read;
-        for (size_t i : vote_run(page, run, read_run(page, run, image, reader), image, votes)) {
-            const std::vector<size_t> alone{i};
-            const bool sure = vote_run(page, alone, read_run(page, alone, image, reader), image, votes).empty();
-            if (sure || votes.read(code_of(page, page.glyphs[i]))) continue;
-            // Alone it was read as nothing or as two characters: with a neighbour on each side.
-            const auto at = static_cast<size_t>(std::find(run.begin(), run.end(), i) - run.begin());
-            const std::vector<size_t> three(run.begin() + static_cast<ptrdiff_t>(at == 0 ? 0 : at - 1),
-                                            run.begin() + static_cast<ptrdiff_t>(std::min(at + 2, run.size())));
-            vote_run(page, three, read_run(page, three, image, reader), image, votes);
-        }
+        const Unsure unsure = vote_run(page, run, read_run(page, run, image, reader, reading_em_px[0]), image, votes);
+        for (size_t i : unsure.doubtful) read_in_context(page, run, i, image, reader, votes);
+        for (size_t i : unsure.unread) read_alone(page, run, i, image, reader, votes);
     }
     return out;
 }
@@ -229,6 +302,7 @@ void apply_repair(pdf::PageContent& page, const std::map<FontCode, CodeDecision>
             unread[f].insert(g.font_code);
         }
     }
+    split_double_dashes(page);
     for (size_t f = 0; f < page.fonts.size(); ++f) {
         pdf::FontInfo& font = page.fonts[f];
         if (font.untrusted.empty()) continue;
@@ -238,6 +312,19 @@ void apply_repair(pdf::PageContent& page, const std::map<FontCode, CodeDecision>
                                                                      "(its Unicode map cannot be trusted)")),
                                                          unread[f].size());
     }
+}
+
+std::vector<std::vector<RunCharacter>> character_runs(const pdf::PageContent& page) {
+    std::vector<std::vector<RunCharacter>> out;
+    for (const auto& run : runs_of(page)) {
+        auto& line = out.emplace_back();
+        for (size_t i : run) {
+            const pdf::Glyph& g = page.glyphs[i];
+            if (is_broken(page, g)) line.push_back({code_of(page, g), 0});
+            else line.push_back({std::nullopt, g.code});
+        }
+    }
+    return out;
 }
 
 void add_broken_fonts(const pdf::PageContent& page, std::map<std::string, std::string>& names) {

@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 
+#include "extractors/ocr/bracket_pairs.hpp"
 #include "extractors/ocr/glyph_votes.hpp"
 #include "extractors/ocr/text_recogniser.hpp"
 #include "extractors/pdf/page_content.hpp"
@@ -30,6 +31,10 @@ struct GlyphReading {
 // adding a vote for each glyph read. Lines whose codes are all settled already are skipped.
 GlyphReading read_broken_glyphs(const pdf::PageContent& page, const pdf::PageImage& image, TextRecogniser& reader,
                                 GlyphVotes& votes);
+
+// The page's lines (a cell's line each), in reading order: the context decisions that a
+// glyph alone cannot make look at (pair_brackets).
+std::vector<std::vector<RunCharacter>> character_runs(const pdf::PageContent& page);
 
 // The page's broken fonts, by object, with their display names.
 void add_broken_fonts(const pdf::PageContent& page, std::map<std::string, std::string>& names);

@@ -20,12 +20,14 @@ bool GlyphVotes::settled(const FontCode& code) const {
     std::lock_guard lock(mutex_);
     const auto it = readings_.find(code);
     if (it == readings_.end()) return false;
-    int all = 0, best = 0;
+    int all = 0;
+    const Tally* best = nullptr;
     for (const auto& [reading, tally] : it->second) {
         all += tally.votes;
-        best = std::max(best, tally.votes);
+        if (!best || tally.votes > best->votes) best = &tally;
     }
-    return best >= settled_votes && best >= settled_share * all;
+    return best->votes >= settled_votes && best->votes >= settled_share * all &&
+           best->confidence >= settled_confidence * best->votes;
 }
 
 namespace {
@@ -60,9 +62,13 @@ std::pair<int, int> GlyphVotes::lines() const {
     return {lines_read_, lines_settled_};
 }
 
-bool GlyphVotes::read(const FontCode& code) const {
+int GlyphVotes::readings(const FontCode& code) const {
     std::lock_guard lock(mutex_);
-    return readings_.count(code) > 0;
+    const auto it = readings_.find(code);
+    int all = 0;
+    if (it != readings_.end())
+        for (const auto& [reading, tally] : it->second) all += tally.votes;
+    return all;
 }
 
 std::map<FontCode, CodeDecision> GlyphVotes::decisions() const {
@@ -73,6 +79,7 @@ std::map<FontCode, CodeDecision> GlyphVotes::decisions() const {
         const Tally* best = nullptr;
         for (const auto& [reading, tally] : readings) {
             d.readings += tally.votes;
+            d.votes[reading] = tally.votes;
             // Equal votes: the more confident reading wins.
             if (!best || tally.votes > best->votes ||
                 (tally.votes == best->votes && tally.confidence > best->confidence)) {

@@ -18,6 +18,11 @@ namespace dutylist::ocr {
 // distinct glyphs it has, not its pages).
 inline constexpr int settled_votes = 3;
 inline constexpr double settled_share = 0.8;
+// ... and the recogniser's mean confidence in it is at least this: a rare ideograph the fast
+// model misreads the same way in every copy of a repeated line is read at 84 (the corpus's 凿
+// as 羡), a right reading at 95 and more; such a code is read on, and its doubtful readings
+// again at other scales, until the readings settle it.
+inline constexpr double settled_confidence = 90;
 
 // One code of one font, the font named by its object in the file.
 using FontCode = std::pair<std::string, unsigned>;
@@ -27,6 +32,7 @@ struct CodeDecision {
     int readings = 0;       // occurrences read
     int agreeing = 0;       // of them, read as `character`
     double confidence = 0;  // mean recogniser confidence (0–100) of the agreeing readings
+    std::map<char32_t, int> votes;  // every reading, with how many occurrences were read so
     double share() const { return readings ? double(agreeing) / readings : 0; }
     // How sure the decision is, 0–100: the lower of the share of readings that agree and how
     // sure the recogniser was of them. A code read once, uncertainly, is not made sure by being
@@ -38,10 +44,11 @@ struct CodeDecision {
 class GlyphVotes {
 public:
     void add(const FontCode& code, char32_t reading, double confidence);
-    // Whether `code` is decided beyond doubt already (settled_votes, settled_share).
+    // Whether `code` is decided beyond doubt already (settled_votes, settled_share,
+    // settled_confidence).
     bool settled(const FontCode& code) const;
-    // Whether `code` has been read at all.
-    bool read(const FontCode& code) const;
+    // How many times `code` has been read.
+    int readings(const FontCode& code) const;
     // Lines of broken fonts read, and left unread because their codes were settled.
     void count_lines(int read, int settled);
     std::pair<int, int> lines() const;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "extractors/docx/docx_numbering.hpp"
+#include "extractors/number_format.hpp"
 #include "extractors/odf/odf_text.hpp"
 #include "extractors/odf/odf_xml.hpp"
 
@@ -91,7 +91,7 @@ std::string ListNumbering::next_label(const Context& context, const xmlNode* ite
     for (int shown = first; shown <= context.level; ++shown) {
         auto shown_level = style->second.find(shown);
         const std::string format = shown_level == style->second.end() ? "decimal" : shown_level->second.format;
-        number += (number.empty() ? "" : ".") + docx::format_number(counters.value[static_cast<size_t>(shown)], format);
+        number += (number.empty() ? "" : ".") + format_number(counters.value[static_cast<size_t>(shown)], format);
     }
     return level->second.prefix + number + level->second.suffix + level->second.after;
 }

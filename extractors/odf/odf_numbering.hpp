@@ -2,7 +2,7 @@
 // so that a numbered paragraph reads as it prints ("1.", "一、", "（1）") and a 序号 column
 // numbered by a list is not empty, as in the DOCX reader. Lists restart unless they continue
 // another (text:continue-list, text:continue-numbering); text:start-value restarts an item.
-// Numbers are formatted as the DOCX reader formats Word's (docx::format_number), since
+// Numbers are formatted as the DOCX reader formats Word's (format_number), since
 // LibreOffice maps Word's numbering formats onto ODF's one for one.
 #pragma once
 
@@ -35,7 +35,7 @@ public:
 
 private:
     struct Level {
-        std::string format;  // as docx::format_number takes it; "" when not numbered
+        std::string format;  // as format_number takes it; "" when not numbered
         std::string prefix, suffix, after;
         int start = 1;
         int display = 1;  // text:display-levels

@@ -1,6 +1,5 @@
 #include "extractors/office/legacy_reader.hpp"
 
-#include <atomic>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -54,10 +53,6 @@ ConvertedAhead& converted_ahead() {
 
 Target target_of(LegacyKind kind) { return kind == LegacyKind::workbook ? Target::xlsx : Target::docx; }
 
-std::atomic<std::chrono::seconds::rep> convert_timeout{default_convert_timeout.count()};
-
-std::chrono::seconds stall_limit() { return std::chrono::seconds(convert_timeout.load()); }
-
 std::string_view kind_name(LegacyKind kind) {
     switch (kind) {
         case LegacyKind::workbook: return "an Excel 97–2003 workbook";
@@ -72,7 +67,7 @@ Document read_through_libreoffice(const InputFile& input, const ReadOptions& opt
                       "save it and try again"));
     std::optional<Conversion> conversion = converted_ahead().take(sha256_hex(input.bytes));
     if (!conversion)
-        conversion = std::move(convert_with_libreoffice({{input.bytes, conversion_extension(kind)}}, target_of(kind), stall_limit())[0]);
+        conversion = std::move(convert_with_libreoffice({{input.bytes, conversion_extension(kind)}}, target_of(kind), options.convert_timeout)[0]);
     if (!conversion->bytes) throw Error(conversion->failure);
     // The converted file keeps the original's name: messages and provenance speak of it.
     const InputFile converted{input.name, std::move(*conversion->bytes)};
@@ -101,7 +96,7 @@ struct Pending {
     std::map<std::string, size_t> uses;
 };
 
-void convert_pending(const Pending& pending, Target target) {
+void convert_pending(const Pending& pending, Target target, std::chrono::seconds stall_limit) {
     std::vector<ConversionInput> inputs;
     std::vector<size_t> which;
     for (size_t i = 0; i < pending.keys.size(); ++i) {
@@ -109,7 +104,7 @@ void convert_pending(const Pending& pending, Target target) {
         inputs.push_back({pending.bytes[i], conversion_extension(pending.kinds[i])});
         which.push_back(i);
     }
-    std::vector<Conversion> results = convert_with_libreoffice(inputs, target, stall_limit());
+    std::vector<Conversion> results = convert_with_libreoffice(inputs, target, stall_limit);
     for (size_t j = 0; j < which.size(); ++j) {
         const std::string& key = pending.keys[which[j]];
         converted_ahead().put(key, std::move(results[j]), pending.uses.at(key));
@@ -130,9 +125,8 @@ Document read_legacy_workbook(const InputFile& input, const ReadOptions& options
     return read_through_libreoffice(input, options, LegacyKind::workbook);
 }
 
-void set_convert_timeout(std::chrono::seconds limit) { convert_timeout = limit.count(); }
-
-void convert_ahead(const std::vector<std::string>& paths, size_t max_bytes, const std::function<void(size_t)>& starting) {
+void convert_ahead(const std::vector<std::string>& paths, size_t max_bytes, std::chrono::seconds stall_limit,
+                   const std::function<void(size_t)>& starting) {
     Pending pending;
     for (const auto& path : paths) {
         if (!may_be_legacy(path)) continue;
@@ -154,7 +148,7 @@ void convert_ahead(const std::vector<std::string>& paths, size_t max_bytes, cons
     // A conversion that fails here (out of memory) is left to each file's reader to try again.
     auto convert = [&](Target target) {
         try {
-            convert_pending(pending, target);
+            convert_pending(pending, target, stall_limit);
         } catch (const std::exception&) {
         }
     };

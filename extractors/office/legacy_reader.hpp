@@ -26,12 +26,8 @@ Document read_legacy_workbook(const InputFile& input, const ReadOptions& options
 // and one for the spreadsheets, running side by side. The readers then take each conversion
 // from memory instead of starting LibreOffice for it. `starting` is told how many files go to
 // LibreOffice before it starts (for a progress note: this is where a folder's time goes).
-void convert_ahead(const std::vector<std::string>& paths, size_t max_bytes, const std::function<void(size_t)>& starting);
-
-// How long LibreOffice may take over one file before it is stopped (a damaged file can make it
-// hang), for every conversion of the process: the CLI's --convert-timeout. Unless set, time
-// enough for LibreOffice to start and convert a list of a few hundred pages on a busy machine.
-inline constexpr std::chrono::seconds default_convert_timeout{120};
-void set_convert_timeout(std::chrono::seconds limit);
+// `stall_limit` is ReadOptions::convert_timeout, for each file of the batch.
+void convert_ahead(const std::vector<std::string>& paths, size_t max_bytes, std::chrono::seconds stall_limit,
+                   const std::function<void(size_t)>& starting);
 
 }  // namespace dutylist::office

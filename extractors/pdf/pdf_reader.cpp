@@ -129,10 +129,15 @@ public:
     template <typename Use>
     void finish(const ocr::GlyphVotes& votes, const ReadOptions& options, Use use) {
         if (!holding_) return;
-        const auto decisions = votes.decisions();
+        auto decisions = votes.decisions();
         std::map<std::string, std::string> names;
-        for (const PageRead& page : held_)
-            if (page.held) ocr::add_broken_fonts(*page.held, names);
+        std::vector<std::vector<ocr::RunCharacter>> lines;
+        for (const PageRead& page : held_) {
+            if (!page.held) continue;
+            ocr::add_broken_fonts(*page.held, names);
+            for (auto& line : ocr::character_runs(*page.held)) lines.push_back(std::move(line));
+        }
+        ocr::pair_brackets(decisions, lines);
         std::set<std::string> broken;
         for (const auto& [object, name] : names) broken.insert(object);
         for (PageRead& page : held_) {

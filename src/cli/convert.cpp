@@ -359,7 +359,7 @@ int convert(const ConvertOptions& options) {
         // One LibreOffice start for all the legacy office files rather than one each.
         std::vector<std::string> paths;
         for (const auto& job : inputs.jobs) paths.push_back(job.input);
-        office::convert_ahead(paths, max_input_bytes, [&](size_t count) {
+        office::convert_ahead(paths, max_input_bytes, options.read.convert_timeout, [&](size_t count) {
             if (!options.quiet && isatty(STDERR_FILENO))
                 console.note(fmt::format(fmt::runtime(_("converting {} files with LibreOffice first…")), count));
         });

@@ -15,7 +15,7 @@
 #include "cli/help_text.hpp"
 #include "cli/parse_errors.hpp"
 #include "io/files.hpp"
-#include "extractors/office/legacy_reader.hpp"
+#include "reader.hpp"
 #include "i18n/catalogue.hpp"
 #include "io/temporary_files.hpp"
 #include "model/error.hpp"
@@ -111,7 +111,7 @@ struct ConvertCommand {
     OcrMode ocr = OcrMode::automatic;
     std::string names = "en";
     std::string template_path;
-    unsigned timeout = static_cast<unsigned>(office::default_convert_timeout.count());
+    unsigned timeout = static_cast<unsigned>(ReadOptions{}.convert_timeout.count());
 };
 
 CLI::App* add_convert_command(CLI::App& app, ConvertCommand& c) {
@@ -161,6 +161,7 @@ int run_convert(ConvertCommand& c, const std::function<void(const std::string&)>
     options.read.force = c.force;
     options.read.ocr = c.ocr;
     options.read.warn = warn;
+    options.read.convert_timeout = std::chrono::seconds(c.timeout);
     if (!c.template_path.empty()) {
         for (const auto& format : options.formats)
             if (format != "csv" && format != "xlsx" && format != "jsonl")
@@ -168,7 +169,6 @@ int run_convert(ConvertCommand& c, const std::function<void(const std::string&)>
                     fmt::runtime(_("--template applies to -t csv, xlsx and jsonl, not to {}: ask for those formats only")), format));
         options.render.import_template = load_import_template(c.template_path);
     }
-    office::set_convert_timeout(std::chrono::seconds(c.timeout));
     return convert(options);
 }
 
