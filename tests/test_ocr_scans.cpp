@@ -83,7 +83,8 @@ TEST_CASE("with --ocr never a scan is refused, saying how to read it") {
 // Tesseract has no time limit of its own: each read is given the page's deadline through its
 // monitor, and stops there (extractors/ocr/text_recogniser.hpp, max_page_seconds).
 TEST_CASE("a read by Tesseract stops at the page's deadline") {
-    pdf::PdfFile file(test::read_file(scans() / "scan-clean.pdf"));
+    const std::string bytes = test::read_file(scans() / "scan-clean.pdf");  // the PdfFile borrows them
+    pdf::PdfFile file(bytes);
     const pdf::PageImage image = file.render_page(1, ocr::render_dpi);
     const ocr::TextRecogniser::Loaded loaded = ocr::TextRecogniser::for_this_thread();
     REQUIRE(loaded.recogniser);
