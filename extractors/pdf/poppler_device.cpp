@@ -158,15 +158,14 @@ public:
     // Shadings are neither glyph nor ruling. Poppler would cut a mesh into up to 4096 fills a
     // triangle, never asking the abort check; each triangle or patch counts once, nothing is drawn.
     bool useShadedFills(int) override { return true; }
-    bool functionShadedFill(GfxState*, GfxFunctionShading*) override { budget_.spend(); return true; }
-    bool axialShadedFill(GfxState*, GfxAxialShading*, double, double) override { budget_.spend(); return true; }
-    bool radialShadedFill(GfxState*, GfxRadialShading*, double, double) override { budget_.spend(); return true; }
-    bool gouraudTriangleShadedFill(GfxState*, GfxGouraudTriangleShading* mesh) override {
-        budget_.spend_whole(mesh->getNTriangles());
-        return true;
-    }
-    bool patchMeshShadedFill(GfxState*, GfxPatchMeshShading* mesh) override {
-        budget_.spend_whole(mesh->getNPatches());
+    bool functionShadedFill(GfxState*, GfxFunctionShading*) override { return painted(1); }
+    bool axialShadedFill(GfxState*, GfxAxialShading*, double, double) override { return painted(1); }
+    bool radialShadedFill(GfxState*, GfxRadialShading*, double, double) override { return painted(1); }
+    bool gouraudTriangleShadedFill(GfxState*, GfxGouraudTriangleShading* mesh) override { return painted(mesh->getNTriangles()); }
+    bool patchMeshShadedFill(GfxState*, GfxPatchMeshShading* mesh) override { return painted(mesh->getNPatches()); }
+    // Counts n pieces of a shading against the budget; true tells Poppler the shading is done.
+    bool painted(double n) {
+        budget_.spend_whole(n);
         return true;
     }
 
