@@ -3,8 +3,13 @@
 #include <libxml/tree.h>
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <set>
 
+#include <fmt/format.h>
+
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 #include "package/ooxml_names.hpp"
 #include "package/ooxml_package.hpp"
@@ -24,16 +29,31 @@ using package::Relationship;
 
 const std::string builtin_what = "the built-in reference document";
 
-// The relationship types whose parts shape every document rather than one body.
+// Reads one part of the reference, or nothing when it has no such part.
+using PartReader = std::function<std::optional<std::string>(const std::string& path)>;
+
+// The relationship types of the main document whose parts shape every document rather than
+// one body: the whitelist of what a reference contributes. Its body, pictures, custom XML,
+// macros, comments, glossary and properties stay behind.
 bool carries_over(const std::string& type) {
     static const char* const kept[] = {"styles", "settings", "webSettings", "fontTable", "theme", "numbering",
-                                       "footnotes", "endnotes", "header", "footer", "customXml"};
+                                       "footnotes", "endnotes", "header", "footer"};
     if (type == package::rel_styles_with_effects) return true;
     if (!type.starts_with(package::rel_prefix)) return false;
     const std::string name = type.substr(std::string_view(package::rel_prefix).size());
-    for (const char* k : kept)
-        if (name == k) return true;
-    return false;
+    return std::any_of(std::begin(kept), std::end(kept), [&](const char* k) { return name == k; });
+}
+
+// Of a carried part's own relationships only these follow it: a picture in a header or
+// footer, a font the font table embeds. Other ones (external links, an attached template,
+// OLE objects) are dropped.
+bool follows_part(const std::string& type) {
+    return type == std::string(package::rel_prefix) + "image" || type == std::string(package::rel_prefix) + "font";
+}
+
+// Parts the output writes itself, which no relationship of the reference may bring in.
+bool generated_part(const std::string& path, const std::string& main_part) {
+    return path == main_part || path.ends_with(".rels") || path == "[Content_Types].xml" || path.starts_with("docProps/");
 }
 
 std::string folder_of(const std::string& path) {
@@ -71,33 +91,55 @@ std::string section_references(xmlNode* body, const std::vector<Relationship>& r
 }
 
 
-// The generated parts are dropped: the output writes its own.
-void drop_generated_parts(DocxReference& ref, std::map<std::string, std::string>& parts) {
-    for (const std::string& generated : {ref.main_part, package::relationships_part_of(ref.main_part), std::string("[Content_Types].xml"),
-                                         std::string("_rels/.rels"), std::string("docProps/core.xml")})
-        parts.erase(generated);
-    std::erase_if(parts, [](const auto& p) { return p.first.starts_with("docProps/thumbnail."); });
-    ref.parts = std::move(parts);
+// Copies a part the main document relates to, checked as XML, into ref.parts with the pictures
+// and fonts it relates to; false when the reference has no such part.
+bool carry_part(const PartReader& read, const std::string& part, const std::string& what, DocxReference& ref) {
+    if (generated_part(part, ref.main_part)) return false;
+    if (!ref.parts.contains(part)) {
+        std::optional<std::string> bytes = read(part);
+        if (!bytes) return false;
+        ref.parts[part] = std::move(*bytes);
+    }
+    // A DTD or broken XML is refused as in any input; checked even when the part came in as a
+    // header's picture, which is not parsed.
+    package::parse_xml(ref.parts[part], part, what);
+    const std::string rels_part = package::relationships_part_of(part);
+    const std::optional<std::string> rels = read(rels_part);
+    if (!rels) return true;
+    std::vector<Relationship> followed;
+    for (auto& r : package::read_relationships(package::parse_xml(*rels, rels_part, what), part)) {
+        if (!follows_part(r.type) || generated_part(r.part, ref.main_part)) continue;
+        if (!ref.parts.contains(r.part)) {
+            std::optional<std::string> data = read(r.part);
+            if (!data) continue;
+            ref.parts[r.part] = std::move(*data);
+        }
+        followed.push_back(std::move(r));
+    }
+    if (!followed.empty()) ref.parts[rels_part] = package::relationships_xml(followed);
+    return true;
 }
 
-DocxReference reference_from_parts(std::map<std::string, std::string> parts, const std::string& what) {
-    const std::string not_word = what + " is not a Word document (.docx)";
-    if (!parts.contains("_rels/.rels") || !parts.contains("[Content_Types].xml")) throw Error(not_word);
-    auto xml = [&](const std::string& name) { return package::parse_xml(parts[name], name, what); };
+DocxReference reference_from_parts(const PartReader& read, const std::string& what) {
+    const std::string not_word = fmt::format(fmt::runtime(_("{} is not a Word document (.docx)")), what);
+    auto required = [&](const std::string& name) {
+        std::optional<std::string> bytes = read(name);
+        if (!bytes) throw Error(not_word);
+        return package::parse_xml(*bytes, name, what);
+    };
     DocxReference ref;
-    for (const auto& r : package::read_relationships(xml("_rels/.rels"), ""))
+    for (const auto& r : package::read_relationships(required("_rels/.rels"), ""))
         if (r.type == package::rel_office_document) ref.main_part = r.part;
-    if (ref.main_part.empty() || !parts.contains(ref.main_part)) throw Error(not_word);
-    ref.content_types = package::read_content_types(xml("[Content_Types].xml"));
+    if (ref.main_part.empty()) throw Error(not_word);
+    const package::XmlPart main = required(ref.main_part);
+    ref.content_types = package::read_content_types(required("[Content_Types].xml"));
     const std::string main_rels = package::relationships_part_of(ref.main_part);
-    if (parts.contains(main_rels))
-        for (auto& r : package::read_relationships(xml(main_rels), ref.main_part))
-            if (carries_over(r.type)) ref.relationships.push_back(std::move(r));
-    const package::XmlPart main = xml(ref.main_part);
+    if (const std::optional<std::string> rels = read(main_rels))
+        for (auto& r : package::read_relationships(package::parse_xml(*rels, main_rels, what), ref.main_part))
+            if (carries_over(r.type) && carry_part(read, r.part, what, ref)) ref.relationships.push_back(std::move(r));
     xmlNode* body = nullptr;
     for (xmlNode* b : children(main.root(), ns_w, "body")) body = b;
     ref.section_references = section_references(body, ref.relationships);
-    drop_generated_parts(ref, parts);
     return ref;
 }
 
@@ -145,6 +187,7 @@ std::string content_types(const DocxReference& ref, const std::vector<package::Z
         std::string type;
         if (entry.path == ref.main_part) type = package::type_docx_main;
         else if (entry.path == "docProps/core.xml") type = package::type_core_properties;
+        else if (entry.path == "docProps/app.xml") type = package::type_extended_properties;
         else if (auto it = ref.content_types.overrides.find(name); it != ref.content_types.overrides.end()) type = it->second;
         const auto by_extension = defaults.find(extension_of(entry.path));
         if (!type.empty() && !(by_extension != defaults.end() && by_extension->second == type)) overrides.emplace_back(name, type);
@@ -157,14 +200,16 @@ std::string content_types(const DocxReference& ref, const std::vector<package::Z
 DocxReference builtin_docx_reference() {
     std::map<std::string, std::string> parts;
     for (const auto& f : template_folder("docx/")) parts[std::string(f.path)] = std::string(f.bytes);
-    return reference_from_parts(std::move(parts), builtin_what);
+    return reference_from_parts(
+        [&](const std::string& path) { return parts.contains(path) ? std::optional(parts.at(path)) : std::nullopt; }, builtin_what);
 }
 
 DocxReference read_docx_reference(std::string_view docx_bytes, const std::string& what) {
     // Every ZIP starts with a "PK" record; anything else is no Word document at all.
-    if (!docx_bytes.starts_with("PK")) throw Error(what + " is not a Word document (.docx)");
+    if (!docx_bytes.starts_with("PK")) throw Error(fmt::format(fmt::runtime(_("{} is not a Word document (.docx)")), what));
     package::Package package(docx_bytes, what);
-    DocxReference ref = reference_from_parts(package.read_all(), what);
+    // Only the whitelisted parts are ever inflated: an unexpected part, however large, costs nothing.
+    DocxReference ref = reference_from_parts([&](const std::string& path) { return package.read(path); }, what);
     add_missing_styles(ref, builtin_docx_reference(), what);
     return ref;
 }
@@ -173,13 +218,13 @@ std::string build_docx_package(const DocxReference& ref, const std::string& docu
     const std::string main_rels = package::relationships_xml(ref.relationships);
     std::vector<Relationship> package_rels = {{"rId1", package::rel_office_document, ref.main_part, ref.main_part},
                                               {"rId2", package::rel_core_properties, "docProps/core.xml", "docProps/core.xml"}};
-    if (ref.parts.contains("docProps/app.xml"))
-        package_rels.push_back({"rId3", package::rel_extended_properties, "docProps/app.xml", "docProps/app.xml"});
+    package_rels.push_back({"rId3", package::rel_extended_properties, "docProps/app.xml", "docProps/app.xml"});
     const std::string root_rels = package::relationships_xml(package_rels);
 
     // Content types first, as Office writes them; then the package and main parts.
     std::vector<package::ZipEntry> entries = {{"_rels/.rels", root_rels},
                                               {"docProps/core.xml", core_xml},
+                                              {"docProps/app.xml", template_file("docx/docProps/app.xml")},
                                               {ref.main_part, document_xml},
                                               {package::relationships_part_of(ref.main_part), main_rels}};
     for (const auto& [path, bytes] : ref.parts) entries.push_back({path, bytes});

@@ -1,8 +1,12 @@
 // The OOXML package side of the DOCX renderer: the reference document (ours from
 // templates/docx/, or a user's --reference-doc) read into parts, and the finished parts zipped.
-// Like pandoc, the output takes every part of the reference but its body; document.xml, the
-// relationships, [Content_Types].xml and docProps/core.xml are generated. Reading, parsing and
-// zipping are the package module's (src/package/), the user's reference checked as any input.
+// A reference contributes a whitelist of parts, those its main document relates to as styles
+// (and stylesWithEffects), settings, web settings, font table, theme, numbering, footnotes,
+// endnotes, headers and footers, with the pictures and embedded fonts these relate to. Every
+// other part (macros, custom XML, pictures of the body, comments, properties, anything unknown)
+// is never even inflated. The main document, all relationships, [Content_Types].xml and
+// docProps/ are generated. Reading, parsing and zipping are the package module's
+// (src/package/): the user's reference is checked as any input, each carried XML part parsed.
 #pragma once
 
 #include <map>
@@ -15,15 +19,14 @@
 namespace dutylist {
 
 struct DocxReference {
-    std::map<std::string, std::string> parts;  // path in the package → bytes, the carried-over parts only
+    std::map<std::string, std::string> parts;  // path in the package → bytes, the whitelisted parts only
     std::string main_part;                     // the main document's path, "word/document.xml"
-    // The main document's relationships to parts that style every document (styles, settings,
-    // fonts, theme, numbering, notes, headers, footers); body-only ones (images, links) are dropped.
+    // The main document's relationships to the whitelisted parts; all others are dropped.
     std::vector<package::Relationship> relationships;
     // The header and footer references of the reference's last section, as XML ready to put at
     // the start of a w:sectPr, using the ids above.
     std::string section_references;
-    package::ContentTypes content_types;  // of every part of the reference
+    package::ContentTypes content_types;  // as the reference declares them, for the parts carried
 };
 
 // Reads a reference document from the bytes of a .docx; what names it in error messages. A
@@ -33,7 +36,7 @@ DocxReference read_docx_reference(std::string_view docx_bytes, const std::string
 DocxReference builtin_docx_reference();
 
 // A package of these parts: the reference's parts plus the generated main document, its
-// relationships, content types, package relationships and core properties.
+// relationships, content types, package relationships and core and extended properties.
 std::string build_docx_package(const DocxReference& reference, const std::string& document_xml, const std::string& core_xml);
 
 }  // namespace dutylist

@@ -1,8 +1,11 @@
 #include "renderers/xlsx_workbook.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 
@@ -14,6 +17,9 @@
 namespace dutylist::xlsx_out {
 namespace {
 
+// Names tried for the temporary workbook before giving up: another process's file of the
+// same name is the only reason to try again.
+constexpr int max_temporary_name_attempts = 16;
 // Far above any workbook of a list (the corpus's three lists make about 60 kB).
 constexpr size_t max_workbook_bytes = 256u << 20;
 
@@ -56,12 +62,24 @@ std::string cell_string(std::string_view text) {
     return out;
 }
 
-WorkbookFile::WorkbookFile(std::string what)
-    : what_(std::move(what)), path_((std::filesystem::temp_directory_path() / "dutylist-XXXXXX.xlsx").string()) {
-    const int fd = mkstemps(path_.data(), 5);
+WorkbookFile::WorkbookFile(std::string what) : what_(std::move(what)) {
+    // The name is remembered before the file is created, so that a signal at any moment finds
+    // it (mkstemps would create it first). O_EXCL and O_NOFOLLOW: never a file someone put there.
+    static std::atomic<unsigned> made{0};
+    const std::filesystem::path dir = std::filesystem::temp_directory_path();
+    int fd = -1;
+    for (int attempt = 0; attempt < max_temporary_name_attempts; ++attempt) {
+        path_ = (dir / ("dutylist-" + std::to_string(::getpid()) + "-" + std::to_string(made++) + ".xlsx")).string();
+        slot_ = remember_temporary(path_);
+        fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd >= 0) break;
+        const int err = errno;
+        forget_temporary(slot_);
+        slot_ = -1;
+        if (err != EEXIST) break;
+    }
     if (fd < 0) throw Error("cannot create a temporary file for " + what_);
-    close(fd);
-    slot_ = remember_temporary(path_);
+    ::close(fd);
     lxw_workbook_options options{};
     book_ = workbook_new_opt(path_.c_str(), &options);
     if (!book_) {

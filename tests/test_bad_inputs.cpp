@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "package/ooxml_package.hpp"
 #include "support/paths.hpp"
 
 using namespace dutylist::test;
@@ -214,4 +215,53 @@ TEST_CASE("a refused file whose name holds a line break still gives exactly one 
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     CHECK(r.err.find("name.pdf") != std::string::npos);
     CHECK(files_under(tmp / "out").empty());
+}
+
+// A --reference-doc is input too: hostile ones are refused like any input; what an accepted one
+// contributes is its whitelisted parts only (tests/bad_inputs/reference_docs.py).
+TEST_CASE("every bad reference document is refused, and a reference's unexpected parts are ignored") {
+    Suite suite;
+    const fs::path dir = suite.inputs / "reference";
+    const std::vector<BadInput> references = read_manifest(dir / "manifest.tsv");
+    REQUIRE(references.size() >= 8);
+    const std::string marker = passwd_marker();
+    for (size_t i = 0; i < references.size(); ++i) {
+        const BadInput& bad = references[i];
+        const fs::path out = suite.tmp / ("reference-out-" + std::to_string(i));
+        CommandResult r;
+        const auto start = std::chrono::steady_clock::now();
+        {
+            ResourceCap cap;
+            r = run_dutylist("convert list.json -t docx -o " + quote(out) + " --reference-doc " + quote(bad.name), dir);
+        }
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        CAPTURE(bad.name);
+        CAPTURE(bad.what);
+        CAPTURE(r.err);
+        MESSAGE(bad.name << " (" << seconds << " s): " << r.err.substr(0, r.err.find('\n')));
+        CHECK(seconds < time_bound_seconds);
+        CHECK(r.err.find(marker) == std::string::npos);
+        CHECK(all_output(out).find(marker) == std::string::npos);
+        if (!bad.expected.starts_with("ok: ")) {
+            CHECK(r.exit_code == 1);
+            CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+            CHECK(r.err.starts_with("dutylist: list.json: the reference document " + bad.name + " "));
+            CHECK(std::regex_search(r.err, std::regex(bad.expected, std::regex::icase)));
+            CHECK(files_under(out).empty());
+            continue;
+        }
+        REQUIRE(r.exit_code == 0);
+        const std::string docx = read_file(out / "list.docx");
+        dutylist::package::Package package(docx, "the output");
+        std::vector<std::string> parts = package.part_names();
+        std::sort(parts.begin(), parts.end());
+        std::string listed;
+        for (const auto& p : parts) listed += (listed.empty() ? "" : " ") + p;
+        CHECK(listed == bad.expected.substr(4));
+        for (const char* smuggled : {"attacker.example", "passwd", "lol9", "OLE object", "body picture"}) {
+            CAPTURE(smuggled);
+            CHECK(docx.find(smuggled) == std::string::npos);
+            for (const auto& p : parts) CHECK(package.read(p)->find(smuggled) == std::string::npos);
+        }
+    }
 }

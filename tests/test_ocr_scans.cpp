@@ -5,11 +5,15 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "extractors/ocr/scanned_page.hpp"
+#include "extractors/ocr/text_recogniser.hpp"
 #include "extractors/pdf/pdf_reader.hpp"
+#include "extractors/pdf/poppler_device.hpp"
 #include "model/error.hpp"
 #include "support/paths.hpp"
 #include "support/truth.hpp"
@@ -74,4 +78,34 @@ TEST_CASE("with --ocr never a scan is refused, saying how to read it") {
         CHECK(message.find("page 1") != std::string::npos);
         CHECK(message.find("--ocr auto") != std::string::npos);
     }
+}
+
+// Tesseract has no time limit of its own: each read is given the page's deadline through its
+// monitor, and stops there (extractors/ocr/text_recogniser.hpp, max_page_seconds).
+TEST_CASE("a read by Tesseract stops at the page's deadline") {
+    const std::string bytes = test::read_file(scans() / "scan-clean.pdf");  // the PdfFile borrows them
+    pdf::PdfFile file(bytes);
+    const pdf::PageImage image = file.render_page(1, ocr::render_dpi);
+    const ocr::TextRecogniser::Loaded loaded = ocr::TextRecogniser::for_this_thread();
+    REQUIRE(loaded.recogniser);
+    ocr::TextRecogniser& reader = *loaded.recogniser;
+    reader.set_page(image);
+    const ocr::PixelBox whole{0, 0, image.width, image.height};
+    using clock = std::chrono::steady_clock;
+    auto start = clock::now();
+    const size_t all_lines = reader.read_block(whole).size();
+    const double untimed = std::chrono::duration<double>(clock::now() - start).count();
+    CHECK_FALSE(reader.past_deadline());
+    REQUIRE(all_lines >= 5);
+
+    start = clock::now();
+    reader.set_deadline(start + std::chrono::milliseconds(100));
+    const size_t cut_lines = reader.read_block(whole).size();
+    const double timed = std::chrono::duration<double>(clock::now() - start).count();
+    MESSAGE("whole page " << untimed << " s, " << all_lines << " lines; with a 0.1 s deadline " << timed << " s, " << cut_lines << " lines");
+    CHECK(reader.past_deadline());
+    CHECK(cut_lines < all_lines);
+    CHECK(timed < untimed / 2);
+    CHECK(reader.read_line(whole).empty());  // past the deadline nothing more is read
+    reader.set_deadline(clock::time_point::max());
 }

@@ -150,10 +150,12 @@ Item read_item(const json& i, const std::vector<Column>& columns, bool version1,
     }
     // A value under no column's key would be dropped without a word; the file is not ours.
     if (!version1)
-        for (const auto& [key, value] : values->items())
+        for (const auto& entry : values->items()) {
+            const std::string& key = entry.key();  // no structured binding: clang 14 cannot capture one
             if (std::none_of(columns.begin(), columns.end(), [&](const Column& c) { return c.key == key; }))
                 throw Error("not a valid dutylist JSON file: an item in " + where + " has a value under \"" + key +
                             "\", which is no column of the list");
+        }
     Item item;
     for (const auto& c : columns) {
         auto it = values->find(c.key);

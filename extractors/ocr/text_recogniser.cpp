@@ -2,7 +2,12 @@
 
 #include <omp.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
 
 #include "i18n/catalogue.hpp"
 
@@ -62,8 +67,12 @@ void TextRecogniser::set_page(const pdf::PageImage& image) {
 
 std::vector<OcrLine> TextRecogniser::read_block(const PixelBox& box) {
     std::vector<OcrLine> lines;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return lines;
+    tesseract::ETEXT_DESC monitor;  // Tesseract asks it between words
+    monitor.set_deadline_msecs(static_cast<int32_t>(std::min<std::chrono::milliseconds::rep>(left.count(), std::numeric_limits<int32_t>::max())));
     impl_->api.SetRectangle(box.x0, box.y0, box.width(), box.height());
-    if (impl_->api.Recognize(nullptr) != 0) return lines;
+    if (impl_->api.Recognize(&monitor) != 0 || monitor.deadline_exceeded()) return lines;
     std::unique_ptr<tesseract::ResultIterator> it(impl_->api.GetIterator());
     if (!it || it->Empty(tesseract::RIL_SYMBOL)) return lines;
     do {

@@ -3,6 +3,7 @@
 // the package to install), not exceptions from inside the library.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,6 +18,11 @@ namespace dutylist::ocr {
 // "AGERE IRIAN") on the 6-page fixture scan; chi_sim alone read them right.
 inline constexpr const char* ocr_languages = "chi_sim";
 
+// Tesseract's time for one page: the 6-page fixture scan takes about a second a page on one
+// core, a dense A3 page a few; a page that takes this long (a page of noise, a huge image) is
+// given up, as Tesseract has no limit of its own.
+inline constexpr std::chrono::seconds max_page_seconds{120};
+
 class TextRecogniser {
 public:
     ~TextRecogniser();
@@ -25,6 +31,10 @@ public:
 
     // The page the next reads look at; it must outlive them.
     void set_page(const pdf::PageImage& image);
+    // Reads after this point in time return nothing, and a read running then stops at once.
+    // The reader of a page sets it when it starts, to now + max_page_seconds.
+    void set_deadline(std::chrono::steady_clock::time_point deadline) { deadline_ = deadline; }
+    bool past_deadline() const { return std::chrono::steady_clock::now() >= deadline_; }
     // The text in `box` of the page, read as one block of lines (no columns to find).
     std::vector<OcrLine> read_block(const PixelBox& box);
     // `box` read as one line of text.
@@ -40,6 +50,7 @@ private:
     TextRecogniser();
     struct Impl;
     std::unique_ptr<Impl> impl_;
+    std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
 };
 
 struct TextRecogniser::Loaded {

@@ -26,6 +26,10 @@ inline constexpr double inline_image_bytes_per_operation = 256;
 // Rendering a page for OCR decodes every image it draws, each time it is drawn: a 600 dpi
 // colour scan of an A4 page is 100 MB, so a page past this is no scan but a malformed PDF.
 inline constexpr double max_page_image_bytes = 256.0 * 1024 * 1024;
+// A page rendered for OCR is a grey bitmap of a byte a pixel, which Tesseract copies several
+// times over: an A2 page at 300 dpi is 35 million pixels, a list's A4 or A3 far fewer. A page
+// larger than this (a MediaBox of 5 m × 5 m is 3.5·10^9 pixels) is no scan but a malformed PDF.
+inline constexpr double max_render_pixels = 40e6;
 
 // The bytes an image of these dimensions decodes to.
 inline double image_bytes(int width, int height, int components, int bits) {

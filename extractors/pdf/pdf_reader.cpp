@@ -1,12 +1,14 @@
 #include "extractors/pdf/pdf_reader.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
+#include <string>
 #include <thread>
 
 #include <fmt/format.h>
@@ -99,16 +101,24 @@ ocr::TextRecogniser& recogniser() {
 PageRead read_layout(pdf::PdfFile& file, int number, OcrMode mode, ocr::GlyphVotes& votes) {
     pdf::PageContent drawn = file.read_page(number);
     if (!needs_ocr(drawn, mode)) return {pdf::layout_page(drawn), std::nullopt};
+    ocr::TextRecogniser& reader = recogniser();
+    reader.set_deadline(std::chrono::steady_clock::now() + ocr::max_page_seconds);
+    const auto check_time = [&] {
+        if (reader.past_deadline())
+            throw Error(fmt::format(fmt::runtime(_("page {} takes Tesseract more than {} s to read; it is no scanned list page but noise or a malformed PDF")),
+                                    number, ocr::max_page_seconds.count()));
+    };
     if (mode == OcrMode::automatic && ocr::has_broken_fonts(drawn)) {
-        const ocr::GlyphReading reading =
-            ocr::read_broken_glyphs(drawn, file.render_page(number, ocr::render_dpi), recogniser(), votes);
+        const ocr::GlyphReading reading = ocr::read_broken_glyphs(drawn, file.render_page(number, ocr::render_dpi), reader, votes);
+        check_time();
         votes.count_lines(reading.lines_read, reading.lines_settled);
         PageRead read;
         read.layout.number = number;
         read.held = std::move(drawn);
         return read;
     }
-    ocr::RecognisedPage page = ocr::recognise_page(drawn, file.render_page(number, ocr::render_dpi), recogniser());
+    ocr::RecognisedPage page = ocr::recognise_page(drawn, file.render_page(number, ocr::render_dpi), reader);
+    check_time();
     pdf::PageLayout layout = pdf::layout_page(page.content);
     layout.rotated_glyphs = drawn.rotated_glyphs;
     layout.recognition = std::move(page.recognition);

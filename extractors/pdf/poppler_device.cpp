@@ -1,4 +1,4 @@
-// Poppler's private API, kept to this one file: its headers are unstable between releases.
+// Poppler's private API, kept to the poppler_*.cpp files: its headers are unstable between releases.
 #include "extractors/pdf/poppler_device.hpp"
 
 #include <algorithm>
@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "extractors/pdf/drawing_budget.hpp"
+#include "extractors/pdf/poppler_meshes.hpp"
 #include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 
@@ -155,6 +156,20 @@ public:
                            double) override {
         const double tiles = std::max(0.0, double(x1) - x0) * std::max(0.0, double(y1) - y0);
         return !budget_.spend_whole(tiles);  // when they fit, Poppler draws them, each counted as it goes
+    }
+
+    // Shadings are neither glyph nor ruling. Poppler would cut a mesh into up to 4096 fills a
+    // triangle, never asking the abort check; each triangle or patch counts once, nothing is drawn.
+    bool useShadedFills(int) override { return true; }
+    bool functionShadedFill(GfxState*, GfxFunctionShading*) override { return painted(1); }
+    bool axialShadedFill(GfxState*, GfxAxialShading*, double, double) override { return painted(1); }
+    bool radialShadedFill(GfxState*, GfxRadialShading*, double, double) override { return painted(1); }
+    bool gouraudTriangleShadedFill(GfxState*, GfxGouraudTriangleShading* mesh) override { return painted(mesh->getNTriangles()); }
+    bool patchMeshShadedFill(GfxState*, GfxPatchMeshShading* mesh) override { return painted(mesh->getNPatches()); }
+    // Counts n pieces of a shading against the budget; true tells Poppler the shading is done.
+    bool painted(double n) {
+        budget_.spend_whole(n);
+        return true;
     }
 
     void drawChar(GfxState* state, double x, double y, double dx, double dy, double, double, CharCode code, int,
@@ -392,6 +407,7 @@ PdfFile::PdfFile(std::string_view bytes) : impl_(std::make_unique<Impl>()) {
         throw Error(_("the PDF is damaged and cannot be read"));
     }
     if (impl_->doc->getNumPages() <= 0) throw Error(_("the PDF has no pages"));
+    check_shaded_meshes(*impl_->doc);
 }
 
 PdfFile::~PdfFile() = default;
@@ -424,6 +440,10 @@ PageImage PdfFile::render_page(int number, double dpi) {
     if (auto read = impl_->image_bytes.find(number); read != impl_->image_bytes.end() && read->second > max_page_image_bytes)
         throw Error(fmt::format(
             fmt::runtime(_("page {} draws images of more than 256 MB to be read by OCR; it is no scanned page but a malformed PDF")), number));
+    const double width = impl_->doc->getPageCropWidth(number) / 72 * dpi, height = impl_->doc->getPageCropHeight(number) / 72 * dpi;
+    if (!(width * height <= max_render_pixels))
+        throw Error(fmt::format(fmt::runtime(_("page {} is too large to be read by OCR (more than 40 million pixels at {} dpi, an A2 page is 35 million); it is no scanned page but a malformed PDF")),
+                                number, std::lround(dpi)));
     SplashColor paper = {255, 255, 255};
     SplashOutputDev device(splashModeMono8, 1, false, paper);
     device.startDoc(impl_->doc.get());

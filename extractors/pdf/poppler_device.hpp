@@ -26,7 +26,8 @@ public:
     // drawing budget (drawing_budget.hpp).
     PageContent read_page(int number);
     // The page as Poppler's Splash rasteriser draws it, in grey at `dpi`. Throws Error when
-    // read_page found that its images decode to more than max_page_image_bytes.
+    // read_page found that its images decode to more than max_page_image_bytes, or when the
+    // page at `dpi` is more than max_render_pixels (drawing_budget.hpp).
     PageImage render_page(int number, double dpi);
 
 private:

@@ -17,7 +17,6 @@ namespace {
 constexpr std::u32string_view opening_punctuation = U"（(“‘《〈【〔[「『";
 constexpr std::u32string_view closing_punctuation = U"，。、；：？！）)”’》〉】〕]」』,.;:?!%％";
 constexpr std::u32string_view sentence_end = U"。；;：:！!？?";
-constexpr std::u32string_view chinese_numerals = U"一二三四五六七八九十百";
 
 bool contains(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
 

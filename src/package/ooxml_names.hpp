@@ -37,6 +37,7 @@ inline constexpr const char* rel_styles_with_effects = "http://schemas.microsoft
 // Content types of [Content_Types].xml.
 inline constexpr const char* type_relationships = "application/vnd.openxmlformats-package.relationships+xml";
 inline constexpr const char* type_core_properties = "application/vnd.openxmlformats-package.core-properties+xml";
+inline constexpr const char* type_extended_properties = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
 inline constexpr const char* type_docx_main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
 }  // namespace dutylist::package

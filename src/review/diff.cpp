@@ -290,7 +290,7 @@ void separate_reordered(ListDiff& d, const DutyList& ol, const DutyList& nl) {
         const Item& oi = ol.items[static_cast<size_t>(o)];
         const Item& ni = nl.items[static_cast<size_t>(n)];
         d.moved.push_back({o, n, item_seq(ol, oi), item_seq(nl, ni), trim(item_name(nl, ni)), d.kind, d.old_list, field_changes(ol, oi, nl, ni)});
-        auto same_item = [n](const ItemChange& c) { return c.new_index == n; };
+        auto same_item = [new_index = n](const ItemChange& c) { return c.new_index == new_index; };  // clang 14 cannot capture a binding
         std::erase_if(d.changed, same_item);
         std::erase_if(d.renumbered, same_item);
     }

@@ -8,7 +8,8 @@ where `expected` is a regular expression the error line must match (empty: any c
 and `what` says what the file is.
 Usage: make_bad_inputs.py SHARED_DIR OUTDIR
 The files are built by package_files.py (ZIP, DOCX, XLSX), pdf_files.py (PDF, PNG) and
-expansion_bombs.py (small files that expand when read).
+expansion_bombs.py (small files that expand when read); reference_docs.py writes hostile
+--reference-doc documents into OUTDIR/reference/ with a manifest of their own.
 """
 import os
 import random
@@ -19,7 +20,8 @@ import zipfile
 import expansion_bombs as bombs
 from package_files import (MINIMAL_PACKAGE, S_NS, XLSX_PACKAGE, deflate_bomb, docx_parts, document_xml, minimal_docx,
                            minimal_xlsx, raw_zip, sheet_xml, small_list_body, stored, with_part, zip_bytes)
-from pdf_files import form_bomb, make_pdf, one_page_pdf, png_image, qpdf_encrypt, stream
+from reference_docs import write_reference_docs
+from pdf_files import form_bomb, make_pdf, mesh_pdf, one_page_pdf, png_image, qpdf_encrypt, stream
 
 GIB = 1 << 30
 # A small dutylist JSON file that the cases below cut or spoil.
@@ -180,6 +182,11 @@ def add_pdfs(s, corpus, outdir, rng):
                                          [stream(image, b"/Type /XObject /Subtype /Image /Width 64 /Height 64 "
                                                         b"/ColorSpace /DeviceGray /BitsPerComponent 8 ")]),
           "a PDF whose only page is an image (a scan)")
+    s.add("huge-scanned-page.pdf", one_page_pdf(b"q 14000 0 0 14000 200 200 cm /Im1 Do Q", b"<< /XObject << /Im1 5 0 R >> >>",
+                                                [stream(image, b"/Type /XObject /Subtype /Image /Width 64 /Height 64 "
+                                                               b"/ColorSpace /DeviceGray /BitsPerComponent 8 ")],
+                                                b"[0 0 14400 14400]"),
+          "a scanned page of 5 m by 5 m: 3.6 billion pixels at OCR's 300 dpi", "too large to be read by OCR")
     grid = b"".join(b"%d 50 m %d 545 l S " % (x, x) for x in range(50, 800, 150)) + \
         b"".join(b"50 %d m 800 %d l S " % (y, y) for y in range(50, 550, 50))
     s.add("empty-grid.pdf", one_page_pdf(grid), "a PDF with a ruled table and no text")
@@ -203,6 +210,15 @@ def add_pdfs(s, corpus, outdir, rng):
                                                     b"BT /F1 12 Tf 60 520 Td (1 2 3) Tj ET Q", *helvetica),
           "a PDF whose drawing transforms overflow to infinity or collapse to nothing")
     s.add("form-bomb.pdf", form_bomb(7, 10), "3 KB of nested forms that draw 10^8 lines")
+    # Shaded meshes: Poppler parses a mesh whole before asking the device, and left to itself
+    # cuts every triangle into up to 4096 filled pieces without asking the abort check.
+    s.add("gouraud-mesh-bomb.pdf", mesh_pdf(4, 3_000_000, 1),
+          "a PDF of 70 KB whose Gouraud-shaded mesh of 3 million triangles (shading type 4) Poppler holds in 1.3 GB",
+          "shaded meshes")
+    s.add("patch-mesh-bomb.pdf", mesh_pdf(6, 1_000_000, 1),
+          "a PDF of 70 KB whose mesh of a million Coons patches (shading type 6) Poppler holds in 1.3 GB", "shaded meshes")
+    s.add("mesh-drawn-often.pdf", mesh_pdf(4, 20_000, 2000),
+          "a PDF that paints a mesh of 20,000 triangles 2000 times", "half a million")
     s.add("garbage-content.pdf", one_page_pdf(bytes(rng.getrandbits(8) for _ in range(2048))),
           "a PDF whose page content is random bytes")
 
@@ -385,6 +401,7 @@ def main():
     add_expansions(s)
     add_containers_and_special_files(s)
     s.write_manifest()
+    write_reference_docs(outdir, OUR_JSON)
 
 
 if __name__ == "__main__":

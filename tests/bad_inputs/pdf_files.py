@@ -24,10 +24,10 @@ def stream(data, extra=b""):
     return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
 
 
-def one_page_pdf(content, resources=b"<< >>", extra_objects=()):
+def one_page_pdf(content, resources=b"<< >>", extra_objects=(), media_box=b"[0 0 842 595]"):
     return make_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                      b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R /Resources " +
+                     b"<< /Type /Page /Parent 2 0 R /MediaBox " + media_box + b" /Contents 4 0 R /Resources " +
                      resources + b" >>",
                      stream(content)] + list(extra_objects))
 
@@ -66,3 +66,22 @@ def qpdf_encrypt(source, target, user, owner, bits):
     if bits == 128:
         args.append("--use-aes=y")
     subprocess.run(args + ["--", source, target], check=True)
+
+
+def mesh_pdf(shading_type, elements, uses):
+    """A page that paints a shaded mesh `uses` times: `elements` Gouraud-shaded triangles (type 4)
+    or Coons patches (type 6), one byte per coordinate and colour, compressed. Poppler holds each
+    vertex in 144 bytes and each patch in 1.3 KB, so a few tens of KB ask for gigabytes."""
+    if shading_type == 4:
+        # flag 0 (a new triangle), x, y, grey; three vertices a triangle
+        element = bytes([0, 10, 10, 0, 0, 200, 10, 128, 0, 100, 200, 255])
+        extra = b"/BitsPerFlag 8 "
+    else:
+        # flag 0, twelve points, four colours
+        element = bytes([0] + [10, 10, 60, 10, 120, 10, 180, 10, 180, 60, 180, 120, 180, 180, 120, 180,
+                               60, 180, 10, 180, 10, 120, 10, 60] + [0, 80, 160, 255])
+        extra = b"/BitsPerFlag 8 "
+    data = zlib.compress(element * elements, 9)
+    mesh = stream(data, b"/ShadingType %d /ColorSpace /DeviceGray /BitsPerCoordinate 8 /BitsPerComponent 8 %s"
+                        b"/Decode [0 842 0 595 0 1] /Filter /FlateDecode " % (shading_type, extra))
+    return one_page_pdf(b"q /Sh0 sh Q " * uses, b"<< /Shading << /Sh0 5 0 R >> >>", [mesh])

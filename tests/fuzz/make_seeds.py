@@ -186,6 +186,23 @@ def odf_seeds(truth):
     return {"small.odt": odf_package("text", "".join(text)), "small.ods": odf_package("spreadsheet", "".join(sheet))}
 
 
+# The fixtures of tests/data that seed a target as they are: each reader's own test documents
+# (LibreOffice's and python-docx's files, hostile ones too), at most this large so that the
+# fuzzer stays fast.
+DATA_SEEDS = {"docx": ("docx", (".docx",)), "html": ("html", (".html", ".htm")), "odf": ("odf", (".odt", ".ods"))}
+MAX_DATA_SEED_BYTES = 120 * 1024
+
+
+def data_seeds(outdir):
+    data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
+    for target, (folder, extensions) in DATA_SEEDS.items():
+        for name in sorted(os.listdir(os.path.join(data, folder))):
+            path = os.path.join(data, folder, name)
+            if name.endswith(extensions) and os.path.getsize(path) <= MAX_DATA_SEED_BYTES:
+                with open(path, "rb") as f:
+                    write(os.path.join(outdir, target, "data-" + name), f.read())
+
+
 def main():
     shared, outdir = sys.argv[1], sys.argv[2]
     corpus = os.path.join(shared, "corpus", "wumachang")
@@ -222,6 +239,7 @@ def main():
         write(os.path.join(outdir, "html", name), page)
     for name, package in odf_seeds(small).items():
         write(os.path.join(outdir, "odf", name), package)
+    data_seeds(outdir)
 
 
 if __name__ == "__main__":
