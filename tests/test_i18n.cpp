@@ -223,6 +223,18 @@ TEST_CASE("the damaged-file, folder and overwrite refusals a clerk meets are Chi
     CHECK(folder.err.find("dutylist: empty: 是文件夹，但里面没有名为 *.xlsx") != std::string::npos);
 }
 
+TEST_CASE("the list builder's warnings, with the reader's name of a table, are Chinese under LANG=zh_CN.UTF-8") {
+    TempDir tmp;
+    write_file(tmp / "page.html",
+               "<html><body><table><tr><td>a</td><td>b</td></tr></table><p>基本履职事项清单</p><table>"
+               "<tr><td>序号</td><td>事项名称</td></tr><tr><td>1</td><td>宣传贯彻党的路线方针政策</td></tr></table></body></html>");
+    const auto chinese = run_with("LANG=zh_CN.UTF-8", "convert page.html -t json -o zh", tmp.path());
+    CHECK_MESSAGE(chinese.exit_code == 0, chinese.err);
+    CHECK(chinese.err == "dutylist: 警告：第 1 个表格不是履职事项清单（第一行是“a | b”），已跳过\n");
+    const auto english = run_with("LANG=C.UTF-8", "convert page.html -t json -o en", tmp.path());
+    CHECK(english.err == "dutylist: warning: table 1 holds no duty list (its first row is \"a | b\") and is skipped\n");
+}
+
 TEST_CASE("every message the sources mark with _() or N_() has its translation in po/zh_CN.po") {
     TempDir tmp;
     // msgcmp fails on a message of the sources that the .po file lacks or leaves untranslated.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "i18n/catalogue.hpp"
 #include "model/list_builder.hpp"
 #include "model/text.hpp"
@@ -55,7 +57,7 @@ double usual_text_size(const Table& table) {
 // shows it.
 dutylist::Table neutral_table(const Table& table, int number) {
     dutylist::Table out;
-    out.name = "table " + std::to_string(number);
+    out.name = fmt::format(fmt::runtime(_("table {}")), number);
     std::vector<bool> merge_open;
     int row_number = 0;
     for (const auto& row : table.rows) {

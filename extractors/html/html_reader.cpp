@@ -7,8 +7,11 @@
 
 #include <libxml/HTMLparser.h>
 
+#include <fmt/format.h>
+
 #include "extractors/html/html_encoding.hpp"
 #include "extractors/html/html_page.hpp"
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 
 namespace dutylist {
@@ -54,7 +57,7 @@ Document read_html(const InputFile& input, const ReadOptions& options) {
     html::DecodedPage page = html::decode_page(input.bytes);
     page.text = without_conditional_markers(std::move(page.text));
     if (page.detected && page.charset != "UTF-8")
-        options.warn("the web page names no character set; it was read as " + page.charset);
+        options.warn(fmt::format(fmt::runtime(_("the web page names no character set; it was read as {}")), page.charset));
     if (page.text.size() > INT_MAX) throw Error("the web page is too large");
     // IGNORE_ENC: the text is UTF-8 now, whatever its <meta> says. NONET: nothing is fetched.
     const int flags = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "extractors/html/html_dom.hpp"
 #include "extractors/html/html_flow.hpp"
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 
 namespace dutylist::html {
@@ -26,7 +29,7 @@ struct Down {  // a rowspan still covering rows below
 
 class Grid {
 public:
-    explicit Grid(int number) : number_(number) { table_.name = "table " + std::to_string(number); }
+    explicit Grid(int number) : number_(number) { table_.name = fmt::format(fmt::runtime(_("table {}")), number); }
 
     void rows(const xmlNode* parent, bool header, int depth) {
         enter(depth);

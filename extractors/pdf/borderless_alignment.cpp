@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/catalogue.hpp"
 #include "model/text.hpp"
 
 namespace dutylist::pdf {
@@ -272,12 +273,12 @@ AlignedCuts aligned_row_cuts(const std::vector<const GlyphLine*>& body,
     AlignedCuts out{chosen ? cuts_of(d, chosen->rows) : std::move(top_cuts), {}};
     if (tied)
         out.doubts.push_back(fmt::format(
-            "a table without rulings reads as well with its short cells centred as bottom-aligned in their rows; "
-            "check where each row ends (序号 {})", rows_named(d, {chosen->rows.begin() + 1, chosen->rows.end()})));
+            fmt::runtime(_("a table without rulings reads as well with its short cells centred as bottom-aligned in their rows; "
+                           "check where each row ends (序号 {})")), rows_named(d, {chosen->rows.begin() + 1, chosen->rows.end()})));
     if (!chosen_bad.empty())
         out.doubts.push_back(fmt::format(
-            "a table without rulings: rows may be cut in the wrong place, a row's text running on into the next "
-            "(序号 {}); check them against the original", rows_named(d, chosen_bad)));
+            fmt::runtime(_("a table without rulings: rows may be cut in the wrong place, a row's text running on into the next "
+                           "(序号 {}); check them against the original")), rows_named(d, chosen_bad)));
     return out;
 }
 

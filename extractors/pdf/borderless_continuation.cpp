@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/catalogue.hpp"
 #include "model/columns.hpp"
 
 namespace dutylist::pdf {
@@ -39,7 +40,7 @@ std::optional<PageLayout> BorderlessContinuation::continued(const PageLayout& pa
     for (CellBlock& c : found.tables.front().cells)
         for (TextLine& l : c.lines) l.page = page.number;
     out.tables.insert(out.tables.begin(), std::move(found.tables.front()));
-    for (const std::string& d : found.doubts) out.doubts.push_back(fmt::format("page {}: {}", page.number, d));
+    for (const std::string& d : found.doubts) out.doubts.push_back(fmt::format(fmt::runtime(_("page {}: {}")), page.number, d));
     found.rest.insert(found.rest.end(), below.begin(), below.end());
     out.lines = free_lines(std::move(found.rest), page.fonts, page.number, page.width);
     return out;

@@ -142,7 +142,7 @@ PageLayout layout_page(const PageContent& page, const RowRuleHint* hint) {
                 for (TextLine& l : c.lines) l.page = page.number;
             out.tables.push_back(std::move(t));
         }
-        for (const std::string& d : borderless.doubts) out.doubts.push_back(fmt::format("page {}: {}", page.number, d));
+        for (const std::string& d : borderless.doubts) out.doubts.push_back(fmt::format(fmt::runtime(_("page {}: {}")), page.number, d));
         free = std::move(borderless.rest);
         out.loose = free;
         out.fonts = page.fonts;

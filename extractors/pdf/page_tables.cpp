@@ -4,6 +4,9 @@
 #include <cmath>
 #include <map>
 
+#include <fmt/format.h>
+
+#include "i18n/catalogue.hpp"
 #include "model/printed_lines.hpp"
 #include "model/text_reading.hpp"
 #include "model/text.hpp"
@@ -49,7 +52,7 @@ Table neutral_table(const TableBlock& t, int page, const ParagraphTolerances& to
     out.page = page;
     for (size_t c = 0; c + 1 < t.xs.size(); ++c) out.column_widths.push_back(t.xs[c + 1] - t.xs[c]);
     out.text_size = usual_text_size(t);
-    out.name = "the table on page " + std::to_string(page);
+    out.name = fmt::format(fmt::runtime(_("the table on page {}")), page);
     out.rows.resize(static_cast<size_t>(t.rows));
     for (int r = 0; r < t.rows; ++r) {
         TableRow& row = out.rows[static_cast<size_t>(r)];

@@ -55,7 +55,7 @@ int far_right_start(const Sheet& sheet) {
 Table neutral_table(int number, const Sheet& sheet, const std::function<void(const std::string&)>& warn) {
     const int far_right = far_right_start(sheet);
     Table table;
-    table.name = "sheet " + std::to_string(number) + " (\"" + sheet.name + "\")";
+    table.name = fmt::format(fmt::runtime(_("sheet {} (\"{}\")")), number, sheet.name);
     for (const SheetRow& r : sheet.rows) {
         TableRow row;
         row.source.table = number;
@@ -64,7 +64,7 @@ Table neutral_table(int number, const Sheet& sheet, const std::function<void(con
             Paragraphs text = paragraphs_of(c.text);
             if (text.empty()) continue;
             if (c.column >= far_right) {
-                warn(fmt::format("{}: cell {}{}, far right of the table, was left out: \"{}\"", table.name, column_letters(c.column), r.number,
+                warn(fmt::format(fmt::runtime(_("{}: cell {}{}, far right of the table, was left out: \"{}\"")), table.name, column_letters(c.column), r.number,
                                  shortened(c.text)));
                 continue;
             }

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include <fmt/format.h>
+
 #include "i18n/catalogue.hpp"
 #include "model/columns.hpp"
 #include "model/error.hpp"
@@ -76,8 +78,8 @@ std::vector<TextBlock> ListBuilder::lines_with(const std::vector<TableRow>& rows
 }
 
 void ListBuilder::leave_out(const TextBlock& line) {
-    const std::string where = line.page > 0 ? "page " + std::to_string(line.page) + ": " : "";
-    warn_(where + "text outside the lists was left out: \"" + shortened(line.text) + "\"");
+    if (line.page > 0) warn_(fmt::format(fmt::runtime(_("page {}: text outside the lists was left out: \"{}\"")), line.page, shortened(line.text)));
+    else warn_(fmt::format(fmt::runtime(_("text outside the lists was left out: \"{}\"")), shortened(line.text)));
 }
 
 // Notes before the heading (all, when there is none) belong to the list above, when there is
@@ -172,8 +174,8 @@ void ListBuilder::skip_table(TableState& s, const std::vector<TextBlock>& lines,
     }
     open_.reset();
     if (!other_text) return;
-    warn_(s.table.name + " holds no duty list" + (first_row.empty() ? "" : " (its first row is \"" + shortened(first_row) + "\")") +
-          " and is skipped");
+    if (first_row.empty()) warn_(fmt::format(fmt::runtime(_("{} holds no duty list and is skipped")), s.table.name));
+    else warn_(fmt::format(fmt::runtime(_("{} holds no duty list (its first row is \"{}\") and is skipped")), s.table.name, shortened(first_row)));
 }
 
 void ListBuilder::body_row(TableState& s, const TableRow& row) {
