@@ -297,7 +297,9 @@ TEST_CASE("validate, inspect, diff, the PDF reader and CLI11's parse errors spea
     CHECK(run_with(zh, "convert old.json -t", tmp.path()).err == "dutylist: --to 后面要跟一个值\n" + hint);
     CHECK(run_with(zh, "validate old.json --ocr sometimes", tmp.path()).err == "dutylist: --ocr 不接受“sometimes”（可用的值见 --help）\n" + hint);
     CHECK(run_with(zh, "convert old.json --table-font-size 30", tmp.path()).err == "dutylist: --table-font-size 要一个 9 到 16 之间的数，而不是“30”\n" + hint);
-    CHECK(run_with(zh, "diff old.json", tmp.path()).err == "dutylist: 缺少 new：这一项必须给出\n" + hint);
+    CHECK(run_with(zh, "diff old.json", tmp.path()).err == "dutylist: 缺少修订后的版本：diff 需要一份清单的两个版本，先写较早的版本\n" + hint);
+    CHECK(run_with(zh, "diff", tmp.path()).err == "dutylist: 没有给出文件：diff 需要一份清单的两个版本，先写较早的版本\n" + hint);
+    CHECK(run_with(zh, "convert", tmp.path()).err == "dutylist: 没有给出文件：请写上要读取的文件或文件夹（- 表示从标准输入读取）\n" + hint);
     // The same errors stay one line in English, not CLI11's own words.
     const auto english = run_with("LANG=C.UTF-8", "convert old.json --frob", tmp.path());
     CHECK(english.exit_code == 2);

@@ -25,6 +25,14 @@ std::string plain_number(std::string number) {
 
 std::string with(const char* format, const std::string& value) { return fmt::format(fmt::runtime(_(format)), value); }
 
+// CLI11 names a missing positional argument by its name in the code; a clerk is told what to give.
+std::string missing(const std::string& name) {
+    if (name == "inputs") return _("no file given: name the files or folders to read (- reads standard input)");
+    if (name == "old") return _("no files given: diff takes two versions of a list, the earlier one first");
+    if (name == "new") return _("the revised version is missing: diff takes two versions of a list, the earlier one first");
+    return with(N_("{} is missing: it is required"), name);
+}
+
 }  // namespace
 
 std::string parse_error_message(const CLI::ParseError& error) {
@@ -37,7 +45,7 @@ std::string parse_error_message(const CLI::ParseError& error) {
     if (dynamic_cast<const CLI::RequiredError*>(&error)) {
         if (message.starts_with("A subcommand")) return _("no command given: convert, inspect, validate, diff or serve");
         const std::string name = captured(message, R"(^(.*) is required$)");
-        if (!name.empty()) return with(N_("{} is missing: it is required"), name);
+        if (!name.empty()) return missing(name);
     }
     if (dynamic_cast<const CLI::ArgumentMismatch*>(&error)) {
         const std::string name = captured(message, R"(^([^:]+): .*(missing|required))");
