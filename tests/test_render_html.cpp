@@ -166,3 +166,22 @@ TEST_CASE("the HTML page in headless Chromium: no console errors, all rows, a wo
     CHECK(result.out.find("rows per table: 105/98/37") != std::string::npos);
     CHECK(fs::file_size(dir / "page.png") > 10000);
 }
+
+TEST_CASE("the HTML fragment inside a website's page: its style stays its own, and a 390 px phone does not scroll sideways") {
+    const Document doc = document_from_truth(corpus("wumachang/truth.json"));
+    const fs::path dir = fs::current_path() / "artifacts" / "html-fragment";
+    fs::create_directories(dir);
+    RenderOptions options;
+    options.html_fragment = true;
+    write_file(dir / "wumachang.html", render_html(doc, options)[0].bytes);
+
+    const fs::path scripts = source_dir() / "tests" / "html";
+    REQUIRE_MESSAGE(fs::exists(scripts / "node_modules" / "playwright-core"),
+                    "playwright-core is not installed: run npm ci in tests/html");
+    const auto result = run_shell("node " + quote(scripts / "check_fragment.mjs") + " " + quote(dir / "wumachang.html") + " 240 " +
+                                  quote(dir));
+    MESSAGE(result.out);
+    CHECK_MESSAGE(result.exit_code == 0, result.err);
+    CHECK(result.out.find("rows: 240") != std::string::npos);
+    CHECK(fs::file_size(dir / "fragment-phone.png") > 10000);
+}
