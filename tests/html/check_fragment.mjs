@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { launchBrowser, openOfflinePage } from "./offline_page.mjs";
 
 const [fragmentPath, rowsArg, shotDir] = process.argv.slice(2);
 if (!fragmentPath || !rowsArg || !shotDir) {
@@ -28,21 +28,8 @@ const url = pathToFileURL(hostPath).href;
 const problems = [];
 const fail = (message) => problems.push(message);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
-
-async function openPage(options) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") fail(`console ${m.type()}: ${m.text()}`); });
-  page.on("pageerror", (e) => fail(`script error: ${e.message}`));
-  page.on("request", (r) => { if (r.url() !== url) fail(`the fragment loads an outside resource: ${r.url()}`); });
-  await page.goto(url, { waitUntil: "load" });
-  return { context, page };
-}
+const browser = await launchBrowser();
+const openPage = (options) => openOfflinePage(browser, url, fail, options);
 
 try {
   const wide = await openPage({});

@@ -9,7 +9,7 @@
 import { readFileSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { launchBrowser, openOfflinePage } from "./offline_page.mjs";
 
 const [pagePath, expectedPath, shotDir] = process.argv.slice(2);
 if (!pagePath || !expectedPath || !shotDir) {
@@ -24,21 +24,8 @@ const problems = [];
 const fail = (message) => problems.push(message);
 const squeeze = (s) => s.replace(/\s+/g, "").toLowerCase();
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
-
-async function openPage(options) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") fail(`console ${m.type()}: ${m.text()}`); });
-  page.on("pageerror", (e) => fail(`script error: ${e.message}`));
-  page.on("request", (r) => { if (r.url() !== url) fail(`the page loads an outside resource: ${r.url()}`); });
-  await page.goto(url, { waitUntil: "load" });
-  return { context, page };
-}
+const browser = await launchBrowser();
+const openPage = (options) => openOfflinePage(browser, url, fail, options);
 
 // The rows of every table as the DOM holds them: id, visibility and the paragraphs of each cell.
 const readTables = (page) => page.evaluate(() =>
