@@ -18,7 +18,10 @@ TableBlock build_table(const GlyphLine* header, const std::vector<const GlyphLin
                        const std::vector<FontInfo>& fonts, const BorderlessTolerances& tol,
                        std::vector<std::string>& doubts) {
     auto is_section = [&](const GlyphLine& l) { return std::find(sections.begin(), sections.end(), &l) != sections.end(); };
-    auto starts = [&](const GlyphLine& l) { return starts_row(l, bounds, seq, is_section(l)); };
+    std::vector<const GlyphLine*> tails = wrapped_number_tails(body, bounds, seq, tol);
+    auto starts = [&](const GlyphLine& l) {
+        return starts_row(l, bounds, seq, is_section(l)) && std::find(tails.begin(), tails.end(), &l) == tails.end();
+    };
     TableBlock t;
     t.ruled = false;
     const size_t row_starts = static_cast<size_t>(std::count_if(body.begin(), body.end(), [&](const GlyphLine* l) { return starts(*l); }));
@@ -28,6 +31,7 @@ TableBlock build_table(const GlyphLine* header, const std::vector<const GlyphLin
     std::vector<const GlyphLine*> cut_body;
     for (const GlyphLine& l : rest) cut_body.push_back(&l);
     const std::vector<const GlyphLine*>& lines = merged.empty() ? body : cut_body;
+    if (!merged.empty()) tails = wrapped_number_tails(lines, bounds, seq, tol);
     AlignedCuts cuts = aligned_row_cuts(
         lines, starts, bounds, without_short_leading_cut(row_cuts(lines, starts, tol), tol.top_aligned_share));
     doubts.insert(doubts.end(), cuts.doubts.begin(), cuts.doubts.end());
