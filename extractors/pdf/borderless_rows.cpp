@@ -61,7 +61,14 @@ std::vector<const GlyphLine*> wrapped_number_tails(const std::vector<const Glyph
         const bool close = !tail.empty() && line_band(body[i + 1]->line).from - line_band(body[i]->line).to <
                                                  tol.header_wrap_gap * body[i]->line.size;
         const long joined = close ? value_of(head + tail) : -1;
-        if (close && value_of(tail) != value_of(head) + 1 && joined >= 0 && (previous < 0 || joined == previous + 1)) {
+        // Without a row before, the number after must go on from the two together ("9" over
+        // "1" is no 91 when "0" follows: 9, then 10 wrapped).
+        std::string after;
+        for (size_t k = i + 2; k < body.size() && after.empty(); ++k) after = number_in(*body[k], bounds, seq);
+        const std::string want = std::to_string(joined + 1);
+        const bool goes_on = after.empty() || want.rfind(after, 0) == 0;
+        if (close && value_of(tail) != value_of(head) + 1 && joined >= 0 &&
+            (previous < 0 ? goes_on : joined == previous + 1)) {
             tails.push_back(body[++i]);
             previous = joined;
         } else {

@@ -110,7 +110,8 @@ bool starts_row(const GlyphLine& line, const std::vector<double>& bounds, int se
 // rest of the number of the line right above it, wrapped in its narrow column ("3" over "8"
 // for 38, "1" over "0" for 10): the two lines are close (`header_wrap_gap`), and their numbers
 // do not count up by one, as two rows' would, while the two together continue the numbering
-// of the rows before (when there are any). Such a line starts no row.
+// of the rows before (when there are none, the number after goes on from them). Such a line
+// starts no row.
 std::vector<const GlyphLine*> wrapped_number_tails(const std::vector<const GlyphLine*>& body,
                                                    const std::vector<double>& bounds, int seq,
                                                    const BorderlessTolerances& tol);
