@@ -132,7 +132,7 @@ std::vector<int> merged_label_columns(const std::vector<const GlyphLine*>& body,
     std::vector<int> out;
     for (int c : candidates) {
         const auto lines = static_cast<size_t>(std::count_if(body.begin(), body.end(), [&](const GlyphLine* l) { return holds(*l, xs, c); }));
-        if (lines > 0 && lines < row_starts) out.push_back(c);
+        if (row_starts > 0 && lines < row_starts) out.push_back(c);
     }
     return out;
 }
@@ -157,7 +157,12 @@ void merge_labels(std::vector<CellBlock>& cells, const std::vector<const GlyphLi
                   const MergeTolerances& tol) {
     const Alignment a = table_alignment(rest, seq, xs, ys, first_body_row, tol);
     std::vector<Run> runs = runs_of(labels_of(body, xs, column, tol), a, ys, first_body_row);
-    if (first_body_row == 0 && !runs.empty() && runs.front().first > 0) runs.insert(runs.begin(), Run{0, runs.front().first - 1, {}});
+    const int rows = static_cast<int>(ys.size()) - 1;
+    // A label's text lives in the first part of a merged cell a page break splits (set from
+    // that part's top, whatever the alignment): rows under the page's last label are its own.
+    if (!runs.empty()) runs.back().last = rows - 1;
+    const int covered = runs.empty() ? rows : runs.front().first;
+    if (covered > first_body_row) runs.insert(runs.begin(), Run{first_body_row, covered - 1, {}});
     for (const Run& run : runs) cover(cells, run, column, xs, ys, fonts);
 }
 

@@ -27,8 +27,8 @@ struct MergeTolerances {
 std::vector<int> category_columns(const GlyphLine& header, const std::vector<double>& xs);
 
 // The columns of `candidates` that hold merged labels: text in fewer lines of `body` than
-// there are rows (`row_starts`), but in some. A column repeated in every row has at least a
-// line a row.
+// there are rows (`row_starts`), or none (a page wholly under a label of the page before). A
+// column repeated in every row has at least a line a row.
 std::vector<int> merged_label_columns(const std::vector<const GlyphLine*>& body, size_t row_starts,
                                       const std::vector<double>& xs, const std::vector<int>& candidates);
 
@@ -39,9 +39,11 @@ std::vector<GlyphLine> without_columns(const std::vector<const GlyphLine*>& body
 // Puts the labels of `column` (its glyphs in `body`) into `cells` (made by make_cells, rows
 // `ys`, body rows from `first_body_row`) as merged cells: each label's run of rows ends where
 // the next label's begins, placed as the table's alignment sets it (read from where each
-// 序号 of `rest`, the body without merged columns, sits in its row). Rows above the first
-// label on a page without a header row go on with a label of the page before: an empty
-// merged cell covers them.
+// 序号 of `rest`, the body without merged columns, sits in its row); the last label's run
+// reaches the foot of the page (a producer prints a split merged cell's text in its first
+// part). Rows above the first label's run (all rows, when the page has none) go on with a
+// label of the page before: an empty merged cell covers them, which the list builder fills
+// across the page break.
 void merge_labels(std::vector<CellBlock>& cells, const std::vector<const GlyphLine*>& body,
                   const std::vector<GlyphLine>& rest, int column, int seq, const std::vector<double>& xs,
                   const std::vector<double>& ys, int first_body_row, const std::vector<FontInfo>& fonts,
