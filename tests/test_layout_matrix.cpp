@@ -23,6 +23,7 @@ namespace {
 const std::vector<std::string> sample = {
     "002",  // Calc, rules only between rows, cells centred vertically, portrait
     "005",  // Writer re-distilled by Ghostscript, rules only between rows, A3, 16 pt, 备注 column
+    "008",  // Writer, no borders, cells centred, A3, 9 pt, 事项类别 merged and centred on its run of rows
     "009",  // Calc, ruled, header row repeated on every page by print titles, cells at the bottom
     "014",  // Writer, rules only between rows, flush left, spacing before and after, 备注 column
     "015",  // Writer, ruled, cells at the bottom, A3, 事项类别 merged, 承接部门 and 工作方式 split

@@ -297,7 +297,7 @@ TEST_CASE("a borderless page: header, section row, rows by 序号, a bare page n
 }
 
 TEST_CASE("a table continued on the next page keeps to its columns and stops at a line across a bound") {
-    const BorderlessColumns columns{{54, 85, 155, 400}, 0, size};
+    const BorderlessColumns columns{{54, 85, 155, 400}, 0, size, {}};
     const auto page = glyphs("某乡履职事项清单", 300, 30) + glyphs("第4页", 200, 45) + glyphs("续完。", 175, 60) +
                       item("3", "平安法治", "调解纠纷", 80) + glyphs("附件：某乡履职事项清单说明", 60, 120) +
                       item("4", "民生服务", "救助", 140);
@@ -316,7 +316,7 @@ TEST_CASE("a table continued on the next page keeps to its columns and stops at 
 }
 
 TEST_CASE("a continued table ends at a heading set larger than its text") {
-    const BorderlessColumns columns{{54, 85, 155, 400}, 0, size};
+    const BorderlessColumns columns{{54, 85, 155, 400}, 0, size, {}};
     const auto page = item("3", "平安法治", "调解纠纷", 80) + glyphs("清单", 175, 110, 12);
     const BorderlessResult found = continue_borderless_table(page, fonts, columns, 595, [](const TextLine&) { return false; });
     REQUIRE(found.tables.size() == 1);

@@ -109,7 +109,7 @@ TEST_CASE("a continued page: the rest of a row above the first centred 序号 st
     for (int i = 0; i < 3; ++i, y += pitch) add(g, i < 2 ? full : "子丑。", 175, y);
     y = add_row(g, "4", {full, full, full, "壬癸。"}, y, Where::centre);
     add_row(g, "5", {full, full, "寅卯。"}, y, Where::centre);
-    const BorderlessColumns columns{{48, 85, 170, 260}, 0, size};
+    const BorderlessColumns columns{{48, 85, 170, 260}, 0, size, {}};
     const BorderlessResult r = continue_borderless_table(g, fonts, columns, 800, [](const TextLine&) { return false; });
     REQUIRE(r.tables.size() == 1);
     CHECK(column(r.tables[0], 0, 0) == std::vector<std::string>{"", "4", "5"});

@@ -58,7 +58,11 @@ void BorderlessContinuation::note_open(const PageLayout& page, bool last_is_cont
     if (seq < 0 && last_is_continued && before) seq = before->seq;
     if (seq < 0) return;  // no list's header over it: not the table of a list
     const double size = median_size(t);
-    if (size > 0) open_ = BorderlessColumns{t.xs, seq, size};
+    // A page without a header row names no column: its merged columns are the page's before.
+    std::vector<int> merged = last_is_continued && before ? before->merged : std::vector<int>{};
+    for (const CellBlock& c : t.cells)
+        if (c.grid.row_span > 1 && std::find(merged.begin(), merged.end(), c.grid.col) == merged.end()) merged.push_back(c.grid.col);
+    if (size > 0) open_ = BorderlessColumns{t.xs, seq, size, merged};
 }
 
 PageLayout BorderlessContinuation::apply(PageLayout page, const std::function<bool(const TextLine&)>& skip) {

@@ -32,6 +32,52 @@ bool starts_row(const GlyphLine& line, const std::vector<double>& bounds, int se
     return is_bare_number(number) || is_section;
 }
 
+namespace {
+
+// The number the line has in column `seq`, as printed; empty when it has none.
+std::string number_in(const GlyphLine& line, const std::vector<double>& bounds, int seq) {
+    std::string number;
+    for (const Glyph& g : line.glyphs)
+        if (!is_space(g.code) && column_of(bounds, g.centre_x()) == seq) append_utf8(number, g.code);
+    return is_bare_number(number) ? number : std::string{};
+}
+
+long value_of(const std::string& digits) {
+    constexpr size_t max_digits = 9;  // fits a long; no list numbers its rows further
+    return digits.size() > max_digits ? -1 : std::stol(digits);
+}
+
+}  // namespace
+
+std::vector<const GlyphLine*> wrapped_number_tails(const std::vector<const GlyphLine*>& body,
+                                                   const std::vector<double>& bounds, int seq,
+                                                   const BorderlessTolerances& tol) {
+    std::vector<const GlyphLine*> tails;
+    long previous = -1;  // the number of the row before, when known
+    for (size_t i = 0; i < body.size(); ++i) {
+        const std::string head = number_in(*body[i], bounds, seq);
+        if (head.empty()) continue;
+        const std::string tail = i + 1 < body.size() ? number_in(*body[i + 1], bounds, seq) : std::string{};
+        const bool close = !tail.empty() && line_band(body[i + 1]->line).from - line_band(body[i]->line).to <
+                                                 tol.header_wrap_gap * body[i]->line.size;
+        const long joined = close ? value_of(head + tail) : -1;
+        // Without a row before, the number after must go on from the two together ("9" over
+        // "1" is no 91 when "0" follows: 9, then 10 wrapped).
+        std::string after;
+        for (size_t k = i + 2; k < body.size() && after.empty(); ++k) after = number_in(*body[k], bounds, seq);
+        const std::string want = std::to_string(joined + 1);
+        const bool goes_on = after.empty() || want.rfind(after, 0) == 0;
+        if (close && value_of(tail) != value_of(head) + 1 && joined >= 0 &&
+            (previous < 0 ? goes_on : joined == previous + 1)) {
+            tails.push_back(body[++i]);
+            previous = joined;
+        } else {
+            previous = value_of(head);
+        }
+    }
+    return tails;
+}
+
 const Span* row_gap(const std::vector<Span>& runs, double from, double to, double top_aligned_share) {
     const Span* tallest = nullptr;
     const Span* above = nullptr;

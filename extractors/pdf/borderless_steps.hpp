@@ -106,6 +106,16 @@ bool is_section_line(const GlyphLine& line, double bound, bool crosses_all, cons
 // section row.
 bool starts_row(const GlyphLine& line, const std::vector<double>& bounds, int seq, bool is_section);
 
+// The lines of `body` (top to bottom) whose number in the 序号 column `seq` of `bounds` is the
+// rest of the number of the line right above it, wrapped in its narrow column ("3" over "8"
+// for 38, "1" over "0" for 10): the two lines are close (`header_wrap_gap`), and their numbers
+// do not count up by one, as two rows' would, while the two together continue the numbering
+// of the rows before (when there are none, the number after goes on from them). Such a line
+// starts no row.
+std::vector<const GlyphLine*> wrapped_number_tails(const std::vector<const GlyphLine*>& body,
+                                                   const std::vector<double>& bounds, int seq,
+                                                   const BorderlessTolerances& tol);
+
 // Among the empty strips `runs` (top to bottom) that lie within [from, to], where the row of
 // the line below them starts: the lowest, right above that line, when it is at least
 // `top_aligned_share` of the tallest (the rows are top-aligned), else the tallest (they are

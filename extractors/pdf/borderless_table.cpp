@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extractors/pdf/borderless_alignment.hpp"
+#include "extractors/pdf/borderless_merged.hpp"
 #include "extractors/pdf/borderless_steps.hpp"
 #include "extractors/pdf/page_numbers.hpp"
 
@@ -13,23 +14,36 @@ namespace {
 // when it is null (a table running on from the page before; `body` then holds a line).
 TableBlock build_table(const GlyphLine* header, const std::vector<const GlyphLine*>& body,
                        const std::vector<const GlyphLine*>& sections, const std::vector<double>& bounds, int seq,
+                       const std::vector<int>& categories,
                        const std::vector<FontInfo>& fonts, const BorderlessTolerances& tol,
                        std::vector<std::string>& doubts) {
     auto is_section = [&](const GlyphLine& l) { return std::find(sections.begin(), sections.end(), &l) != sections.end(); };
-    auto starts = [&](const GlyphLine& l) { return starts_row(l, bounds, seq, is_section(l)); };
+    std::vector<const GlyphLine*> tails = wrapped_number_tails(body, bounds, seq, tol);
+    auto starts = [&](const GlyphLine& l) {
+        return starts_row(l, bounds, seq, is_section(l)) && std::find(tails.begin(), tails.end(), &l) == tails.end();
+    };
     TableBlock t;
     t.ruled = false;
+    const size_t row_starts = static_cast<size_t>(std::count_if(body.begin(), body.end(), [&](const GlyphLine* l) { return starts(*l); }));
+    // Merged labels sit level with rows they do not start: the rows are cut without them.
+    const std::vector<int> merged = sections.empty() ? merged_label_columns(body, row_starts, bounds, categories) : std::vector<int>{};
+    const std::vector<GlyphLine> rest = without_columns(body, bounds, merged, fonts);
+    std::vector<const GlyphLine*> cut_body;
+    for (const GlyphLine& l : rest) cut_body.push_back(&l);
+    const std::vector<const GlyphLine*>& lines = merged.empty() ? body : cut_body;
+    if (!merged.empty()) tails = wrapped_number_tails(lines, bounds, seq, tol);
     AlignedCuts cuts = aligned_row_cuts(
-        body, starts, bounds, without_short_leading_cut(row_cuts(body, starts, tol), tol.top_aligned_share));
+        lines, starts, bounds, without_short_leading_cut(row_cuts(lines, starts, tol), tol.top_aligned_share));
     doubts.insert(doubts.end(), cuts.doubts.begin(), cuts.doubts.end());
     t.ys = row_bounds(header, body, cuts.cuts, tol);
     t.rows = static_cast<int>(t.ys.size()) - 1;
     t.cols = static_cast<int>(bounds.size()) - 1;
     t.xs = bounds;
     t.box = {bounds.front(), t.ys.front(), bounds.back(), t.ys.back()};
-    PlacedGlyphs placed = place_glyphs(header, body, is_section, bounds, t.ys);
+    PlacedGlyphs placed = place_glyphs(header, lines, is_section, bounds, t.ys);
     const std::vector<bool> across = placed.across;
     t.cells = make_cells(std::move(placed), bounds, t.ys, fonts);
+    for (int column : merged) merge_labels(t.cells, body, rest, column, seq, bounds, t.ys, header ? 1 : 0, fonts);
     frame_by_columns(t.cells, across, t.cols, header ? 1 : 0);
     return t;
 }
@@ -68,7 +82,7 @@ BorderlessResult continue_borderless_table(std::vector<Glyph> glyphs, const std:
         body.push_back(&lines[i]);
         used[i] = true;
     }
-    if (!body.empty()) out.tables.push_back(build_table(nullptr, body, sections, columns.xs, columns.seq, fonts, tol, out.doubts));
+    if (!body.empty()) out.tables.push_back(build_table(nullptr, body, sections, columns.xs, columns.seq, columns.merged, fonts, tol, out.doubts));
     for (size_t k = 0; k < lines.size(); ++k)
         if (!used[k]) out.rest.insert(out.rest.end(), lines[k].glyphs.begin(), lines[k].glyphs.end());
     return out;
@@ -126,7 +140,8 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
             right = std::max(right, l->line.x1);
         }
         const std::vector<double> bounds = gutters.bounds(left - tol.table_margin, right + tol.table_margin, tol.min_gutter);
-        out.tables.push_back(build_table(&header, body, sections, bounds, seq_column(header, bounds, fonts), fonts, tol,
+        out.tables.push_back(build_table(&header, body, sections, bounds, seq_column(header, bounds, fonts),
+                                         category_columns(header, bounds), fonts, tol,
                                          out.doubts));
     }
     for (size_t i = 0; i < lines.size(); ++i)

@@ -37,6 +37,7 @@ struct BorderlessColumns {
     std::vector<double> xs;  // column bounds, left to right
     int seq = 0;             // the 序号 column
     double size = 0;         // the font size of its text
+    std::vector<int> merged; // columns whose labels were merged down rows (a 事项类别)
 };
 
 struct BorderlessResult {
