@@ -70,11 +70,19 @@ std::string first_label(const GlyphLine& line, double gap) {
 
 }  // namespace
 
-bool opens_wrapped_header(const GlyphLine& line, const GlyphLine& next, const BorderlessTolerances& tol) {
+bool opens_wrapped_header(const GlyphLine& line, const GlyphLine& next, const GlyphLine* after,
+                          const BorderlessTolerances& tol) {
     const double gap = tol.label_gap * line.line.size;
     const std::string first = first_label(line, gap);
-    return !first.empty() && !is_seq_label(first) && is_seq_label(first + first_label(next, gap)) &&
-           continues_wrapped_header(line, next, tol);
+    if (first.empty() || is_seq_label(first) || !continues_wrapped_header(line, next, tol)) return false;
+    if (is_seq_label(first + first_label(next, gap))) return true;
+    // One-line labels centred on a two-line row sit between 序 and 号, on a line of their own,
+    // with nothing under 序.
+    if (after == nullptr || chunks(next, gap).front().from < chunks(line, gap).front().to) return false;
+    GlyphLine both = line;
+    both.glyphs.insert(both.glyphs.end(), next.glyphs.begin(), next.glyphs.end());
+    both.line.bottom = next.line.bottom;
+    return is_seq_label(first + first_label(*after, gap)) && continues_wrapped_header(both, *after, tol);
 }
 
 bool continues_wrapped_header(const GlyphLine& header, const GlyphLine& next, const BorderlessTolerances& tol) {
@@ -93,6 +101,29 @@ bool continues_wrapped_header(const GlyphLine& header, const GlyphLine& next, co
         if (!under && !clear) return false;
     }
     return true;
+}
+
+bool rises_over_header(const GlyphLine& above, const GlyphLine& header, const GlyphLine* next,
+                       const BorderlessTolerances& tol) {
+    const double size = header.line.size;
+    const std::string text = remove_whitespace(above.line.text);
+    if (next == nullptr || text.empty() || (text[0] >= '0' && text[0] <= '9') ||
+        header.line.top - above.line.bottom > tol.wrapped_header_gap * size)
+        return false;
+    const std::vector<Span> tops = chunks(above, tol.label_gap * size), labels = chunks(header, tol.label_gap * size);
+    for (const Span& t : tops)
+        for (const Span& l : labels)
+            if (t.to + tol.label_gap * size > l.from && t.from < l.to + tol.label_gap * size) return false;
+    GlyphLine both = above;
+    both.glyphs.insert(both.glyphs.end(), header.glyphs.begin(), header.glyphs.end());
+    both.line.bottom = header.line.bottom;
+    const std::vector<Span> parts = chunks(*next, tol.label_gap * size);
+    const bool wraps = std::any_of(parts.begin(), parts.end(), [&](const Span& p) {
+        return std::any_of(tops.begin(), tops.end(), [&](const Span& t) {
+            return std::abs((p.from + p.to) / 2 - (t.from + t.to) / 2) <= tol.centred * size;
+        });
+    });
+    return wraps && continues_wrapped_header(both, *next, tol);
 }
 
 int seq_column(const GlyphLine& header, const std::vector<double>& bounds, const std::vector<FontInfo>& fonts) {

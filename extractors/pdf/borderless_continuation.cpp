@@ -10,11 +10,12 @@
 namespace dutylist::pdf {
 namespace {
 
-// The column whose label in the table's first row is 序号, or -1 when no row names it.
-int seq_label_column(const TableBlock& t) {
+// The columns whose label in the table's first row has the column key `key`.
+std::vector<int> label_columns(const TableBlock& t, const std::string& key) {
+    std::vector<int> out;
     for (const CellBlock& c : t.cells)
-        if (c.grid.row == 0 && column_key(join_lines(c.lines)) == "seq") return c.grid.col;
-    return -1;
+        if (c.grid.row == 0 && column_key(join_lines(c.lines)) == key) out.push_back(c.grid.col);
+    return out;
 }
 
 double median_size(const TableBlock& t) {
@@ -54,12 +55,14 @@ void BorderlessContinuation::note_open(const PageLayout& page, bool last_is_cont
     // Nothing but the page's margin under the table: it ran to the foot.
     for (const TextLine& l : page.lines)
         if (l.top >= t.box.y1 && l.top < (1 - tol_.footer_share) * page.height && !is_page_number(l.text)) return;
-    int seq = seq_label_column(t);
+    const std::vector<int> seqs = label_columns(t, "seq");
+    int seq = seqs.empty() ? -1 : seqs.front();
     if (seq < 0 && last_is_continued && before) seq = before->seq;
     if (seq < 0) return;  // no list's header over it: not the table of a list
     const double size = median_size(t);
     // A page without a header row names no column: its merged columns are the page's before.
-    std::vector<int> merged = last_is_continued && before ? before->merged : std::vector<int>{};
+    // A 事项类别 may be merged down the next page's rows though no label of this page was.
+    std::vector<int> merged = last_is_continued && before ? before->merged : label_columns(t, "category");
     for (const CellBlock& c : t.cells)
         if (c.grid.row_span > 1 && std::find(merged.begin(), merged.end(), c.grid.col) == merged.end()) merged.push_back(c.grid.col);
     if (size > 0) open_ = BorderlessColumns{t.xs, seq, size, merged};

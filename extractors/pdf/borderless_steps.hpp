@@ -48,13 +48,21 @@ bool continues_header(const GlyphLine& header, const GlyphLine& next, const Bord
 
 // A header row whose 序号 label wraps in its narrow column (序 over 号): the line's first label
 // and the first of `next`, right under it, make a 序号 label, and `next` continues the header
-// (continues_wrapped_header).
-bool opens_wrapped_header(const GlyphLine& line, const GlyphLine& next, const BorderlessTolerances& tol);
+// (continues_wrapped_header). When `next` holds only labels centred on the row, with nothing
+// under 序 (事项名称 between 序 and 号), the 号 is on `after`, the line below it (nullptr: none).
+bool opens_wrapped_header(const GlyphLine& line, const GlyphLine& next, const GlyphLine* after,
+                          const BorderlessTolerances& tol);
 
 // `next` goes on with the wrapped header row `header` (its lines so far): close under it, no
 // digit first, and each of its runs either centred under one of the header's labels (a label's
 // next line) or clear of them all (a label set lower, in a cell aligned to the middle or foot).
 bool continues_wrapped_header(const GlyphLine& header, const GlyphLine& next, const BorderlessTolerances& tol);
+
+// A header row whose one-line labels (序号 among them) are centred on a label wrapped over
+// two lines (事项类 over 别): `above`, close over `header`, the 序号 line, holds only labels clear
+// of `header`'s, at least one of which goes on, centred, on `next`, which continues the header.
+bool rises_over_header(const GlyphLine& above, const GlyphLine& header, const GlyphLine* next,
+                       const BorderlessTolerances& tol);
 
 // The column whose header label is a 序号 label (0 when none is).
 int seq_column(const GlyphLine& header, const std::vector<double>& bounds, const std::vector<FontInfo>& fonts);

@@ -94,10 +94,18 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
     BorderlessResult out;
     std::vector<GlyphLine> lines = glyph_lines(std::move(glyphs), fonts);
     std::vector<size_t> headers;
-    std::vector<bool> wrapped(lines.size(), false);  // a header row opened by a wrapped 序/号 label
+    std::vector<bool> wrapped(lines.size(), false);  // a header row opened by a wrapped label (序/号, 事项类/别)
     for (size_t i = 0; i < lines.size(); ++i) {
-        wrapped[i] = !is_header_line(lines[i].line) && i + 1 < lines.size() && opens_wrapped_header(lines[i], lines[i + 1], tol);
-        if (wrapped[i] || is_header_line(lines[i].line)) headers.push_back(i);
+        wrapped[i] = !is_header_line(lines[i].line) && i + 1 < lines.size() &&
+                     opens_wrapped_header(lines[i], lines[i + 1], i + 2 < lines.size() ? &lines[i + 2] : nullptr, tol);
+        const bool opens = wrapped[i] || is_header_line(lines[i].line);
+        if (opens && !wrapped[i] && i > 0 && (headers.empty() || headers.back() + 1 < i) &&
+            rises_over_header(lines[i - 1], lines[i], i + 1 < lines.size() ? &lines[i + 1] : nullptr, tol)) {
+            wrapped[i - 1] = true;
+            headers.push_back(i - 1);
+        } else if (opens) {
+            headers.push_back(i);
+        }
     }
     std::vector<bool> used(lines.size(), false);
     for (size_t h = 0; h < headers.size(); ++h) {

@@ -14,7 +14,7 @@
 namespace dutylist::pdf {
 
 struct BorderlessTolerances {
-    double label_gap = 0.8;        // × size: wider gaps between header glyphs may be column gaps
+    double label_gap = 0.5;        // × size: wider gaps between header glyphs may be column gaps
     double min_gutter = 2.0;       // points: a narrower empty strip between glyphs is no column gap
     double top_aligned_share = 0.8;  // the gap above a row's number this share of the tallest: top-aligned rows
     double header_wrap_gap = 0.6;  // × size: a wrapped header label's next line is this close under it
@@ -37,7 +37,7 @@ struct BorderlessColumns {
     std::vector<double> xs;  // column bounds, left to right
     int seq = 0;             // the 序号 column
     double size = 0;         // the font size of its text
-    std::vector<int> merged; // columns whose labels were merged down rows (a 事项类别)
+    std::vector<int> merged; // columns whose labels may be merged down rows (a 事项类别)
 };
 
 struct BorderlessResult {
