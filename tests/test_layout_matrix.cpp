@@ -21,10 +21,12 @@ namespace {
 // One of each producer and of each kind of borders, with all three vertical alignments among
 // them: the combinations by the number their names start with (matrix.py fixes the set).
 const std::vector<std::string> sample = {
+    "001",  // Chromium, ruled, rows longer than a page (pages with one horizontal rule, or none)
     "002",  // Calc, rules only between rows, cells centred vertically, portrait
     "005",  // Writer re-distilled by Ghostscript, rules only between rows, A3, 16 pt, 备注 column
     "008",  // Writer, no borders, cells centred, A3, 9 pt, 事项类别 merged and centred on its run of rows
     "009",  // Calc, ruled, header row repeated on every page by print titles, cells at the bottom
+    "012",  // Chromium, no borders, 序号 half an em from 事项类别, header labels wrapped round one-line ones
     "014",  // Writer, rules only between rows, flush left, spacing before and after, 备注 column
     "015",  // Writer, ruled, cells at the bottom, A3, 事项类别 merged, 承接部门 and 工作方式 split
     "027",  // Ghostscript, rules only between rows, pages with two or three rules (one tall row)

@@ -341,3 +341,41 @@ TEST_CASE("a header row whose 序号 label wraps (序 over 号), its other label
     CHECK(find_borderless_tables(row({{"序", 55}, {"事项", 95}}, 100) + item("1", "党建", "组织学习", 140), fonts, 595)
               .tables.empty());
 }
+
+TEST_CASE("one-line header labels centred between 序 and 号 sit on a line of their own; the row still opens a table") {
+    const auto page = row({{"序", 55}, {"事项", 95}}, 100) + row({{"事项名称", 175}}, 106.5) +
+                      row({{"号", 55}, {"类别", 95}}, 113) + item("1", "党建", "组织学习", 140) + item("2", "宣传", "宣讲", 160);
+    const BorderlessResult found = find_borderless_tables(page, fonts, 595);
+    REQUIRE(found.tables.size() == 1);
+    const TableBlock& t = found.tables[0];
+    REQUIRE(t.cols == 3);
+    REQUIRE(t.rows == 3);
+    CHECK(text_at(t, 0, 0) == "序号");
+    CHECK(text_at(t, 0, 1) == "事项类别");
+    CHECK(text_at(t, 0, 2) == "事项名称");
+    CHECK(text_at(t, 1, 1) == "党建");
+    CHECK(found.rest.empty());
+}
+
+TEST_CASE("a label wrapped over two lines (事项类 over 别) centred on a 序号 header line opens the table above it") {
+    const auto page = glyphs("清单", 100, 80) + glyphs("事项类", 95, 94) + row({{"序号", 55}, {"事项名称", 175}}, 100.5) +
+                      glyphs("别", 105, 107) + item("1", "党建", "组织学习", 140) + item("2", "宣传", "宣讲", 160);
+    const BorderlessResult found = find_borderless_tables(page, fonts, 595);
+    REQUIRE(found.tables.size() == 1);
+    const TableBlock& t = found.tables[0];
+    REQUIRE(t.cols == 3);
+    CHECK(text_at(t, 0, 1) == "事项类别");
+    CHECK(text_at(t, 2, 1) == "宣传");
+    CHECK(texts(found.rest) == std::vector<std::string>{"清单"});  // the title above is no label
+}
+
+TEST_CASE("header labels half an em apart are two columns") {
+    // Chromium sets a narrow 序号 column's label 0.6 em from the next.
+    const auto page = row({{"序号", 55}, {"事项类别", 81}, {"事项名称", 135}}, 100) +
+                      row({{"1", 55}, {"党建", 81}, {"组织学习", 135}}, 120) + row({{"2", 55}, {"宣传", 81}, {"宣讲", 135}}, 140);
+    const BorderlessResult found = find_borderless_tables(page, fonts, 595);
+    REQUIRE(found.tables.size() == 1);
+    REQUIRE(found.tables[0].cols == 3);
+    CHECK(text_at(found.tables[0], 1, 0) == "1");
+    CHECK(text_at(found.tables[0], 1, 1) == "党建");
+}

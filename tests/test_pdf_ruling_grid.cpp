@@ -106,6 +106,27 @@ TEST_CASE("a row cut by a page break, with no bottom ruling, is closed by the ve
     CHECK(tables[0].ys.back() == doctest::Approx(80));
 }
 
+TEST_CASE("a row a page break cuts above and below its one horizontal ruling is closed by the verticals' ends") {
+    std::vector<Segment> s = {h(10, 200, 40), v(10, 10, 300), v(60, 10, 300), v(200, 10, 300)};
+    const auto tables = find_tables(s);
+    REQUIRE(tables.size() == 1);
+    CHECK(tables[0].rows() == 2);
+    CHECK(tables[0].cols() == 2);
+    CHECK(tables[0].ys.front() == doctest::Approx(10));
+    CHECK(tables[0].ys.back() == doctest::Approx(300));
+}
+
+TEST_CASE("a cell longer than the page: verticals of one height alone make one row; stray bars do not") {
+    const auto tables = find_tables({v(10, 10, 300), v(60, 10, 300.5), v(120, 10.5, 300), v(200, 10, 300)});
+    REQUIRE(tables.size() == 1);
+    CHECK(tables[0].rows() == 1);
+    CHECK(tables[0].cols() == 3);
+    CHECK(tables[0].cells.size() == 3);
+    CHECK(find_tables({v(10, 10, 300), v(60, 10, 300)}).empty());                     // two bars
+    CHECK(find_tables({v(10, 10, 300), v(60, 10, 200), v(120, 40, 300)}).empty());    // not one height
+    CHECK(find_tables({v(10, 10, 30), v(20, 10, 30), v(30, 10, 30), v(40, 10, 30)}).empty());  // strokes
+}
+
 TEST_CASE("a table without outer verticals keeps its outer columns") {
     std::vector<Segment> s = {h(10, 200, 10), h(10, 200, 30), h(10, 200, 50), v(60, 10, 50), v(120, 10, 50)};
     const auto tables = find_tables(s);

@@ -123,6 +123,32 @@ RuledTable cut_into_cells(const std::vector<const Line*>& hs, const std::vector<
     return t;
 }
 
+// A row a page break splits at both ends (a cell longer than the page) leaves its page no
+// horizontal ruling: the verticals of one height that meet nothing make its one row. It takes
+// three, as a list has at least three columns, so that a stray pair of bars makes no table,
+// and a height no glyph stroke has (such a row is most of a page tall), in points.
+constexpr size_t min_bare_verticals = 3;
+constexpr double min_bare_height = 100;
+
+std::vector<RuledTable> bare_vertical_tables(std::vector<const Line*> lone, const GridTolerances& tol) {
+    std::sort(lone.begin(), lone.end(), [](const Line* a, const Line* b) { return a->from < b->from; });
+    std::vector<RuledTable> out;
+    for (size_t i = 0; i < lone.size();) {
+        std::vector<double> xs;
+        size_t j = i;
+        for (; j < lone.size() && lone[j]->from - lone[i]->from <= tol.meet; ++j)
+            if (std::abs(lone[j]->to - lone[i]->to) <= tol.meet) xs.push_back(lone[j]->at);
+        RuledTable t;
+        t.xs = boundaries(xs, tol.min_cell);
+        t.ys = {lone[i]->from, lone[i]->to};
+        i = j;
+        if (t.xs.size() < min_bare_verticals || t.ys[1] - t.ys[0] < min_bare_height) continue;
+        for (int c = 0; c < t.cols(); ++c) t.cells.push_back({0, c, 1, 1, {t.xs[c], t.ys[0], t.xs[c + 1], t.ys[1]}});
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<Segment> join_rulings(const std::vector<Segment>& segments, const GridTolerances& tol) {
@@ -164,13 +190,19 @@ std::vector<RuledTable> find_tables(const std::vector<Segment>& segments, const 
             if (degree[i] > 0 && sets.find(i) == root) th.push_back(&hs[i]);
         for (size_t j = 0; j < vs.size(); ++j)
             if (degree[hs.size() + j] > 0 && sets.find(hs.size() + j) == root) tv.push_back(&vs[j]);
-        if (th.size() < 2 || tv.size() < 2) continue;
+        // One horizontal ruling is a row a page break cut on both sides of it: the verticals'
+        // ends close the rows above and below (close_open_sides).
+        if (th.empty() || tv.size() < 2) continue;
         RuledTable t = cut_into_cells(th, tv, tol);
         if (t.rows() < 1 || t.cols() < 1) continue;
         const Box b = t.box();
         if (b.x1 - b.x0 < tol.min_table_width || b.y1 - b.y0 < tol.min_table_height) continue;
         tables.push_back(std::move(t));
     }
+    std::vector<const Line*> lone;
+    for (size_t j = 0; j < vs.size(); ++j)
+        if (degree[hs.size() + j] == 0) lone.push_back(&vs[j]);
+    for (RuledTable& t : bare_vertical_tables(std::move(lone), tol)) tables.push_back(std::move(t));
     std::sort(tables.begin(), tables.end(), [](const RuledTable& a, const RuledTable& b) { return a.ys.front() < b.ys.front(); });
     return tables;
 }
