@@ -31,6 +31,7 @@ const std::vector<std::string> sample = {
     "015",  // Writer, ruled, cells at the bottom, A3, 事项类别 merged, 承接部门 and 工作方式 split
     "027",  // Ghostscript, rules only between rows, pages with two or three rules (one tall row)
     "029",  // Chromium, three-line table, cells centred vertically, 备注 column
+    "031",  // Ghostscript, no borders, cells at the bottom, section rows, header repeated over a split row, a note
     "035",  // Calc, ruled, 9 pt, header row on the first page only
     "038",  // Ghostscript, rules only between rows, merged 事项类别, pages few rows wide
     "040",  // Writer, rules only between rows broken by a merged 事项类别, cells at the bottom

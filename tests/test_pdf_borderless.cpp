@@ -379,3 +379,24 @@ TEST_CASE("header labels half an em apart are two columns") {
     CHECK(text_at(found.tables[0], 1, 0) == "1");
     CHECK(text_at(found.tables[0], 1, 1) == "党建");
 }
+
+TEST_CASE("a note under the table ends it, though it stops short of the last gutter") {
+    const auto page = header_row + item("1", "党建", "组织学习", 120) + item("2", "宣传", "宣讲", 140) +
+                      glyphs("注：本清单动态调整。", 50, 170);
+    const BorderlessResult found = find_borderless_tables(page, fonts, 595);
+    REQUIRE(found.tables.size() == 1);
+    CHECK(found.tables[0].cols == 3);
+    CHECK(found.tables[0].rows == 3);
+    CHECK(texts(found.rest) == std::vector<std::string>{"注：本清单动态调整。"});
+}
+
+TEST_CASE("the rest of a split row under a wrapped header row is no label of it") {
+    const BorderlessTolerances tol;
+    GlyphLine header = line_of(row({{"序", 55}, {"事项名称", 95}, {"乡镇职责", 215}}, 100));
+    const GlyphLine hao = line_of(glyphs("号", 55, 113));
+    header.glyphs.insert(header.glyphs.end(), hao.glyphs.begin(), hao.glyphs.end());
+    header.line.bottom = hao.line.bottom;
+    CHECK(continues_wrapped_header(header, line_of(glyphs("备注", 160, 120)), tol));  // a label set lower
+    CHECK_FALSE(continues_wrapped_header(header, line_of(glyphs("造；", 160, 120)), tol));
+    CHECK_FALSE(continues_header(line_of(row({{"序号", 55}, {"事项", 95}}, 100)), line_of(glyphs("类；", 95, 112)), tol));
+}

@@ -2,6 +2,7 @@
 // narrowed by the text under it.
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include "extractors/pdf/borderless_steps.hpp"
 #include "model/columns.hpp"
@@ -38,13 +39,24 @@ std::vector<Span> chunks(const GlyphLine& line, double gap) {
     return out;
 }
 
+namespace {
+
+// Sentence punctuation: the rest of a row a page break split (…造；), never a column label.
+bool punctuated(const std::string& text) {
+    for (std::string_view mark : {"；", "。", "，", "：", ";", ":"})
+        if (text.find(mark) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
 bool is_header_line(const TextLine& line) { return starts_with_seq_label(line.text); }
 
 bool continues_header(const GlyphLine& header, const GlyphLine& next, const BorderlessTolerances& tol) {
     const double size = header.line.size;
     if (next.line.top - header.line.bottom > tol.header_wrap_gap * size) return false;
     const std::string text = remove_whitespace(next.line.text);
-    if (text.empty() || (text[0] >= '0' && text[0] <= '9')) return false;
+    if (text.empty() || (text[0] >= '0' && text[0] <= '9') || punctuated(text)) return false;
     const std::vector<Span> labels = chunks(header, tol.label_gap * size);
     for (const Span& part : chunks(next, tol.label_gap * size)) {
         bool under = false;
@@ -89,7 +101,7 @@ bool continues_wrapped_header(const GlyphLine& header, const GlyphLine& next, co
     const double size = header.line.size;
     if (next.line.top - header.line.bottom > tol.wrapped_header_gap * size) return false;
     const std::string text = remove_whitespace(next.line.text);
-    if (text.empty() || (text[0] >= '0' && text[0] <= '9')) return false;
+    if (text.empty() || (text[0] >= '0' && text[0] <= '9') || punctuated(text)) return false;
     const std::vector<Span> labels = chunks(header, tol.label_gap * size);
     for (const Span& part : chunks(next, tol.label_gap * size)) {
         bool under = false, clear = true;

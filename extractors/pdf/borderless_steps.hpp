@@ -43,7 +43,7 @@ bool is_header_line(const TextLine& line);
 
 // A header label wrapped in its narrow column continues on `next`, right under `header`:
 // every run of `next` is centred under one of the header's labels and no wider than it, and
-// `next` starts with no digit (a row's number).
+// `next` starts with no digit (a row's number) and holds no sentence punctuation.
 bool continues_header(const GlyphLine& header, const GlyphLine& next, const BorderlessTolerances& tol);
 
 // A header row whose 序号 label wraps in its narrow column (序 over 号): the line's first label
@@ -54,7 +54,7 @@ bool opens_wrapped_header(const GlyphLine& line, const GlyphLine& next, const Gl
                           const BorderlessTolerances& tol);
 
 // `next` goes on with the wrapped header row `header` (its lines so far): close under it, no
-// digit first, and each of its runs either centred under one of the header's labels (a label's
+// digit first, no sentence punctuation, and each of its runs either centred under one of the header's labels (a label's
 // next line) or clear of them all (a label set lower, in a cell aligned to the middle or foot).
 bool continues_wrapped_header(const GlyphLine& header, const GlyphLine& next, const BorderlessTolerances& tol);
 

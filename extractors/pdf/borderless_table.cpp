@@ -6,6 +6,8 @@
 #include "extractors/pdf/borderless_merged.hpp"
 #include "extractors/pdf/borderless_steps.hpp"
 #include "extractors/pdf/page_numbers.hpp"
+#include "model/printed_lines.hpp"
+#include "model/text.hpp"
 
 namespace dutylist::pdf {
 namespace {
@@ -131,9 +133,13 @@ BorderlessResult find_borderless_tables(std::vector<Glyph> glyphs, const std::ve
             used[start++] = true;
         }
         Gutters gutters(header, tol);
+        const double first_label_end = chunks(header, tol.label_gap * header.line.size).front().to;
         std::vector<const GlyphLine*> body, sections;
         for (size_t i = start; i < end; ++i) {
             if (page_number(lines[i].line)) continue;
+            // A note under the table (注：…) starts in its first column; short of the last
+            // gutter, it would be taken for a row's text and close the others.
+            if (lines[i].line.x0 < first_label_end && is_note(remove_whitespace(lines[i].line.text))) break;
             if (gutters.is_section(lines[i], tol)) {
                 sections.push_back(&lines[i]);
             } else if (!gutters.add(lines[i], tol.min_gutter)) {
