@@ -159,3 +159,19 @@ TEST_CASE("LibreOffice's centred and bottom-aligned borderless lists are read wi
         CHECK(doc.lists.size() == 2);
     }
 }
+
+TEST_CASE("a line a glyph short of the edge, the glyph wrapped with the punctuation after it, runs on into the row") {
+    // Punctuation may not start a line, so 庚 goes down with its ；: a cut under 甲…己 cuts text
+    // (and one under 庚； would start the row with item 2).
+    std::vector<Glyph> g;
+    add(g, "序号", 50, 100);
+    add(g, "事项类别", 90, 100);
+    add(g, "事项名称", 175, 100);
+    double y = 100 + 1.5 * pitch;
+    y = add_row(g, "1", {"1.甲乙丙丁戊己", "庚；", "2.壬癸子丑寅卯辰", "巳午。"}, y, Where::bottom);
+    add_row(g, "2", {full, full, "子丑寅。"}, y, Where::bottom);
+    const BorderlessResult r = find_borderless_tables(g, fonts, 800);
+    REQUIRE(r.tables.size() == 1);
+    CHECK(numbers(r.tables[0]) == std::vector<std::string>{"1", "2"});
+    CHECK(names(r.tables[0]).front() == "1.甲乙丙丁戊己庚；2.壬癸子丑寅卯辰巳午。");
+}

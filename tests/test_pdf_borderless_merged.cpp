@@ -147,3 +147,33 @@ TEST_CASE("a 序号 wrapped in its narrow column starts one row; numbers of one-
     const std::vector<GlyphLine> rows = glyph_lines(apart, fonts);
     CHECK(wrapped_number_tails({&rows[0], &rows[1], &rows[2]}, bounds, 0, tol).empty());
 }
+
+TEST_CASE("bottom-aligned labels touching: one at the foot of its run, the page's last at the top of its first part") {
+    // 乡村振兴 at the foot of rows 1–2; 精神文明建设, run on past the page, from the top of row 3.
+    std::vector<Glyph> g = header();
+    std::vector<double> lines;
+    double y = 100 + 1.5 * pitch;
+    for (const char* seq : {"1", "2", "3", "4"}) {
+        for (int i = 0; i < 3; ++i) {
+            add(g, i < 2 ? full : "壬癸。", 175, y + pitch * i);
+            lines.push_back(y + pitch * i);
+        }
+        add(g, seq, 55, y + 2 * pitch);
+        y += 3 * pitch;
+    }
+    add(g, "乡村振兴", 95, lines[5]);
+    add(g, "精神文明", 95, lines[6]);
+    add(g, "建设", 95, lines[7]);
+    const BorderlessResult r = find_borderless_tables(g, fonts, 800);
+    REQUIRE(r.tables.size() == 1);
+    const TableBlock& t = r.tables[0];
+    CHECK(column(t, 0) == std::vector<std::string>{"1", "2", "3", "4"});
+    const CellBlock* first = cell_at(t, 1, 1);
+    const CellBlock* second = cell_at(t, 3, 1);
+    REQUIRE(first);
+    REQUIRE(second);
+    CHECK(remove_whitespace(join_lines(first->lines)) == "乡村振兴");
+    CHECK(first->grid.row_span == 2);
+    CHECK(remove_whitespace(join_lines(second->lines)) == "精神文明建设");
+    CHECK(second->grid.row_span == 2);
+}

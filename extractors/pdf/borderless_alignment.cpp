@@ -133,7 +133,12 @@ bool cuts_text(const Body& d, size_t from, size_t at, size_t to, const Alignment
         const Piece& p = d.pieces[*above][c];
         // A line ending in a colon introduces what follows it (县民政局：), short as it may be.
         const bool introduces = p.last == U'：' || p.last == U':';
-        if (introduces || (p.glyphs >= tol.min_wrapped_glyphs && !closes(p.last) && p.x1 >= d.right[c] - tol.full_line * d.size))
+        // Punctuation may not start a line: the glyph before it wraps with it (…相关工 over 作；),
+        // and the line above stops a glyph short of the edge.
+        const std::u32string& next = d.pieces[*below][c].head;
+        const double room = next.size() >= 2 && !closes(next[0]) && closes(next[1]) ? d.size : 0;
+        if (introduces ||
+            (p.glyphs >= tol.min_wrapped_glyphs && !closes(p.last) && p.x1 >= d.right[c] - tol.full_line * d.size - room))
             return true;
     }
     return false;

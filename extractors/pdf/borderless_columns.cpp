@@ -48,6 +48,15 @@ bool punctuated(const std::string& text) {
     return false;
 }
 
+// A label's next line, set under it as the label is aligned (centred, flush left or right),
+// and no wider.
+bool under_label(const Span& part, const Span& label, double size, const BorderlessTolerances& tol) {
+    const double slack = tol.centred * size;
+    const bool aligned = std::abs((part.from + part.to) / 2 - (label.from + label.to) / 2) <= slack ||
+                         std::abs(part.from - label.from) <= slack || std::abs(part.to - label.to) <= slack;
+    return aligned && part.to - part.from <= label.to - label.from + slack;
+}
+
 }  // namespace
 
 bool is_header_line(const TextLine& line) { return starts_with_seq_label(line.text); }
@@ -60,9 +69,7 @@ bool continues_header(const GlyphLine& header, const GlyphLine& next, const Bord
     const std::vector<Span> labels = chunks(header, tol.label_gap * size);
     for (const Span& part : chunks(next, tol.label_gap * size)) {
         bool under = false;
-        for (const Span& l : labels)
-            under = under || (std::abs((part.from + part.to) / 2 - (l.from + l.to) / 2) <= tol.centred * size &&
-                              part.to - part.from <= l.to - l.from + tol.centred * size);
+        for (const Span& l : labels) under = under || under_label(part, l, size, tol);
         if (!under) return false;
     }
     return true;
@@ -106,8 +113,7 @@ bool continues_wrapped_header(const GlyphLine& header, const GlyphLine& next, co
     for (const Span& part : chunks(next, tol.label_gap * size)) {
         bool under = false, clear = true;
         for (const Span& l : labels) {
-            under = under || (std::abs((part.from + part.to) / 2 - (l.from + l.to) / 2) <= tol.centred * size &&
-                              part.to - part.from <= l.to - l.from + tol.centred * size);
+            under = under || under_label(part, l, size, tol);
             clear = clear && (part.to + tol.label_gap * size <= l.from || part.from >= l.to + tol.label_gap * size);
         }
         if (!under && !clear) return false;

@@ -16,6 +16,8 @@ enum class Alignment { top, centre, bottom };
 struct Label {
     std::vector<Glyph> glyphs;
     double top = 0, bottom = 0;
+    std::vector<Span> lines;     // each line's band, top to bottom
+    std::vector<size_t> ends;    // the glyphs up to the end of each line
 };
 
 struct Run {
@@ -62,13 +64,41 @@ std::vector<Label> labels_of(const std::vector<const GlyphLine*>& body, const st
     for (const GlyphLine* l : body) {
         if (!holds(*l, xs, column)) continue;
         const Span band = line_band(l->line);
-        if (out.empty() || band.from - out.back().bottom > tol.label_gap * l->line.size) out.push_back({{}, band.from, band.to});
+        if (out.empty() || band.from - out.back().bottom > tol.label_gap * l->line.size) out.push_back({{}, band.from, band.to, {}, {}});
         Label& label = out.back();
         label.bottom = std::max(label.bottom, band.to);
         for (const Glyph& g : l->glyphs)
             if (column_of(xs, g.centre_x()) == column) label.glyphs.push_back(g);
+        label.lines.push_back(band);
+        label.ends.push_back(label.glyphs.size());
     }
     return out;
+}
+
+// Under bottom-aligned cells, labels touching each other: one set at the foot of its run and,
+// right under it, the page's last, which a page break splits and so is set at the top of its
+// first part (merge_labels). When the last label neither reaches the page's last row (as a
+// label at the foot of its run would) nor can be set at the top of a run (rows above it would
+// be left without a label on a page that opens the list), it is split where its lines cross
+// from one row into the next, the lowest such place.
+void split_last_label(std::vector<Label>& labels, const std::vector<double>& ys, int first, bool opens_list) {
+    if (labels.empty()) return;
+    Label& last = labels.back();
+    const int rows = static_cast<int>(ys.size()) - 1;
+    auto row = [&](const Span& b) { return row_of(ys, (b.from + b.to) / 2, first); };
+    if (row(last.lines.back()) == rows - 1) return;
+    const int above = labels.size() > 1 ? row(labels[labels.size() - 2].lines.back()) + 1 : first;
+    if (row(last.lines.front()) <= above || !opens_list) return;
+    for (size_t j = last.lines.size() - 1; j > 0; --j) {
+        if (row(last.lines[j - 1]) == row(last.lines[j])) continue;
+        const auto cut = last.glyphs.begin() + static_cast<long>(last.ends[j - 1]);
+        Label upper{{last.glyphs.begin(), cut}, last.lines.front().from, last.lines[j - 1].to, {}, {}};
+        Label lower{{cut, last.glyphs.end()}, last.lines[j].from, last.bottom, {}, {}};
+        labels.pop_back();
+        labels.push_back(std::move(upper));
+        labels.push_back(std::move(lower));
+        return;
+    }
 }
 
 // The rows each label covers: up to the next label's first row (top-aligned), down from the
@@ -156,7 +186,12 @@ void merge_labels(std::vector<CellBlock>& cells, const std::vector<const GlyphLi
                   const std::vector<double>& ys, int first_body_row, const std::vector<FontInfo>& fonts,
                   const MergeTolerances& tol) {
     const Alignment a = table_alignment(rest, seq, xs, ys, first_body_row, tol);
-    std::vector<Run> runs = runs_of(labels_of(body, xs, column, tol), a, ys, first_body_row);
+    std::vector<Label> labels = labels_of(body, xs, column, tol);
+    // A page with the header row is taken to open the list, its top rows under no label of
+    // the page before. Under a header repeated on every page that may be wrong: a label run on
+    // from the page before, set at the top of its run, can then be cut in two.
+    if (a == Alignment::bottom) split_last_label(labels, ys, first_body_row, first_body_row > 0);
+    std::vector<Run> runs = runs_of(std::move(labels), a, ys, first_body_row);
     const int rows = static_cast<int>(ys.size()) - 1;
     // A label's text lives in the first part of a merged cell a page break splits (set from
     // that part's top, whatever the alignment): rows under the page's last label are its own.
