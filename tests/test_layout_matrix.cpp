@@ -36,6 +36,7 @@ const std::vector<std::string> sample = {
     "038",  // Ghostscript, rules only between rows, merged 事项类别, pages few rows wide
     "040",  // Writer, rules only between rows broken by a merged 事项类别, cells at the bottom
     "041",  // Chromium, no borders at all, cells centred vertically, A3
+    "043",  // Writer, three-line table, cells at the bottom, A3, 事项类别 merged, labels touching at a page's foot
 };
 
 }  // namespace
