@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include <fmt/format.h>
+
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 
 namespace dutylist::html {
 
 void enter(int depth) {
     if (depth > max_nesting)
-        throw Error("the web page is refused: its elements are nested more than " + std::to_string(max_nesting) + " deep");
+        throw Error(fmt::format(fmt::runtime(_("the web page is refused: its elements are nested more than {} deep")), max_nesting));
 }
 
 int count_attribute(const xmlNode* n, const char* name, int fallback, int low, int high) {

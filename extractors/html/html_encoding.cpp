@@ -6,6 +6,9 @@
 
 #include <unicode/ucnv.h>
 
+#include <fmt/format.h>
+
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
 
@@ -36,22 +39,23 @@ std::string converter_name(const std::string& label) {
 std::string convert(std::string_view bytes, const std::string& charset) {
     // Invalid bytes in a page that says UTF-8 go through ICU too, which shows them as U+FFFD.
     if (charset == "UTF-8" && is_valid_utf8(bytes)) return std::string(bytes);
-    if (bytes.size() > INT_MAX / 3) throw Error("the web page is too large to convert from " + charset);
+    if (bytes.size() > INT_MAX / 3) throw Error(fmt::format(fmt::runtime(_("the web page is too large to convert from {}")), printable(charset)));
     UErrorCode status = U_ZERO_ERROR;
     UConverter* probe = ucnv_open(charset.c_str(), &status);
-    if (U_FAILURE(status)) throw Error("the web page is in the character set \"" + printable(charset) + "\", which dutylist cannot read");
+    if (U_FAILURE(status)) throw Error(fmt::format(fmt::runtime(_("the web page is in the character set \"{}\", which dutylist cannot read")), printable(charset)));
     ucnv_close(probe);
     // Measured first rather than allocated at the worst case (3 bytes of UTF-8 for each byte of
     // a single-byte charset), so that a large page costs its own size once more, not three times.
     status = U_ZERO_ERROR;
     const int32_t needed = ucnv_convert("UTF-8", charset.c_str(), nullptr, 0, bytes.data(), static_cast<int32_t>(bytes.size()), &status);
     if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
-        throw Error("the web page could not be converted from " + charset + " (" + u_errorName(status) + ")");
+        throw Error(fmt::format(fmt::runtime(_("the web page could not be converted from {} ({})")), printable(charset), u_errorName(status)));
     std::string out(static_cast<size_t>(needed) + 1, '\0');
     status = U_ZERO_ERROR;
     const int32_t length = ucnv_convert("UTF-8", charset.c_str(), out.data(), static_cast<int32_t>(out.size()), bytes.data(),
                                         static_cast<int32_t>(bytes.size()), &status);
-    if (U_FAILURE(status)) throw Error("the web page could not be converted from " + charset + " (" + u_errorName(status) + ")");
+    if (U_FAILURE(status))
+        throw Error(fmt::format(fmt::runtime(_("the web page could not be converted from {} ({})")), printable(charset), u_errorName(status)));
     out.resize(static_cast<size_t>(length));
     return out;
 }

@@ -58,11 +58,11 @@ Document read_html(const InputFile& input, const ReadOptions& options) {
     page.text = without_conditional_markers(std::move(page.text));
     if (page.detected && page.charset != "UTF-8")
         options.warn(fmt::format(fmt::runtime(_("the web page names no character set; it was read as {}")), page.charset));
-    if (page.text.size() > INT_MAX) throw Error("the web page is too large");
+    if (page.text.size() > INT_MAX) throw Error(_("the web page is too large"));
     // IGNORE_ENC: the text is UTF-8 now, whatever its <meta> says. NONET: nothing is fetched.
     const int flags = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
     std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(page.text.data(), static_cast<int>(page.text.size()), nullptr, "UTF-8", flags));
-    if (!doc) throw Error("the web page could not be read (its markup is not HTML)");
+    if (!doc) throw Error(_("the web page could not be read (its markup is not HTML)"));
     return html::read_page(xmlDocGetRootElement(doc.get()), options.warn);
 }
 

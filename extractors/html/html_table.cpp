@@ -44,7 +44,7 @@ public:
 private:
     void fill() {
         if (++filled_ > max_filled_cells)
-            throw Error("the web page is refused: its table spans cover more than 4 million cells (not a duty list)");
+            throw Error(_("the web page is refused: its table spans cover more than 4 million cells (not a duty list)"));
     }
 
     // The cells a rowspan from above puts at `column` and on, up to the first free column.

@@ -6,6 +6,7 @@
 
 #include "extractors/odf/odf_text.hpp"
 #include "extractors/odf/odf_xml.hpp"
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 
 namespace dutylist::odf {
@@ -59,7 +60,7 @@ private:
     void fill(long long cells) {
         filled_ += cells;
         if (filled_ > max_filled_cells)
-            throw Error("the OpenDocument file is refused: its repeated or merged cells cover more than 4 million cells (not a duty list)");
+            throw Error(_("the OpenDocument file is refused: its repeated or merged cells cover more than 4 million cells (not a duty list)"));
     }
 
     // Each cell element, covered or not, takes one grid column per repeat; a spanning cell is

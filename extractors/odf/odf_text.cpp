@@ -2,8 +2,11 @@
 
 #include <cstdlib>
 
+#include <fmt/format.h>
+
 #include "extractors/odf/odf_numbering.hpp"
 #include "extractors/odf/odf_xml.hpp"
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
 
@@ -48,7 +51,7 @@ void append_inline(const xmlNode* parent, std::vector<std::string>& lines, int d
 
 void enter(int depth) {
     if (depth > max_nesting)
-        throw Error("the OpenDocument file is refused: its elements are nested more than " + std::to_string(max_nesting) + " deep");
+        throw Error(fmt::format(fmt::runtime(_("the OpenDocument file is refused: its elements are nested more than {} deep")), max_nesting));
 }
 
 std::vector<std::string> paragraph_lines(const xmlNode* paragraph, int depth) {

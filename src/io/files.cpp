@@ -81,7 +81,7 @@ InputFile read_input(const std::string& path, size_t max_bytes) {
     }
     try {
         struct stat opened {};
-        if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) throw Error("is not a regular file");
+        if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) throw Error(_("is not a regular file"));
         std::string bytes = read_fd(fd, max_bytes, "the file", static_cast<size_t>(st.st_size));
         ::close(fd);
         return {fs::path(path).filename().string(), std::move(bytes)};
