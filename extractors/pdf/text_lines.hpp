@@ -47,8 +47,10 @@ std::vector<TextLine> build_lines(std::vector<Glyph> glyphs, const std::vector<F
 struct ParagraphTolerances {
     // A line ends its paragraph when the start of the next line would have fitted in the room
     // left at its end, less a slack (× font size): little in ragged (left-aligned) text, where a
-    // wrapped line may leave almost that much room, more in justified text, where it leaves none.
-    double ragged_slack = 0.05;
+    // wrapped line may leave almost that much room (Writer wraps a glyph 0.03 em too wide for
+    // the cell, as the padding is estimated from the text), more in justified text, where it
+    // leaves none.
+    double ragged_slack = 0.02;
     double justified_slack = 0.3;
     // Justified text (the default of Chinese Word): there a line that starts at the cell's left
     // edge and stops this far (× font size) short of its right edge ends its paragraph, even
