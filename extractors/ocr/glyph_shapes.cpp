@@ -1,0 +1,210 @@
+#include "extractors/ocr/glyph_shapes.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdlib>
+#include <numeric>
+#include <set>
+
+namespace dutylist::ocr {
+namespace {
+
+// The page's rasteriser and FreeType place an edge up to a pixel apart.
+constexpr int max_shift_px = 1;
+// Certain codes of a font drawn in each installed face to find the face it is a subset of:
+// a dozen ideographs tell Noto Serif from Noto Sans and the Japanese forms from the Chinese.
+constexpr size_t face_probes = 12;
+// A face draws a font's certain codes alike at least this (mean ink_similarity) when it is the
+// font the PDF embeds a subset of. The corpus's LibreOffice subsets of Noto Serif and Sans CJK
+// JP drawn in the installed faces: 0.88–0.97; in the other family, or Droid Sans Fallback,
+// below 0.7.
+constexpr double face_match = 0.8;
+// A candidate is taken only when at least this alike (ink_similarity): less, and the glyph is
+// drawn like none of them. The corpus's uncertain codes drew their right character 0.72–1.0
+// alike (a glyph on a ruling or of a smaller size draws less alike).
+constexpr double candidate_floor = 0.7;
+// ... and when it is at least this much more alike than every other candidate: two different
+// ideographs of one face differ by at least a stroke, far more than rasterising differs; the
+// corpus's near twins (犬 and 大: 0.06 apart) are left to their votes.
+constexpr double clear_margin = 0.1;
+// The coarse shape a face's characters are searched by: the em square in this many cells a
+// side, drawn at one pixel a cell (loading the glyph, not drawing it, is what costs: 37 µs a
+// glyph, 0.8 s for the 21,000 ideographs of Noto Serif CJK, at any size).
+constexpr int coarse_cells = 12;
+constexpr double coarse_ppem = coarse_cells;
+// Of the face's characters, this many nearest in coarse shape join the candidates.
+constexpr size_t shortlist = 8;
+// The em square within the sample's box: its top this far (em) above the baseline.
+constexpr double em_top = 0.88;
+
+using Coarse = std::array<float, coarse_cells * coarse_cells>;
+
+bool searchable(char32_t c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3001 && c <= 0x303F) ||
+           (c >= 0xFF01 && c <= 0xFF5E);
+}
+
+bool is_ideograph(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
+// Mean ink of each cell of the em square.
+Coarse coarse_of(const InkBox& box) {
+    Coarse sum{}, count{};
+    const double top = box.origin_y - em_top * box.ppem;
+    for (int y = 0; y < box.height; ++y) {
+        const int cy = static_cast<int>(std::floor((y + 0.5 - top) / box.ppem * coarse_cells));
+        if (cy < 0 || cy >= coarse_cells) continue;
+        for (int x = 0; x < box.width; ++x) {
+            const int cx = static_cast<int>(std::floor((x + 0.5 - box.origin_x) / box.ppem * coarse_cells));
+            if (cx < 0 || cx >= coarse_cells) continue;
+            sum[static_cast<size_t>(cy * coarse_cells + cx)] += box.at(x, y);
+            count[static_cast<size_t>(cy * coarse_cells + cx)] += 1;
+        }
+    }
+    for (size_t i = 0; i < sum.size(); ++i) sum[i] = count[i] > 0 ? sum[i] / count[i] : 0;
+    return sum;
+}
+
+float coarse_distance(const Coarse& a, const Coarse& b) {
+    float d = 0;
+    for (size_t i = 0; i < a.size(); ++i) d += std::abs(a[i] - b[i]);
+    return d;
+}
+
+// A face's searchable characters with their coarse shapes, made once per face.
+struct FaceIndex {
+    std::vector<char32_t> characters;
+    std::vector<Coarse> shapes;
+};
+
+FaceIndex index_face(InstalledFaces& faces, size_t face) {
+    InkBox frame;
+    frame.ppem = coarse_ppem;
+    frame.width = static_cast<int>(std::ceil(coarse_ppem));
+    frame.height = static_cast<int>(std::ceil((sample_above + sample_below) * coarse_ppem));
+    frame.origin_y = sample_above * coarse_ppem;
+    FaceIndex index;
+    InkBox drawn;
+    for (char32_t c : faces.characters(face)) {
+        if (!searchable(c) || !faces.draw(face, c, frame, drawn)) continue;
+        index.characters.push_back(c);
+        index.shapes.push_back(coarse_of(drawn));
+    }
+    return index;
+}
+
+std::vector<char32_t> nearest(const FaceIndex& index, const InkBox& sample) {
+    const Coarse shape = coarse_of(sample);
+    std::vector<std::pair<float, char32_t>> by_distance;
+    by_distance.reserve(index.characters.size());
+    for (size_t i = 0; i < index.characters.size(); ++i)
+        by_distance.emplace_back(coarse_distance(shape, index.shapes[i]), index.characters[i]);
+    const size_t n = std::min(shortlist, by_distance.size());
+    std::partial_sort(by_distance.begin(), by_distance.begin() + static_cast<ptrdiff_t>(n), by_distance.end());
+    std::vector<char32_t> out;
+    for (size_t i = 0; i < n; ++i) out.push_back(by_distance[i].second);
+    return out;
+}
+
+double drawn_similarity(InstalledFaces& faces, size_t face, char32_t c, const InkBox& sample) {
+    InkBox drawn;
+    return faces.draw(face, c, sample, drawn) ? ink_similarity(sample, drawn) : 0;
+}
+
+using FontCodes = std::vector<std::pair<const FontCode*, CodeDecision*>>;
+
+// The installed face the font's certain ideographs look like, and how alike (0 for none).
+std::pair<size_t, double> matching_face(const FontCodes& codes, const std::map<FontCode, InkBox>& samples,
+                                        InstalledFaces& faces) {
+    FontCodes probes;
+    for (const auto& entry : codes)
+        if (!uncertain(*entry.second) && is_ideograph(entry.second->character) && samples.count(*entry.first))
+            probes.push_back(entry);
+    std::sort(probes.begin(), probes.end(), [](const auto& a, const auto& b) { return a.second->readings > b.second->readings; });
+    probes.resize(std::min(probes.size(), face_probes));
+    std::pair<size_t, double> best{0, 0};
+    if (probes.empty()) return best;
+    for (size_t face = 0; face < faces.size(); ++face) {
+        double sum = 0;
+        for (const auto& [code, d] : probes) sum += drawn_similarity(faces, face, d->character, samples.at(*code));
+        const double mean = sum / static_cast<double>(probes.size());
+        if (mean > best.second) best = {face, mean};
+    }
+    return best;
+}
+
+// The candidate the code's glyph is clearly most alike in `face`, or 0.
+char32_t clearly_best(const CodeDecision& d, const InkBox& sample, const FaceIndex& index, InstalledFaces& faces,
+                      size_t face, double& similarity) {
+    std::set<char32_t> candidates;
+    for (const auto& [reading, n] : d.votes)
+        if (searchable(reading)) candidates.insert(reading);
+    for (char32_t c : nearest(index, sample)) candidates.insert(c);
+    double best = 0, second = 0;
+    char32_t chosen = 0;
+    for (char32_t c : candidates) {
+        const double s = drawn_similarity(faces, face, c, sample);
+        if (s > best) {
+            second = best;
+            best = s;
+            chosen = c;
+        } else {
+            second = std::max(second, s);
+        }
+    }
+    similarity = best;
+    return best >= candidate_floor && best - second >= clear_margin ? chosen : 0;
+}
+
+}  // namespace
+
+double ink_similarity(const InkBox& a, const InkBox& b) {
+    double best = 0;
+    for (int dy = -max_shift_px; dy <= max_shift_px; ++dy)
+        for (int dx = -max_shift_px; dx <= max_shift_px; ++dx) {
+            long shared = 0, either = 0;
+            for (int y = 0; y < a.height; ++y)
+                for (int x = 0; x < a.width; ++x) {
+                    const int bx = x + dx, by = y + dy;
+                    const int ink_b = bx >= 0 && by >= 0 && bx < b.width && by < b.height ? b.at(bx, by) : 0;
+                    shared += std::min<int>(a.at(x, y), ink_b);
+                    either += std::max<int>(a.at(x, y), ink_b);
+                }
+            if (either > 0) best = std::max(best, double(shared) / double(either));
+        }
+    return best;
+}
+
+bool uncertain(const CodeDecision& d) {
+    return d.agreeing < settled_votes || d.share() < settled_share || d.confidence < settled_confidence;
+}
+
+void decide_by_shape(std::map<FontCode, CodeDecision>& decisions, const std::map<FontCode, InkBox>& samples,
+                     InstalledFaces& faces) {
+    std::map<std::string, FontCodes> by_font;
+    for (auto& [code, d] : decisions) by_font[code.first].emplace_back(&code, &d);
+    std::map<size_t, FaceIndex> indexes;
+    for (auto& [font, codes] : by_font) {
+        const bool doubt = std::any_of(codes.begin(), codes.end(), [&](const auto& e) {
+            return uncertain(*e.second) && searchable(e.second->character) && samples.count(*e.first);
+        });
+        if (!doubt) continue;
+        const auto [face, alike] = matching_face(codes, samples, faces);
+        if (alike < face_match) continue;
+        for (auto& [code, d] : codes) {
+            if (!uncertain(*d) || !searchable(d->character) || !samples.count(*code)) continue;
+            if (!indexes.count(face)) indexes.emplace(face, index_face(faces, face));
+            double similarity = 0;
+            const char32_t c = clearly_best(*d, samples.at(*code), indexes.at(face), faces, face, similarity);
+            if (c == 0) continue;
+            d->shape_similarity = similarity;
+            d->by_shape = true;
+            d->face = faces.name(face);
+            d->character = c;
+            const auto votes = d->votes.find(c);
+            d->agreeing = votes == d->votes.end() ? 0 : votes->second;
+        }
+    }
+}
+
+}  // namespace dutylist::ocr
