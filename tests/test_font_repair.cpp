@@ -156,6 +156,21 @@ TEST_CASE("fonts without ToUnicode: the text road, with the good font's digits u
     CHECK(report.exact_cells * 10 >= report.cells * 8);
 }
 
+TEST_CASE("LibreOffice's Type 1 fonts with no ToUnicode and glyphs named /g1, /g2, …: exact") {
+    const test::TempDir dir;
+    const fs::path source = test::source_dir() / "tests" / "data" / "pdf" / "lo-three-line.pdf";
+    const fs::path pdf = dir / "lo-unnamed-glyphs.pdf";
+    REQUIRE(test::run_shell("/usr/bin/python3 " + test::quote(untrusted() / "make_unnamed_glyphs.py") + " " +
+                            test::quote(source) + " " + test::quote(pdf))
+                .exit_code == 0);
+    CHECK_THROWS(read(pdf, OcrMode::never));
+    const Read r = read(pdf);
+    const auto report = test::compare_with_truth(r.document, source.parent_path() / "lo-three-line.truth.json");
+    CHECK_MESSAGE(report.perfect(), report.summary());
+    CHECK(said(r, "NotoSerifCJKjp-Regular-VKana repaired from its glyphs"));
+    CHECK(said(r, "by the shape of their glyphs drawn in the installed font Noto Serif CJK"));
+}
+
 // Cells of `document` that hold `text`.
 int cells_with(const Document& document, const std::string& text) {
     int n = 0;

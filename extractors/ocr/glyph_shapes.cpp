@@ -200,6 +200,7 @@ void decide_by_shape(std::map<FontCode, CodeDecision>& decisions, const std::map
             d->shape_similarity = similarity;
             d->by_shape = true;
             d->face = faces.name(face);
+            d->voted = d->character;
             d->character = c;
             const auto votes = d->votes.find(c);
             d->agreeing = votes == d->votes.end() ? 0 : votes->second;

@@ -131,21 +131,28 @@ std::string least_certain_votes(CodesOfFont codes, size_t count) {
     return out;
 }
 
-// The codes decided by their shape: character, similarity (votes for it / readings); "" for none.
+// The uncertain codes decided by their shape: how many the shape confirmed, and those it
+// changed (character for the votes' reading, similarity); "" for none.
 std::string decided_by_shape(const CodesOfFont& codes, size_t count) {
-    std::string shown, face;
-    size_t n = 0;
+    std::string changed, face;
+    size_t confirmed = 0, n = 0;
     for (const auto& [code, d] : codes) {
         if (!d.by_shape) continue;
         face = d.face;
+        if (d.character == d.voted) {
+            ++confirmed;
+            continue;
+        }
         if (n++ >= count) continue;
-        std::string c;
+        std::string c, v;
         append_utf8(c, d.character);
-        shown += fmt::format("{}{} {:.2f} ({}/{})", n > 1 ? ", " : "", c, d.shape_similarity, d.agreeing, d.readings);
+        append_utf8(v, d.voted);
+        changed += fmt::format("{}{} ← {} ({:.2f})", n > 1 ? ", " : "", c, v, d.shape_similarity);
     }
-    if (n == 0) return "";
-    return fmt::format(fmt::runtime(_("; {} uncertain codes decided by their glyph's shape drawn in the installed font {}: {}")),
-                       n, face, n > count ? shown + ", …" : shown);
+    if (confirmed + n == 0) return "";
+    return fmt::format(fmt::runtime(_("; by the shape of their glyphs drawn in the installed font {}, {} uncertain codes "
+                                      "confirmed and {} changed: {}")),
+                       face, confirmed, n, n > count ? changed + ", …" : changed);
 }
 
 }  // namespace

@@ -40,7 +40,8 @@ struct CodeDecision {
     // not compared).
     bool by_shape = false;
     double shape_similarity = 0;
-    std::string face;  // the installed face it was compared in
+    std::string face;    // the installed face it was compared in
+    char32_t voted = 0;  // what the votes alone decided
     double share() const { return readings ? double(agreeing) / readings : 0; }
     // How sure the decision is, 0–100: the lower of the share of readings that agree and how
     // sure the recogniser was of them. A code read once, uncertainly, is not made sure by being
