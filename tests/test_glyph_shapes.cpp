@@ -96,7 +96,7 @@ TEST_CASE("an uncertain code takes the candidate its glyph matches clearly best;
     CHECK(decided.at(unseen).character == U'宰');
     const auto report = ocr::repair_report(decided, {{"9 0", "BAAAAA+NotoSerifCJKjp-Regular-VKana"}});
     REQUIRE(report.size() == 1);
-    CHECK(report[0].find("uncertain codes confirmed and 2 changed: 畜 ← 冀") != std::string::npos);
+    CHECK(report[0].find("uncertain codes confirmed, 2 changed: 畜 ← 冀") != std::string::npos);
     CHECK(report[0].find("犬 ← 大") != std::string::npos);
 }
 

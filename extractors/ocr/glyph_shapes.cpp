@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <numeric>
 #include <set>
 
@@ -133,27 +134,41 @@ std::pair<size_t, double> matching_face(const FontCodes& codes, const std::map<F
     return best;
 }
 
-// The candidate the code's glyph is clearly most alike in `face`, or 0.
-char32_t clearly_best(const CodeDecision& d, const InkBox& sample, const FaceIndex& index, InstalledFaces& faces,
-                      size_t face, double& similarity) {
+// The candidate the code's glyph is most alike in `face`, how alike, and the next one.
+struct Match {
+    char32_t best = 0;
+    double similarity = 0, second = 0;
+    bool clear() const { return similarity >= candidate_floor && similarity - second >= clear_margin; }
+};
+
+Match best_of(const std::set<char32_t>& candidates, const InkBox& sample, InstalledFaces& faces, size_t face) {
+    Match m;
+    for (char32_t c : candidates) {
+        const double s = drawn_similarity(faces, face, c, sample);
+        if (s > m.similarity) {
+            m.second = m.similarity;
+            m.similarity = s;
+            m.best = c;
+        } else {
+            m.second = std::max(m.second, s);
+        }
+    }
+    return m;
+}
+
+// What the code's readings and the face's characters nearest its glyph's coarse shape match.
+// The face is searched only where that can change the outcome: a reading the votes chose, as
+// alike as 1 - clear_margin and clearly more than the other readings, no other character can
+// be clearly more alike than.
+Match shape_match(const CodeDecision& d, const InkBox& sample, const std::function<const FaceIndex&()>& index,
+                  InstalledFaces& faces, size_t face) {
     std::set<char32_t> candidates;
     for (const auto& [reading, n] : d.votes)
         if (searchable(reading)) candidates.insert(reading);
-    for (char32_t c : nearest(index, sample)) candidates.insert(c);
-    double best = 0, second = 0;
-    char32_t chosen = 0;
-    for (char32_t c : candidates) {
-        const double s = drawn_similarity(faces, face, c, sample);
-        if (s > best) {
-            second = best;
-            best = s;
-            chosen = c;
-        } else {
-            second = std::max(second, s);
-        }
-    }
-    similarity = best;
-    return best >= candidate_floor && best - second >= clear_margin ? chosen : 0;
+    const Match readings = best_of(candidates, sample, faces, face);
+    if (readings.best == d.character && readings.clear() && readings.similarity >= 1 - clear_margin) return readings;
+    for (char32_t c : nearest(index(), sample)) candidates.insert(c);
+    return best_of(candidates, sample, faces, face);
 }
 
 }  // namespace
@@ -191,18 +206,20 @@ void decide_by_shape(std::map<FontCode, CodeDecision>& decisions, const std::map
         if (!doubt) continue;
         const auto [face, alike] = matching_face(codes, samples, faces);
         if (alike < face_match) continue;
+        const auto index = [&]() -> const FaceIndex& {
+            if (!indexes.count(face)) indexes.emplace(face, index_face(faces, face));
+            return indexes.at(face);
+        };
         for (auto& [code, d] : codes) {
             if (!uncertain(*d) || !searchable(d->character) || !samples.count(*code)) continue;
-            if (!indexes.count(face)) indexes.emplace(face, index_face(faces, face));
-            double similarity = 0;
-            const char32_t c = clearly_best(*d, samples.at(*code), indexes.at(face), faces, face, similarity);
-            if (c == 0) continue;
-            d->shape_similarity = similarity;
+            const Match m = shape_match(*d, samples.at(*code), index, faces, face);
+            if (!m.clear()) continue;
+            d->shape_similarity = m.similarity;
             d->by_shape = true;
             d->face = faces.name(face);
             d->voted = d->character;
-            d->character = c;
-            const auto votes = d->votes.find(c);
+            d->character = m.best;
+            const auto votes = d->votes.find(m.best);
             d->agreeing = votes == d->votes.end() ? 0 : votes->second;
         }
     }

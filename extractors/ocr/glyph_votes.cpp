@@ -150,9 +150,11 @@ std::string decided_by_shape(const CodesOfFont& codes, size_t count) {
         changed += fmt::format("{}{} ← {} ({:.2f})", n > 1 ? ", " : "", c, v, d.shape_similarity);
     }
     if (confirmed + n == 0) return "";
-    return fmt::format(fmt::runtime(_("; by the shape of their glyphs drawn in the installed font {}, {} uncertain codes "
-                                      "confirmed and {} changed: {}")),
-                       face, confirmed, n, n > count ? changed + ", …" : changed);
+    std::string out = fmt::format(fmt::runtime(_("; by the shape of their glyphs drawn in the installed font {}, {} uncertain "
+                                                 "codes confirmed")),
+                                  face, confirmed);
+    if (n > 0) out += fmt::format(fmt::runtime(_(", {} changed: {}")), n, n > count ? changed + ", …" : changed);
+    return out;
 }
 
 }  // namespace
