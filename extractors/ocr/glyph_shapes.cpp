@@ -41,6 +41,40 @@ constexpr double em_top = 0.88;
 
 using Coarse = std::array<float, coarse_cells * coarse_cells>;
 
+int ink_at(const InkBox& b, int x, int y) { return x >= 0 && y >= 0 && x < b.width && y < b.height ? b.at(x, y) : 0; }
+
+// The shift of `b` over `a` at which they are most alike, and how alike (ink_similarity).
+struct Alignment {
+    int dx = 0, dy = 0;
+    double similarity = 0;
+};
+
+Alignment align(const InkBox& a, const InkBox& b) {
+    Alignment best;
+    for (int dy = -max_shift_px; dy <= max_shift_px; ++dy)
+        for (int dx = -max_shift_px; dx <= max_shift_px; ++dx) {
+            long shared = 0, either = 0;
+            for (int y = 0; y < a.height; ++y)
+                for (int x = 0; x < a.width; ++x) {
+                    const int ink_b = ink_at(b, x + dx, y + dy);
+                    shared += std::min<int>(a.at(x, y), ink_b);
+                    either += std::max<int>(a.at(x, y), ink_b);
+                }
+            if (either > 0 && double(shared) / double(either) > best.similarity)
+                best = {dx, dy, double(shared) / double(either)};
+        }
+    return best;
+}
+
+// Near twins (犬 and 大: a dot apart) are told apart by the strokes one draws and the other
+// does not: where one draws at least this much more ink (0–255) than the other,
+constexpr int distinct_ink = 128;
+// strokes covering at least this share of the em square (half a dot; less is rasterising),
+constexpr double distinct_share = 0.005;
+// of which the page's glyph has at least this share of the best's ink, and at most this share
+// of its rival's.
+constexpr double strokes_present = 0.6, strokes_absent = 0.25;
+
 bool searchable(char32_t c) {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3001 && c <= 0x303F) ||
            (c >= 0xFF01 && c <= 0xFF5E);
@@ -136,8 +170,8 @@ std::pair<size_t, double> matching_face(const FontCodes& codes, const std::map<F
 
 // The candidate the code's glyph is most alike in `face`, how alike, and the next one.
 struct Match {
-    char32_t best = 0;
-    double similarity = 0, second = 0;
+    char32_t best = 0, runner_up = 0;
+    double similarity = 0, second = 0, third = 0;
     bool clear() const { return similarity >= candidate_floor && similarity - second >= clear_margin; }
 };
 
@@ -146,11 +180,17 @@ Match best_of(const std::set<char32_t>& candidates, const InkBox& sample, Instal
     for (char32_t c : candidates) {
         const double s = drawn_similarity(faces, face, c, sample);
         if (s > m.similarity) {
+            m.third = m.second;
             m.second = m.similarity;
+            m.runner_up = m.best;
             m.similarity = s;
             m.best = c;
+        } else if (s > m.second) {
+            m.third = m.second;
+            m.second = s;
+            m.runner_up = c;
         } else {
-            m.second = std::max(m.second, s);
+            m.third = std::max(m.third, s);
         }
     }
     return m;
@@ -171,24 +211,34 @@ Match shape_match(const CodeDecision& d, const InkBox& sample, const std::functi
     return best_of(candidates, sample, faces, face);
 }
 
+// Whether the page's glyph has the strokes that tell `m.best` from its runner-up, and not the
+// runner-up's own, where only those two are alike enough to be the glyph.
+bool told_apart(const Match& m, const InkBox& sample, InstalledFaces& faces, size_t face) {
+    InkBox best, rival;
+    if (m.similarity < candidate_floor || m.similarity - m.third < clear_margin || !faces.draw(face, m.best, sample, best) ||
+        !faces.draw(face, m.runner_up, sample, rival))
+        return false;
+    const Alignment at = align(sample, best);
+    double best_only = 0, rival_only = 0, on_best = 0, on_rival = 0;
+    for (int y = 0; y < sample.height; ++y)
+        for (int x = 0; x < sample.width; ++x) {
+            const int b = ink_at(best, x + at.dx, y + at.dy), r = ink_at(rival, x + at.dx, y + at.dy), a = sample.at(x, y);
+            if (b - r >= distinct_ink) {
+                best_only += b;
+                on_best += std::min(a, b);
+            } else if (r - b >= distinct_ink) {
+                rival_only += r;
+                on_rival += std::min(a, r);
+            }
+        }
+    const double least = distinct_share * sample.ppem * sample.ppem * 255;
+    return best_only + rival_only >= least && (best_only < least || on_best >= strokes_present * best_only) &&
+           (rival_only < least || on_rival <= strokes_absent * rival_only);
+}
+
 }  // namespace
 
-double ink_similarity(const InkBox& a, const InkBox& b) {
-    double best = 0;
-    for (int dy = -max_shift_px; dy <= max_shift_px; ++dy)
-        for (int dx = -max_shift_px; dx <= max_shift_px; ++dx) {
-            long shared = 0, either = 0;
-            for (int y = 0; y < a.height; ++y)
-                for (int x = 0; x < a.width; ++x) {
-                    const int bx = x + dx, by = y + dy;
-                    const int ink_b = bx >= 0 && by >= 0 && bx < b.width && by < b.height ? b.at(bx, by) : 0;
-                    shared += std::min<int>(a.at(x, y), ink_b);
-                    either += std::max<int>(a.at(x, y), ink_b);
-                }
-            if (either > 0) best = std::max(best, double(shared) / double(either));
-        }
-    return best;
-}
+double ink_similarity(const InkBox& a, const InkBox& b) { return align(a, b).similarity; }
 
 bool uncertain(const CodeDecision& d) {
     return d.agreeing < settled_votes || d.share() < settled_share || d.confidence < settled_confidence;
@@ -213,7 +263,7 @@ void decide_by_shape(std::map<FontCode, CodeDecision>& decisions, const std::map
         for (auto& [code, d] : codes) {
             if (!uncertain(*d) || !searchable(d->character) || !samples.count(*code)) continue;
             const Match m = shape_match(*d, samples.at(*code), index, faces, face);
-            if (!m.clear()) continue;
+            if (!m.clear() && !told_apart(m, samples.at(*code), faces, face)) continue;
             d->shape_similarity = m.similarity;
             d->by_shape = true;
             d->face = faces.name(face);
