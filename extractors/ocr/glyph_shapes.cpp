@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdlib>
 #include <functional>
-#include <numeric>
 #include <set>
 
 namespace dutylist::ocr {
@@ -18,16 +16,17 @@ constexpr int max_shift_px = 1;
 constexpr size_t face_probes = 12;
 // A face draws a font's certain codes alike at least this (mean ink_similarity) when it is the
 // font the PDF embeds a subset of. The corpus's LibreOffice subsets of Noto Serif and Sans CJK
-// JP drawn in the installed faces: 0.88–0.97; in the other family, or Droid Sans Fallback,
-// below 0.7.
+// JP drawn in the installed faces: 0.88–0.97 (Chromium's Droid Sans Fallback subsets: above
+// 0.8); in the other family, or Droid Sans Fallback, below 0.7.
 constexpr double face_match = 0.8;
 // A candidate is taken only when at least this alike (ink_similarity): less, and the glyph is
 // drawn like none of them. The corpus's uncertain codes drew their right character 0.72–1.0
 // alike (a glyph on a ruling or of a smaller size draws less alike).
 constexpr double candidate_floor = 0.7;
 // ... and when it is at least this much more alike than every other candidate: two different
-// ideographs of one face differ by at least a stroke, far more than rasterising differs; the
-// corpus's near twins (犬 and 大: 0.06 apart) are left to their votes.
+// ideographs of one face differ by at least a stroke, far more than rasterising differs. Near
+// twins closer than this (犬 and 大: 0.06 apart on a Chromium page) are told apart by the
+// strokes that differ (told_apart), or left to their votes.
 constexpr double clear_margin = 0.1;
 // The coarse shape a face's characters are searched by: the em square in this many cells a
 // side, drawn at one pixel a cell (loading the glyph, not drawing it, is what costs: 37 µs a

@@ -5,8 +5,9 @@
 // Sans Fallback). So each broken font is matched with the installed face that draws its certain
 // codes as the page does; then every uncertain code's glyph is compared with the candidates
 // (what its occurrences were read as, and the face's characters whose coarse shape is nearest
-// to it) drawn in that face, and takes the one that matches clearly best. Certain codes are
-// never changed; where no face matches or no candidate is clearly best, the votes decide.
+// to it) drawn in that face, and takes the one that matches clearly best (or, of two near
+// twins, the one whose own strokes the glyph has). Certain codes are never changed; where no
+// face matches or no candidate is clearly best, the votes decide.
 #pragma once
 
 #include <map>
