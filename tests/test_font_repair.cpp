@@ -1,7 +1,9 @@
 // Broken fonts repaired from their glyphs (extractors/ocr/font_repair, glyph_votes): the votes
 // on their own, then PDFs whose fonts lost their Unicode maps read through the text road, their
 // geometry as the PDF has it. The corpus fixture is three pages (made at test time by
-// tests/data/pdf/untrusted/make_broken_fonts.py); the whole file is measured in bench/.
+// tests/data/pdf/untrusted/make_broken_fonts.py); the whole file is measured in bench/. The
+// files of tests/data/pdf/untrusted/ are read in test_font_repair_files (ctest runs the two
+// side by side).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -133,27 +135,6 @@ TEST_CASE("the report names each font, its codes, readings each and the least ce
     CHECK(lines[0].find("BAAAAA+DroidSansFallback") != std::string::npos);
     CHECK(lines[0].find("2 codes recovered, 1.5 readings each") != std::string::npos);
     CHECK(lines[0].find("least certain: 凿 1/1 (60), 助 2/2 (96)") != std::string::npos);
-}
-
-TEST_CASE("a Ghostscript re-distil whose Type 3 fonts map ideographs to Latin letters converts exactly") {
-    const fs::path pdf = untrusted() / "gs-chromium-type3.pdf";
-    const Read r = read(pdf);
-    const auto report = test::compare_with_truth(r.document, untrusted() / "gs-chromium-type3.truth.json");
-    CHECK_MESSAGE(report.perfect(), report.summary());
-    CHECK(said(r, "repaired from its glyphs"));
-    CHECK_FALSE(said(r, "read from the page images by OCR"));
-}
-
-TEST_CASE("fonts without ToUnicode: the text road, with the good font's digits untouched") {
-    const Read r = read(untrusted() / "no-tounicode.pdf");
-    test::TruthOptions options;
-    options.compare_metadata = false;
-    const auto report = test::compare_with_truth(r.document, untrusted() / "no-tounicode.truth.json", options);
-    MESSAGE("no-tounicode: cells " << report.exact_cells << "/" << report.cells << " exact");
-    CHECK(said(r, "BAAAAA+DroidSansFallback repaired from its glyphs"));
-    REQUIRE(r.document.lists.size() == 2);
-    CHECK(r.document.lists[0].items.size() == 10);
-    CHECK(report.exact_cells * 10 >= report.cells * 8);
 }
 
 // Cells of `document` that hold `text`.

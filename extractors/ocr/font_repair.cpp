@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "extractors/ocr/dash_glyphs.hpp"
+#include "extractors/ocr/glyph_shapes.hpp"
 #include "extractors/ocr/scan_image.hpp"
 #include "i18n/catalogue.hpp"
 
@@ -153,6 +154,27 @@ bool draws_nothing(const pdf::Glyph& g, const pdf::PageImage& image) {
                     ScanTolerances{}.ink_level, space_max_ink_px);
 }
 
+// The glyph's ink as the page draws it: what glyph_shapes.cpp compares with the installed
+// fonts' glyphs.
+InkBox sample_of(const pdf::Glyph& g, const pdf::PageImage& image) {
+    const double px = image.dpi / 72.0;
+    const int left = std::clamp(static_cast<int>(std::floor(g.x0 * px)), 0, image.width);
+    const int right = std::clamp(static_cast<int>(std::ceil(g.x1 * px)), left, image.width);
+    const int top = std::clamp(static_cast<int>(std::floor((g.baseline - sample_above * g.size) * px)), 0, image.height);
+    const int bottom = std::clamp(static_cast<int>(std::ceil((g.baseline + sample_below * g.size) * px)), top, image.height);
+    InkBox box;
+    box.width = right - left;
+    box.height = bottom - top;
+    box.ppem = g.size * px;
+    box.origin_x = g.x0 * px - left;
+    box.origin_y = g.baseline * px - top;
+    box.ink.reserve(static_cast<size_t>(box.width) * static_cast<size_t>(box.height));
+    for (int y = top; y < bottom; ++y)
+        for (int x = left; x < right; ++x)
+            box.ink.push_back(static_cast<std::uint8_t>(255 - image.grey[static_cast<size_t>(y) * static_cast<size_t>(image.width) + static_cast<size_t>(x)]));
+    return box;
+}
+
 bool dash_reading(char32_t c) { return c == U'一' || c == U'—' || c == U'-' || c == U'－' || c == U'–'; }
 
 // Tesseract's LSTM places its symbol boxes only roughly (a box can stand a character off), so
@@ -178,6 +200,7 @@ Unsure vote_run(const pdf::PageContent& page, const std::vector<size_t>& run, co
     for (size_t k = 0; k < inked.size(); ++k) {
         const pdf::Glyph& g = page.glyphs[inked[k]];
         if (!is_broken(page, g)) continue;
+        if (!votes.has_sample(code_of(page, g))) votes.keep_sample(code_of(page, g), sample_of(g, image));
         if ((g.x1 - g.x0) / g.size >= two_em_advance && draws_rule(g, image)) {
             votes.add(code_of(page, g), double_dash, joined_confidence);
             continue;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "extractors/ocr/glyph_shapes.hpp"
 #include "model/text.hpp"
 #include "i18n/catalogue.hpp"
 
@@ -71,6 +72,16 @@ int GlyphVotes::readings(const FontCode& code) const {
     return all;
 }
 
+bool GlyphVotes::has_sample(const FontCode& code) const {
+    std::lock_guard lock(mutex_);
+    return samples_.count(code) > 0;
+}
+
+void GlyphVotes::keep_sample(const FontCode& code, InkBox sample) {
+    std::lock_guard lock(mutex_);
+    samples_.emplace(code, std::move(sample));
+}
+
 std::map<FontCode, CodeDecision> GlyphVotes::decisions() const {
     std::lock_guard lock(mutex_);
     std::map<FontCode, CodeDecision> out;
@@ -91,34 +102,77 @@ std::map<FontCode, CodeDecision> GlyphVotes::decisions() const {
         d.confidence = best->confidence / best->votes;
         out.emplace(code, d);
     }
+    if (!samples_.empty()) {
+        InstalledFaces faces;
+        decide_by_shape(out, samples_, faces);
+    }
     dashes_of_latin_fonts(out);
     return out;
 }
 
+namespace {
+
+using CodesOfFont = std::vector<std::pair<unsigned, CodeDecision>>;
+
+// The least certain codes the votes decided: reading, votes for it / readings (mean confidence).
+std::string least_certain_votes(CodesOfFont codes, size_t count) {
+    std::erase_if(codes, [](const auto& c) { return c.second.by_shape; });
+    std::sort(codes.begin(), codes.end(), [](const auto& a, const auto& b) {
+        return a.second.certainty() != b.second.certainty() ? a.second.certainty() < b.second.certainty()
+                                                            : a.second.confidence < b.second.confidence;
+    });
+    std::string out;
+    for (size_t i = 0; i < codes.size() && i < count; ++i) {
+        const CodeDecision& d = codes[i].second;
+        std::string shown;
+        append_utf8(shown, d.character);
+        out += fmt::format("{}{} {}/{} ({:.0f})", i ? ", " : "", shown, d.agreeing, d.readings, d.confidence);
+    }
+    return out;
+}
+
+// The uncertain codes decided by their shape: how many the shape confirmed, and those it
+// changed (character for the votes' reading, similarity); "" for none.
+std::string decided_by_shape(const CodesOfFont& codes, size_t count) {
+    std::string changed, face;
+    size_t confirmed = 0, n = 0;
+    for (const auto& [code, d] : codes) {
+        if (!d.by_shape) continue;
+        face = d.face;
+        if (d.character == d.voted) {
+            ++confirmed;
+            continue;
+        }
+        if (n++ >= count) continue;
+        std::string c, v;
+        append_utf8(c, d.character);
+        append_utf8(v, d.voted);
+        changed += fmt::format("{}{} ← {} ({:.2f})", n > 1 ? ", " : "", c, v, d.shape_similarity);
+    }
+    if (confirmed + n == 0) return "";
+    std::string out = fmt::format(fmt::runtime(_("; by the shape of their glyphs drawn in the installed font {}, {} uncertain "
+                                                 "codes confirmed")),
+                                  face, confirmed);
+    if (n > 0) out += fmt::format(fmt::runtime(_(", {} changed: {}")), n, n > count ? changed + ", …" : changed);
+    return out;
+}
+
+}  // namespace
+
 std::vector<std::string> repair_report(const std::map<FontCode, CodeDecision>& decisions,
                                        const std::map<std::string, std::string>& font_names, size_t least_certain) {
-    std::map<std::string, std::vector<std::pair<unsigned, CodeDecision>>> by_font;
+    std::map<std::string, CodesOfFont> by_font;
     for (const auto& [code, d] : decisions) by_font[code.first].emplace_back(code.second, d);
     std::vector<std::string> lines;
-    for (auto& [font, codes] : by_font) {
+    for (const auto& [font, codes] : by_font) {
         int readings = 0;
         for (const auto& [code, d] : codes) readings += d.readings;
-        std::sort(codes.begin(), codes.end(), [](const auto& a, const auto& b) {
-            return a.second.share() != b.second.share() ? a.second.share() < b.second.share()
-                                                        : a.second.confidence < b.second.confidence;
-        });
-        std::string doubtful;
-        for (size_t i = 0; i < codes.size() && i < least_certain; ++i) {
-            const CodeDecision& d = codes[i].second;
-            std::string shown;
-            append_utf8(shown, d.character);
-            doubtful += fmt::format("{}{} {}/{} ({:.0f})", i ? ", " : "", shown, d.agreeing, d.readings, d.confidence);
-        }
         const auto name = font_names.find(font);
         lines.push_back(fmt::format(fmt::runtime(_("font {} repaired from its glyphs: {} codes recovered, {:.1f} readings each; "
                                                 "least certain: {}")),
                                     name != font_names.end() && !name->second.empty() ? name->second : fmt::format(fmt::runtime(_("object {}")), font),
-                                    codes.size(), double(readings) / double(codes.size()), doubtful));
+                                    codes.size(), double(readings) / double(codes.size()), least_certain_votes(codes, least_certain)) +
+                        decided_by_shape(codes, least_certain));
     }
     return lines;
 }

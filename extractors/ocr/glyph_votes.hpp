@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "extractors/ocr/installed_faces.hpp"
+
 namespace dutylist::ocr {
 
 // A code whose leading reading has at least this many votes and this share of them needs no
@@ -33,12 +35,19 @@ struct CodeDecision {
     int agreeing = 0;       // of them, read as `character`
     double confidence = 0;  // mean recogniser confidence (0–100) of the agreeing readings
     std::map<char32_t, int> votes;  // every reading, with how many occurrences were read so
+    // Its votes left it uncertain, and its glyph matched `character` drawn in the installed face
+    // of its font clearly best (glyph_shapes.hpp), as alike as `shape_similarity` (0–1; 0 when
+    // not compared).
+    bool by_shape = false;
+    double shape_similarity = 0;
+    std::string face;    // the installed face it was compared in
+    char32_t voted = 0;  // what the votes alone decided
     double share() const { return readings ? double(agreeing) / readings : 0; }
     // How sure the decision is, 0–100: the lower of the share of readings that agree and how
     // sure the recogniser was of them. A code read once, uncertainly, is not made sure by being
     // outvoted by nothing; a code read 200 times, some of them otherwise, is as sure as its
-    // majority.
-    double certainty() const { return std::min(100 * share(), confidence); }
+    // majority. A code decided by its shape is as sure as its glyph is alike.
+    double certainty() const { return by_shape ? 100 * shape_similarity : std::min(100 * share(), confidence); }
 };
 
 class GlyphVotes {
@@ -49,10 +58,15 @@ public:
     bool settled(const FontCode& code) const;
     // How many times `code` has been read.
     int readings(const FontCode& code) const;
+    // The glyph of `code` as the page draws it (the first kept; font_repair.cpp cuts it out),
+    // for the codes the votes leave uncertain to be decided by shape.
+    bool has_sample(const FontCode& code) const;
+    void keep_sample(const FontCode& code, InkBox sample);
     // Lines of broken fonts read, and left unread because their codes were settled.
     void count_lines(int read, int settled);
     std::pair<int, int> lines() const;
-    // Every code read at least once, decided.
+    // Every code read at least once, decided: by its votes, and where they leave it uncertain
+    // and it has a sample, by its shape (glyph_shapes.hpp).
     std::map<FontCode, CodeDecision> decisions() const;
 
 private:
@@ -62,6 +76,7 @@ private:
     };
     mutable std::mutex mutex_;
     std::map<FontCode, std::map<char32_t, Tally>> readings_;
+    std::map<FontCode, InkBox> samples_;
     int lines_read_ = 0, lines_settled_ = 0;
 };
 
