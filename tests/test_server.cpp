@@ -370,6 +370,53 @@ TEST_CASE("a full queue gets 503 at once") {
     CHECK(running.leftovers() == 0);
 }
 
+TEST_CASE("a conversion past --time-limit gets 504 in the clerk's words, frees its job and leaves nothing behind") {
+    server::ServeOptions options;
+    options.jobs = 1;
+    // The corpus PDF's 60 pages read by OCR: a minute or more of Tesseract on one core.
+    options.ocr = OcrMode::always;
+    options.time_limit = std::chrono::seconds(2);
+    RunningServer running(options);
+    auto client = running.client();
+    const std::string pdf = read_file(corpus("wumachang/wumachang.pdf"));
+    for (const char* language : {"zh-CN", "en"}) {
+        const auto start = std::chrono::steady_clock::now();
+        auto slow = upload(client, "/api/convert?to=json", pdf, "清单.pdf", {{"Accept-Language", language}});
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        REQUIRE(slow);
+        CHECK(slow->status == 504);
+        MESSAGE(std::string(language) << ": " << error_of(slow) << " after " << seconds << " s");
+        CHECK(error_of(slow).find(language == std::string("en") ? "took longer than the 2 s" : "超过了本服务器允许的 2 秒") != std::string::npos);
+        // Stopped within Tesseract's word after the limit, not after the minute the pages take.
+        CHECK(seconds < (under_asan ? 30 : 10));
+        // Its job is free as soon as it is answered: no thread of it goes on reading pages.
+        const auto health = nlohmann::json::parse(client.Get("/healthz")->body);
+        CHECK(health.at("running") == 0);
+        CHECK(running.leftovers() == 0);
+    }
+    auto after = upload(client, "/api/inspect", corpus_docx());
+    REQUIRE(after);
+    CHECK(after->status == 200);
+}
+
+TEST_CASE("a LibreOffice conversion past --time-limit is stopped and gets 504") {
+    server::ServeOptions options;
+    // Less than LibreOffice takes to start: its stall limit is cut to a second, and whether it
+    // is stopped there or ends sooner, the conversion is past its limit.
+    options.time_limit = std::chrono::milliseconds(200);
+    RunningServer running(options);
+    auto client = running.client();
+    const auto start = std::chrono::steady_clock::now();
+    auto slow = upload(client, "/api/convert?to=json", "{\\rtf1\\ansi 序号 事项名称\\par}", "清单.rtf");
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    REQUIRE(slow);
+    CHECK(slow->status == 504);
+    CHECK(error_of(slow).find("took longer than the 0.2 s") != std::string::npos);
+    CHECK(seconds < (under_asan ? 30 : 10));
+    CHECK(nlohmann::json::parse(client.Get("/healthz")->body).at("running") == 0);
+    CHECK(running.leftovers() == 0);
+}
+
 TEST_CASE("8 uploads at once all succeed") {
     server::ServeOptions options;
     options.jobs = 2;
