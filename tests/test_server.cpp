@@ -44,9 +44,11 @@ public:
         server_ = std::make_unique<server::Server>(options);
         thread_ = std::thread([this] { server_->run(); });
     }
-    ~RunningServer() {
+    ~RunningServer() { stop(); }
+    // What SIGTERM does; returns when run() has.
+    void stop() {
         server_->stop();
-        thread_.join();
+        if (thread_.joinable()) thread_.join();
     }
     RunningServer(const RunningServer&) = delete;
     RunningServer& operator=(const RunningServer&) = delete;
@@ -414,6 +416,30 @@ TEST_CASE("a LibreOffice conversion past --time-limit is stopped and gets 504") 
     CHECK(error_of(slow).find("took longer than the 0.2 s") != std::string::npos);
     CHECK(seconds < (under_asan ? 30 : 10));
     CHECK(nlohmann::json::parse(client.Get("/healthz")->body).at("running") == 0);
+    CHECK(running.leftovers() == 0);
+}
+
+TEST_CASE("stopping the server stops a long OCR under way at its next page: 503, and run() returns within seconds") {
+    server::ServeOptions options;
+    options.jobs = 1;
+    options.ocr = OcrMode::always;  // a minute or more of Tesseract
+    RunningServer running(options);
+    auto client = running.client();
+    std::future<httplib::Result> slow = std::async(std::launch::async, [&] {
+        return upload(running.client(), "/api/convert?to=json", read_file(corpus("wumachang/wumachang.pdf")), "清单.pdf");
+    });
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < until && nlohmann::json::parse(client.Get("/healthz")->body).at("running") != 1)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const auto stopped = std::chrono::steady_clock::now();
+    running.stop();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - stopped).count();
+    const httplib::Result answer = slow.get();
+    REQUIRE(answer);
+    CHECK(answer->status == 503);
+    CHECK(error_of(answer).find("stopping") != std::string::npos);
+    // A page of OCR at most (about a second here), far from the minute the whole file takes.
+    CHECK(seconds < (under_asan ? 30 : 5));
     CHECK(running.leftovers() == 0);
 }
 

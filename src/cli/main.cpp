@@ -105,7 +105,7 @@ Examples:
   dutylist serve --host 0.0.0.0 --token-file token.txt --jobs 4
   curl -F file=@清单.pdf 'http://127.0.0.1:8080/api/convert?to=docx' -OJ
 
-Stops on SIGTERM or Ctrl-C after the conversions under way, with exit code 0.)"));
+Stops on SIGTERM or Ctrl-C, the conversions under way at their next page, with exit code 0.)"));
     return serve_cmd;
 }
 

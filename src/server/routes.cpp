@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <mutex>
@@ -65,9 +66,9 @@ public:
         max_bytes_ = options.max_upload;
     }
     // When the job's turn comes: the time limit counts from here, LibreOffice's stall limit
-    // (whole seconds) cut to it.
-    void start() {
-        read_.deadline = Deadline::after(limit_);
+    // (whole seconds) cut to it; the work stops sooner when `cancelled` becomes true.
+    void start(const std::atomic<bool>& cancelled) {
+        read_.deadline = Deadline::after(limit_, &cancelled);
         const auto seconds = std::chrono::ceil<std::chrono::seconds>(limit_);
         read_.convert_timeout = std::clamp(seconds, std::chrono::seconds(1), read_.convert_timeout);
     }
@@ -90,15 +91,17 @@ private:
     std::vector<std::string> warnings_;
 };
 
-// Runs the job in its turn, by its deadline. A failure once the deadline has passed is the
-// time limit's doing (LibreOffice stopped at it fails as a hang), so it is answered as such.
+// Runs the job in its turn, by its deadline, or until the server stops. A failure once the
+// deadline has passed is its doing (LibreOffice stopped at it fails as a hang), so it is
+// answered as such.
 void run_job(JobQueue& jobs, Reading& reading, const std::function<void()>& job) {
     const auto timed = [&] {
-        reading.start();
+        reading.start(jobs.cancelled());
         try {
             job();
         } catch (const Error&) {
             if (!reading.options().deadline.passed()) throw;
+            if (jobs.cancelled()) throw HttpError{503, _("the server is stopping: try again in a minute")};
             const double seconds = std::chrono::duration<double>(reading.limit()).count();
             throw HttpError{504, fmt::format(fmt::runtime(_("converting this file took longer than the {} s this server allows, so it "
                                                               "was stopped; a long scan read by OCR takes about a second a page: split "
