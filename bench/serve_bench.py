@@ -9,11 +9,15 @@ converts N uploads (`POST /api/convert?to=json`), and the CLI converts N copies 
 only ever keep one job busy, so it is compared with the CLI on one job. N is chosen from a
 calibration run so that each measurement takes about --seconds; each is repeated --repeat
 times, the CLI's and the server's in turn, and the medians are shown. Prints one Markdown
-table: conversions per second and the server's rate over the CLI's. Every answer must be 200
-with the CLI's JSON, or the run fails.
+table: conversions per second and the server's rate over the CLI's, and the CPU time a
+conversion costs each (the CLI process's, the server process's: on a shared machine a steadier
+measure of what HTTP costs than the rate). Every answer must be 200 with the CLI's JSON, or the
+run fails.
 """
 import argparse
 import http.client
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -37,13 +41,30 @@ def copies(source, count, tmp):
     return inputs
 
 
+def children_cpu():
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def process_cpu(pid):
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 def cli_rate(exe, source, count, jobs, tmp):
+    """Conversions per second, and CPU seconds per conversion."""
     inputs = copies(source, count, tmp)
     out = Path(tmp) / "out"
     shutil.rmtree(out, ignore_errors=True)
-    start = time.monotonic()
+    cpu, start = children_cpu(), time.monotonic()
     subprocess.run([exe, "convert", str(inputs), "-t", "json", "-o", str(out), "-q", "--jobs", str(jobs)], check=True)
-    return count / (time.monotonic() - start)
+    return count / (time.monotonic() - start), (children_cpu() - cpu) / count
+
+
+def served_rate(server, port, source, count, clients, expected):
+    cpu = process_cpu(server.pid)
+    rate = server_rate(port, source, count, clients, expected)
+    return rate, (process_cpu(server.pid) - cpu) / count
 
 
 def multipart(name, data):
@@ -66,9 +87,14 @@ def server_rate(port, source, count, clients, expected):
                 if remaining[0] == 0:
                     return
                 remaining[0] -= 1
-            connection.request("POST", "/api/convert?to=json", body, {"Content-Type": content_type})
-            response = connection.getresponse()
-            answer = response.read()
+            try:
+                connection.request("POST", "/api/convert?to=json", body, {"Content-Type": content_type})
+                response = connection.getresponse()
+                answer = response.read()
+            except OSError as e:  # a reset connection is a failure too, not a client less
+                failures.append(type(e).__name__)
+                connection.close()
+                continue
             if response.status != 200 or answer != expected:
                 failures.append(response.status)
 
@@ -80,7 +106,7 @@ def server_rate(port, source, count, clients, expected):
         t.join()
     elapsed = time.monotonic() - start
     if failures:
-        sys.exit(f"{len(failures)} of {count} conversions failed or differed from the CLI's (statuses {sorted(set(failures))})")
+        sys.exit(f"{len(failures)} of {count} conversions failed or differed from the CLI's (statuses {sorted(set(map(str, failures)))})")
     return count / elapsed
 
 
@@ -103,24 +129,26 @@ def main():
     args = parser.parse_args()
     server, port = start_server(args.dutylist, args.jobs)
     try:
-        print("| file | clients | jobs | conversions | CLI /s | server /s | server / CLI |")
-        print("|---|---|---|---|---|---|---|")
+        print("| file | clients | jobs | conversions | CLI /s | server /s | server / CLI | CPU ms a conversion, CLI | server | server / CLI |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
         for source in (CORPUS / "wumachang.docx", CORPUS / "wumachang.pdf"):
             expected = subprocess.run([args.dutylist, "convert", str(source), "-t", "json", "-o", "-"], check=True,
                                       capture_output=True).stdout
             with tempfile.TemporaryDirectory() as tmp:
                 # One job's rate, from a run of about a second, sizes every measurement.
-                single = cli_rate(args.dutylist, source, 2, 1, tmp)
-                single = cli_rate(args.dutylist, source, max(2, round(single)), 1, tmp)
+                single = cli_rate(args.dutylist, source, 2, 1, tmp)[0]
+                single = cli_rate(args.dutylist, source, max(2, round(single)), 1, tmp)[0]
                 for clients in CLIENTS:
                     jobs = min(clients, args.jobs)
                     count = max(clients, round(args.seconds * single * jobs))
                     cli, served = [], []
                     for _ in range(args.repeat):
                         cli.append(cli_rate(args.dutylist, source, count, jobs, tmp))
-                        served.append(server_rate(port, source, count, clients, expected))
-                    c, s = statistics.median(cli), statistics.median(served)
-                    print(f"| {source.name} | {clients} | {jobs} | {count} | {c:.2f} | {s:.2f} | {s / c:.2f} |", flush=True)
+                        served.append(served_rate(server, port, source, count, clients, expected))
+                    c, s = (statistics.median(r for r, _ in cli), statistics.median(r for r, _ in served))
+                    cc, sc = (statistics.median(u for _, u in cli), statistics.median(u for _, u in served))
+                    print(f"| {source.name} | {clients} | {jobs} | {count} | {c:.2f} | {s:.2f} | {s / c:.2f} "
+                          f"| {cc * 1000:.0f} | {sc * 1000:.0f} | {sc / cc:.2f} |", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
