@@ -1,17 +1,25 @@
 #!/usr/bin/python3
 """Conversions per second through `dutylist serve` against the command line's own rate.
 
-    bench/serve_bench.py BUILD/dutylist [--jobs 2] [--docx 32] [--pdf 8]
+    bench/serve_bench.py BUILD/dutylist [--jobs 2] [--seconds 5] [--repeat 3]
 
-For the corpus DOCX and PDF: the CLI converts N copies in one run (`convert DIR -t json
---jobs J`), then a server started with the same --jobs converts N uploads sent by 1, 4 and 16
-clients at once (`POST /api/convert?to=json`). Prints one Markdown table: conversions per second
-and the server's rate over the CLI's, measured in this one run. Every answer must be 200 with the
-CLI's JSON, or the run fails.
+For the corpus DOCX and PDF and 1, 4 and 16 clients at once: a server started with --jobs J
+converts N uploads (`POST /api/convert?to=json`), and the CLI converts N copies in one run
+(`convert DIR -t json --jobs P`) at the same parallelism, P = min(clients, J): one client can
+only ever keep one job busy, so it is compared with the CLI on one job. N is chosen from a
+calibration run so that each measurement takes about --seconds; each is repeated --repeat
+times, the CLI's and the server's in turn, and the medians are shown. Prints one Markdown
+table: conversions per second and the server's rate over the CLI's, and the CPU time a
+conversion costs each (the CLI process's, the server process's: on a shared machine a steadier
+measure of what HTTP costs than the rate). Every answer must be 200 with the CLI's JSON, or the
+run fails.
 """
 import argparse
 import http.client
+import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,15 +32,39 @@ CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "
 CLIENTS = (1, 4, 16)
 
 
-def cli_rate(exe, source, count, jobs):
-    with tempfile.TemporaryDirectory() as tmp:
-        inputs = Path(tmp) / "in"
+def copies(source, count, tmp):
+    inputs = Path(tmp) / f"in{count}"
+    if not inputs.exists():
         inputs.mkdir()
         for i in range(count):
-            shutil.copy(source, inputs / f"copy{i:03}{source.suffix}")
-        start = time.monotonic()
-        subprocess.run([exe, "convert", str(inputs), "-t", "json", "-o", str(Path(tmp) / "out"), "-q", "--jobs", str(jobs)], check=True)
-        return count / (time.monotonic() - start)
+            shutil.copy(source, inputs / f"copy{i:04}{source.suffix}")
+    return inputs
+
+
+def children_cpu():
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def process_cpu(pid):
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def cli_rate(exe, source, count, jobs, tmp):
+    """Conversions per second, and CPU seconds per conversion."""
+    inputs = copies(source, count, tmp)
+    out = Path(tmp) / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    cpu, start = children_cpu(), time.monotonic()
+    subprocess.run([exe, "convert", str(inputs), "-t", "json", "-o", str(out), "-q", "--jobs", str(jobs)], check=True)
+    return count / (time.monotonic() - start), (children_cpu() - cpu) / count
+
+
+def served_rate(server, port, source, count, clients, expected):
+    cpu = process_cpu(server.pid)
+    rate = server_rate(port, source, count, clients, expected)
+    return rate, (process_cpu(server.pid) - cpu) / count
 
 
 def multipart(name, data):
@@ -55,9 +87,14 @@ def server_rate(port, source, count, clients, expected):
                 if remaining[0] == 0:
                     return
                 remaining[0] -= 1
-            connection.request("POST", "/api/convert?to=json", body, {"Content-Type": content_type})
-            response = connection.getresponse()
-            answer = response.read()
+            try:
+                connection.request("POST", "/api/convert?to=json", body, {"Content-Type": content_type})
+                response = connection.getresponse()
+                answer = response.read()
+            except OSError as e:  # a reset connection is a failure too, not a client less
+                failures.append(type(e).__name__)
+                connection.close()
+                continue
             if response.status != 200 or answer != expected:
                 failures.append(response.status)
 
@@ -69,7 +106,7 @@ def server_rate(port, source, count, clients, expected):
         t.join()
     elapsed = time.monotonic() - start
     if failures:
-        sys.exit(f"{len(failures)} of {count} conversions failed or differed from the CLI's (statuses {sorted(set(failures))})")
+        sys.exit(f"{len(failures)} of {count} conversions failed or differed from the CLI's (statuses {sorted(set(map(str, failures)))})")
     return count / elapsed
 
 
@@ -87,22 +124,31 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dutylist")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--docx", type=int, default=32, help="conversions of the DOCX per measurement")
-    parser.add_argument("--pdf", type=int, default=8, help="conversions of the PDF per measurement")
+    parser.add_argument("--seconds", type=float, default=5, help="about how long each measurement takes")
+    parser.add_argument("--repeat", type=int, default=3, help="measurements of each figure; the median is shown")
     args = parser.parse_args()
     server, port = start_server(args.dutylist, args.jobs)
     try:
-        print(f"| file | conversions | CLI /s | " + " | ".join(f"{c} client{'s' if c > 1 else ''} /s (ratio)" for c in CLIENTS) + " |")
-        print("|---|---|---|" + "---|" * len(CLIENTS))
-        for source, count in ((CORPUS / "wumachang.docx", args.docx), (CORPUS / "wumachang.pdf", args.pdf)):
+        print("| file | clients | jobs | conversions | CLI /s | server /s | server / CLI | CPU ms a conversion, CLI | server | server / CLI |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for source in (CORPUS / "wumachang.docx", CORPUS / "wumachang.pdf"):
             expected = subprocess.run([args.dutylist, "convert", str(source), "-t", "json", "-o", "-"], check=True,
                                       capture_output=True).stdout
-            cli = cli_rate(args.dutylist, source, count, args.jobs)
-            cells = []
-            for clients in CLIENTS:
-                rate = server_rate(port, source, count, clients, expected)
-                cells.append(f"{rate:.2f} ({rate / cli:.2f})")
-            print(f"| {source.name} | {count} | {cli:.2f} | " + " | ".join(cells) + " |", flush=True)
+            with tempfile.TemporaryDirectory() as tmp:
+                # One job's rate, from a run of about a second, sizes every measurement.
+                single = cli_rate(args.dutylist, source, 2, 1, tmp)[0]
+                single = cli_rate(args.dutylist, source, max(2, round(single)), 1, tmp)[0]
+                for clients in CLIENTS:
+                    jobs = min(clients, args.jobs)
+                    count = max(clients, round(args.seconds * single * jobs))
+                    cli, served = [], []
+                    for _ in range(args.repeat):
+                        cli.append(cli_rate(args.dutylist, source, count, jobs, tmp))
+                        served.append(served_rate(server, port, source, count, clients, expected))
+                    c, s = (statistics.median(r for r, _ in cli), statistics.median(r for r, _ in served))
+                    cc, sc = (statistics.median(u for _, u in cli), statistics.median(u for _, u in served))
+                    print(f"| {source.name} | {clients} | {jobs} | {count} | {c:.2f} | {s:.2f} | {s / c:.2f} "
+                          f"| {cc * 1000:.0f} | {sc * 1000:.0f} | {sc / cc:.2f} |", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -97,10 +97,10 @@ std::string describe_content(std::string_view bytes) {
     return _("plain text");
 }
 
-SourceImages source_images(const InputFile& input, const Document& document) {
+SourceImages source_images(const InputFile& input, const Document& document, const ReadOptions& options) {
     for (const auto& reader : readers())
         // A dutylist JSON keeps the format of the document it was made from, not its pages.
-        if (reader.name == document.source.format && reader.images && reader.sniff(input.bytes)) return reader.images(input, document);
+        if (reader.name == document.source.format && reader.images && reader.sniff(input.bytes)) return reader.images(input, document, options);
     return {};
 }
 

@@ -24,8 +24,9 @@ Document read_document(const InputFile& input, const ReadOptions& options);
 
 // The pictures of the items' regions of their pages, for the review page: from the reader of
 // the document's source format when it has pages (PDF), none otherwise (a DOCX's items name
-// their table and row instead). `input` must be what `document` was read from.
-SourceImages source_images(const InputFile& input, const Document& document);
+// their table and row instead). `input` must be what `document` was read from; the pages are
+// drawn on options.threads threads (0: the cores) and by options.deadline.
+SourceImages source_images(const InputFile& input, const Document& document, const ReadOptions& options);
 
 // What the bytes look like, for messages: "a PNG image", "an HTML page", "empty".
 std::string describe_content(std::string_view bytes);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/deadline.hpp"
 #include "model/document.hpp"
 #include "model/source_images.hpp"
 
@@ -31,6 +32,8 @@ struct ReadOptions {
     // file before it is stopped: a damaged file can make it hang. The default is time enough
     // for LibreOffice to start and convert a list of a few hundred pages on a busy machine.
     std::chrono::seconds convert_timeout{120};
+    // The whole conversion's time limit (model/deadline.hpp); none unless the server sets one.
+    Deadline deadline;
     // Non-fatal findings (a skipped element, a page with no text under --force).
     std::function<void(const std::string&)> warn = [](const std::string&) {};
 };
@@ -44,8 +47,9 @@ struct Reader {
     bool (*sniff)(std::string_view bytes);
     Document (*read)(const InputFile& input, const ReadOptions& options);
     // For a paged format: the picture of each item's region of its page, from the input its
-    // document was read from (model/source_images.hpp). Formats without pages have none.
-    SourceImages (*images)(const InputFile& input, const Document& document) = nullptr;
+    // document was read from (model/source_images.hpp), drawn on at most options.threads
+    // threads (0: the cores) by options.deadline. Formats without pages have none.
+    SourceImages (*images)(const InputFile& input, const Document& document, const ReadOptions& options) = nullptr;
 };
 
 }  // namespace dutylist

@@ -44,9 +44,11 @@ public:
         server_ = std::make_unique<server::Server>(options);
         thread_ = std::thread([this] { server_->run(); });
     }
-    ~RunningServer() {
+    ~RunningServer() { stop(); }
+    // What SIGTERM does; returns when run() has.
+    void stop() {
         server_->stop();
-        thread_.join();
+        if (thread_.joinable()) thread_.join();
     }
     RunningServer(const RunningServer&) = delete;
     RunningServer& operator=(const RunningServer&) = delete;
@@ -367,6 +369,77 @@ TEST_CASE("a full queue gets 503 at once") {
     auto after = upload(running.client(), "/api/convert?to=json", corpus_docx());
     REQUIRE(after);
     CHECK(after->status == 200);
+    CHECK(running.leftovers() == 0);
+}
+
+TEST_CASE("a conversion past --time-limit gets 504 in the clerk's words, frees its job and leaves nothing behind") {
+    server::ServeOptions options;
+    options.jobs = 1;
+    // The corpus PDF's 60 pages read by OCR: a minute or more of Tesseract on one core.
+    options.ocr = OcrMode::always;
+    options.time_limit = std::chrono::seconds(2);
+    RunningServer running(options);
+    auto client = running.client();
+    const std::string pdf = read_file(corpus("wumachang/wumachang.pdf"));
+    for (const char* language : {"zh-CN", "en"}) {
+        const auto start = std::chrono::steady_clock::now();
+        auto slow = upload(client, "/api/convert?to=json", pdf, "清单.pdf", {{"Accept-Language", language}});
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        REQUIRE(slow);
+        CHECK(slow->status == 504);
+        MESSAGE(std::string(language) << ": " << error_of(slow) << " after " << seconds << " s");
+        CHECK(error_of(slow).find(language == std::string("en") ? "took longer than the 2 s" : "超过了本服务器允许的 2 秒") != std::string::npos);
+        // Stopped within Tesseract's word after the limit, not after the minute the pages take.
+        CHECK(seconds < (under_asan ? 30 : 10));
+        // Its job is free as soon as it is answered: no thread of it goes on reading pages.
+        const auto health = nlohmann::json::parse(client.Get("/healthz")->body);
+        CHECK(health.at("running") == 0);
+        CHECK(running.leftovers() == 0);
+    }
+    auto after = upload(client, "/api/inspect", corpus_docx());
+    REQUIRE(after);
+    CHECK(after->status == 200);
+}
+
+TEST_CASE("a LibreOffice conversion past --time-limit is stopped and gets 504") {
+    server::ServeOptions options;
+    // Less than LibreOffice takes to start: its stall limit is cut to a second, and whether it
+    // is stopped there or ends sooner, the conversion is past its limit.
+    options.time_limit = std::chrono::milliseconds(200);
+    RunningServer running(options);
+    auto client = running.client();
+    const auto start = std::chrono::steady_clock::now();
+    auto slow = upload(client, "/api/convert?to=json", "{\\rtf1\\ansi 序号 事项名称\\par}", "清单.rtf");
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    REQUIRE(slow);
+    CHECK(slow->status == 504);
+    CHECK(error_of(slow).find("took longer than the 0.2 s") != std::string::npos);
+    CHECK(seconds < (under_asan ? 30 : 10));
+    CHECK(nlohmann::json::parse(client.Get("/healthz")->body).at("running") == 0);
+    CHECK(running.leftovers() == 0);
+}
+
+TEST_CASE("stopping the server stops a long OCR under way at its next page: 503, and run() returns within seconds") {
+    server::ServeOptions options;
+    options.jobs = 1;
+    options.ocr = OcrMode::always;  // a minute or more of Tesseract
+    RunningServer running(options);
+    auto client = running.client();
+    std::future<httplib::Result> slow = std::async(std::launch::async, [&] {
+        return upload(running.client(), "/api/convert?to=json", read_file(corpus("wumachang/wumachang.pdf")), "清单.pdf");
+    });
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < until && nlohmann::json::parse(client.Get("/healthz")->body).at("running") != 1)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const auto stopped = std::chrono::steady_clock::now();
+    running.stop();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - stopped).count();
+    const httplib::Result answer = slow.get();
+    REQUIRE(answer);
+    CHECK(answer->status == 503);
+    CHECK(error_of(answer).find("stopping") != std::string::npos);
+    // A page of OCR at most (about a second here), far from the minute the whole file takes.
+    CHECK(seconds < (under_asan ? 30 : 5));
     CHECK(running.leftovers() == 0);
 }
 

@@ -68,6 +68,9 @@ Document read_through_libreoffice(const InputFile& input, const ReadOptions& opt
     std::optional<Conversion> conversion = converted_ahead().take(sha256_hex(input.bytes));
     if (!conversion)
         conversion = std::move(convert_with_libreoffice({{input.bytes, conversion_extension(kind)}}, target_of(kind), options.convert_timeout)[0]);
+    // LibreOffice is the long step: its stall limit was cut to the deadline, and a conversion
+    // that ended past it goes no further.
+    options.deadline.check();
     if (!conversion->bytes) throw Error(conversion->failure);
     // The converted file keeps the original's name: messages and provenance speak of it.
     const InputFile converted{input.name, std::move(*conversion->bytes)};

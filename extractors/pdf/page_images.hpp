@@ -25,9 +25,14 @@ inline constexpr double max_review_page_pixels = 6e6;
 inline constexpr size_t max_review_images = 1500;
 // Around the box, so that rulings and a cell's edge are in the picture.
 inline constexpr double review_margin_points = 3;
+// Drawing threads at most, as the reader's: each holds a Poppler document and a page's bitmap.
+inline constexpr size_t max_review_threads = 8;
 
 // `input` must be the PDF that `document` was read from. Items without boxes get no picture;
-// a page that Poppler cannot draw leaves its items without one (counted as left out).
-SourceImages item_images(const InputFile& input, const Document& document);
+// a page that Poppler cannot draw leaves its items without one (counted as left out). Pages
+// are drawn on options.threads threads (0: the cores), each with its own Poppler document, and
+// the pictures are the same whatever the number. Throws TimeLimitReached past options.deadline
+// (checked before each page).
+SourceImages item_images(const InputFile& input, const Document& document, const ReadOptions& options);
 
 }  // namespace dutylist::pdf

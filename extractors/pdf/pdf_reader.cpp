@@ -97,13 +97,16 @@ ocr::TextRecogniser& recogniser() {
     return *loaded.recogniser;
 }
 
-// One page laid out from its text layer, or from its image where that cannot be used.
-PageRead read_layout(pdf::PdfFile& file, int number, OcrMode mode, ocr::GlyphVotes& votes) {
+// One page laid out from its text layer, or from its image where that cannot be used. Tesseract
+// stops at the sooner of its page's limit and the conversion's deadline.
+PageRead read_layout(pdf::PdfFile& file, int number, OcrMode mode, ocr::GlyphVotes& votes, const Deadline& deadline) {
+    deadline.check();
     pdf::PageContent drawn = file.read_page(number);
     if (!needs_ocr(drawn, mode)) return {pdf::layout_page(drawn), std::nullopt};
     ocr::TextRecogniser& reader = recogniser();
-    reader.set_deadline(std::chrono::steady_clock::now() + ocr::max_page_seconds);
+    reader.set_deadline(deadline.or_sooner(std::chrono::steady_clock::now() + ocr::max_page_seconds));
     const auto check_time = [&] {
+        deadline.check();
         if (reader.past_deadline())
             throw Error(fmt::format(fmt::runtime(_("page {} takes Tesseract more than {} s to read; it is no scanned list page but noise or a malformed PDF")),
                                     number, ocr::max_page_seconds.count()));
@@ -174,7 +177,7 @@ private:
 // Lays out pages 2..count on `workers` threads, each with its own PdfFile, and hands them to
 // `use` in page order; at most a few pages per worker wait in memory.
 template <typename Use>
-void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first, int count, unsigned workers, OcrMode mode,
+void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first, int count, unsigned workers, const ReadOptions& options,
                   ocr::GlyphVotes& votes, Use use) {
     std::mutex mutex;
     std::condition_variable changed;
@@ -194,7 +197,7 @@ void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first,
                     if (failure || next_page > count) return;
                     page = next_page++;
                 }
-                PageRead layout = read_layout(*file, page, mode, votes);
+                PageRead layout = read_layout(*file, page, options.ocr, votes, options.deadline);
                 std::lock_guard lock(mutex);
                 ready.emplace(page, std::move(layout));
                 changed.notify_all();
@@ -267,18 +270,19 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
     static std::once_flag poppler_warmed;
     bool first_read = false;
     std::call_once(poppler_warmed, [&] {
-        use(read_layout(*file, 1, options.ocr, votes));
+        use(read_layout(*file, 1, options.ocr, votes, options.deadline));
         first_read = true;
     });
-    if (!first_read) use(read_layout(*file, 1, options.ocr, votes));
+    if (!first_read) use(read_layout(*file, 1, options.ocr, votes, options.deadline));
     const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
     const unsigned workers = std::min({options.threads ? options.threads : hardware, max_workers,
                                        static_cast<unsigned>(std::max(1, count - 1))});
     if (workers <= 1) {
-        for (int p = 2; p <= count; ++p) use(read_layout(*file, p, options.ocr, votes));
+        for (int p = 2; p <= count; ++p) use(read_layout(*file, p, options.ocr, votes, options.deadline));
     } else if (count > 1) {
-        stream_pages(input.bytes, std::move(file), count, workers, options.ocr, votes, use);
+        stream_pages(input.bytes, std::move(file), count, workers, options, votes, use);
     }
+    options.deadline.check();
     order.finish(votes, options, take);
     road.finish();
     trust.settle(options);

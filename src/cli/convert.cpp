@@ -92,12 +92,13 @@ void assign_outputs(std::vector<Job>& jobs, const std::string& output_dir) {
 }
 
 // The run's render options, with the pictures of the items' source regions when a writer asked
-// for shows them (the review page): made once per input, and only then, as drawing pages is slow.
-RenderOptions render_options(const InputFile& input, const Document& doc, const ConvertOptions& options) {
+// for shows them (the review page): made once per input, and only then, as drawing pages is slow;
+// drawn on as many threads as the input was read with.
+RenderOptions render_options(const InputFile& input, const Document& doc, const ConvertOptions& options, const ReadOptions& read) {
     RenderOptions render = options.render;
     for (const auto& name : options.formats)
         if (find_writer(name)->shows_source_images) {
-            render.source_images = std::make_shared<const SourceImages>(source_images(input, doc));
+            render.source_images = std::make_shared<const SourceImages>(source_images(input, doc, read));
             break;
         }
     return render;
@@ -182,7 +183,7 @@ std::vector<std::string> convert_one(const Job& job, const ConvertOptions& optio
     InputFile input = read_input(job.input, max_input_bytes);
     Document doc = read_document(input, read);
     check_lists(doc, options, checks);
-    std::vector<Output> outputs = render_files(doc, options, render_options(input, doc, options));
+    std::vector<Output> outputs = render_files(doc, options, render_options(input, doc, options, read));
     std::vector<std::string> records;
     for (const auto& dataset : datasets) records.push_back(dataset.rendering().records(doc, job.input, options.render));
     if (options.output_dir == "-") {

@@ -80,6 +80,10 @@ CLI::App* add_serve_command(CLI::App& app, server::ServeOptions& options, std::s
     serve_cmd->add_option("-j,--jobs", options.jobs, _("Conversions at once (default: one per core)"))->check(CLI::Range(1u, 256u));
     serve_cmd->add_option("--queue", options.waiting, _("Conversions that may wait for a free job before the server answers 503 (default: 4 per job)"))
         ->check(CLI::Range(1u, 4096u));
+    serve_cmd->add_option_function<unsigned>("--time-limit", [&options](unsigned seconds) { options.time_limit = std::chrono::seconds(seconds); },
+                          _("Seconds one request's conversion may take before it is stopped and answered 504 (OCR takes about a second a page)"))
+        ->check(CLI::Range(1u, 86400u))
+        ->default_str(std::to_string(std::chrono::duration_cast<std::chrono::seconds>(options.time_limit).count()));
     serve_cmd->add_option("--token-file", token_file, _("Require the token in this file: API requests send \"Authorization: Bearer TOKEN\""))
         ->check(CLI::ExistingFile);
     add_ocr_option(serve_cmd, options.ocr);
@@ -90,8 +94,10 @@ revision report (修订对照表). The API, for scripts (multipart form uploads)
   POST /api/convert?to=json|csv|html|docx|xlsx|jsonl   field file; csv gives a ZIP of the lists, or &list=basic one
   POST /api/inspect                               field file: lists, counts, warnings, findings (JSON)
   POST /api/diff?to=json|html|csv|docx|xlsx|text  fields old and new: the revision report
+  POST /api/review                                field file: the review page (each item beside its page)
   GET  /healthz
-Errors are JSON, {"error": "..."}: 400 a bad file, 401 no token, 413 too large, 503 busy.
+Errors are JSON, {"error": "..."}: 400 a bad file, 401 no token, 413 too large, 503 busy,
+504 a conversion stopped at --time-limit.
 Warnings come in the X-Dutylist-Warnings header (a percent-encoded JSON array).
 
 Examples:
@@ -99,7 +105,7 @@ Examples:
   dutylist serve --host 0.0.0.0 --token-file token.txt --jobs 4
   curl -F file=@清单.pdf 'http://127.0.0.1:8080/api/convert?to=docx' -OJ
 
-Stops on SIGTERM or Ctrl-C after the conversions under way, with exit code 0.)"));
+Stops on SIGTERM or Ctrl-C, the conversions under way at their next page, with exit code 0.)"));
     return serve_cmd;
 }
 

@@ -34,7 +34,7 @@ std::string read_token(const std::string& path) {
 bool loopback(const std::string& host) { return host == "127.0.0.1" || host == "::1" || host == "localhost"; }
 
 // SIGTERM, SIGINT and SIGHUP are taken by one thread, which stops the server: running
-// conversions finish, waiting ones are refused, and the process exits 0.
+// conversions stop at their next page, waiting ones are refused, and the process exits 0.
 class SignalWatcher {
 public:
     explicit SignalWatcher(server::Server& server) {
@@ -56,7 +56,7 @@ private:
         const timespec poll{0, signal_poll_nanoseconds};
         while (!done_) {
             if (sigtimedwait(&signals_, nullptr, &poll) < 0) continue;
-            std::cerr << "dutylist: stopping: finishing the conversions under way\n" << std::flush;
+            std::cerr << "dutylist: stopping: the conversions under way stop at their next page\n" << std::flush;
             server.stop();
             return;
         }

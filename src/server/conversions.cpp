@@ -121,9 +121,9 @@ Download convert_document(const Document& document, std::string_view to, std::st
     return {std::move(outputs[0].bytes), content_type(to), stem + outputs[0].suffix};
 }
 
-Download review_page(const InputFile& input, const Document& document) {
+Download review_page(const InputFile& input, const Document& document, const ReadOptions& options) {
     RenderOptions render;
-    render.source_images = std::make_shared<const SourceImages>(source_images(input, document));
+    render.source_images = std::make_shared<const SourceImages>(source_images(input, document, options));
     std::vector<Output> outputs = render_review(document, render);
     return {std::move(outputs.at(0).bytes), content_type("html"), output_stem(document.source.file) + outputs.at(0).suffix};
 }

@@ -29,8 +29,9 @@ void require_diff_format(std::string_view to);
 Download convert_document(const Document& document, std::string_view to, std::string_view list, const RenderOptions& render);
 
 // The review page of one file (renderers/review_renderer.hpp), with the pictures of its items'
-// regions when its format has pages (PDF): `input` is what `document` was read from.
-Download review_page(const InputFile& input, const Document& document);
+// regions when its format has pages (PDF): `input` is what `document` was read from. The pages
+// are drawn on options.threads threads, by options.deadline.
+Download review_page(const InputFile& input, const Document& document, const ReadOptions& options);
 
 // The self-check's findings (review/self_check.hpp), one line each, as convert prints them.
 std::vector<std::string> self_check_lines(const Document& document);

@@ -41,6 +41,7 @@ void JobQueue::close() {
         std::lock_guard lock(mutex_);
         closed_ = true;
     }
+    cancelled_ = true;
     turn_.notify_all();
 }
 

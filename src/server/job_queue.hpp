@@ -3,6 +3,7 @@
 // while a long OCR runs. A job runs on the thread that asked for it.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -18,8 +19,10 @@ public:
     // Runs job once a worker's turn is free and returns true; returns false without running it
     // when the queue is full or closed. An exception of the job reaches the caller.
     bool run(const std::function<void()>& job);
-    // Jobs waiting now, and any asked for later, return false; running ones finish.
+    // Jobs waiting now, and any asked for later, return false; running ones are asked to stop
+    // through cancelled(), which their deadlines watch (model/deadline.hpp).
     void close();
+    const std::atomic<bool>& cancelled() const { return cancelled_; }
 
     unsigned workers() const { return workers_; }
     unsigned waiting_limit() const { return waiting_limit_; }
@@ -38,6 +41,7 @@ private:
     unsigned running_ = 0;
     unsigned waiting_ = 0;
     bool closed_ = false;
+    std::atomic<bool> cancelled_{false};
 };
 
 }  // namespace dutylist::server

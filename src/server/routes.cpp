@@ -2,13 +2,21 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <functional>
 #include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
 #include "format_registry.hpp"
 #include "i18n/catalogue.hpp"
 #include "io/embedded.hpp"
+#include "model/deadline.hpp"
 #include "model/error.hpp"
 #include "server/conversions.hpp"
 #include "server/http_reply.hpp"
@@ -43,10 +51,11 @@ void answer(httplib::Response& response, Work&& work) {
     }
 }
 
-// Reads uploads into documents, collecting the readers' warnings and the self-check's.
+// Reads uploads into documents, collecting the readers' warnings and the self-check's, by the
+// deadline that start() sets.
 class Reading {
 public:
-    explicit Reading(const ServeOptions& options) {
+    explicit Reading(const ServeOptions& options) : limit_(options.time_limit) {
         read_.ocr = options.ocr;
         // Jobs run side by side on the cores: one thread each.
         read_.threads = 1;
@@ -56,6 +65,13 @@ public:
         };
         max_bytes_ = options.max_upload;
     }
+    // When the job's turn comes: the time limit counts from here, LibreOffice's stall limit
+    // (whole seconds) cut to it; the work stops sooner when `cancelled` becomes true.
+    void start(const std::atomic<bool>& cancelled) {
+        read_.deadline = Deadline::after(limit_, &cancelled);
+        const auto seconds = std::chrono::ceil<std::chrono::seconds>(limit_);
+        read_.convert_timeout = std::clamp(seconds, std::chrono::seconds(1), read_.convert_timeout);
+    }
     Document read(const Upload& upload) { return read(load(upload)); }
     Document read(const InputFile& input) {
         Document document = read_document(input, read_);
@@ -63,17 +79,46 @@ public:
         return document;
     }
     InputFile load(const Upload& upload) const { return load_upload(upload, max_bytes_); }
+    const ReadOptions& options() const { return read_; }
+    std::chrono::milliseconds limit() const { return limit_; }
     const std::vector<std::string>& warnings() const { return warnings_; }
 
 private:
     ReadOptions read_;
+    std::chrono::milliseconds limit_;
     size_t max_bytes_ = 0;
     std::mutex mutex_;
     std::vector<std::string> warnings_;
 };
 
-void run_job(JobQueue& jobs, const std::function<void()>& job) {
-    if (!jobs.run(job)) throw HttpError{503, _("the server is busy with other files: try again in a minute")};
+// Runs the job in its turn, by its deadline, or until the server stops. A failure once the
+// deadline has passed is its doing (LibreOffice stopped at it fails as a hang), so it is
+// answered as such.
+void run_job(JobQueue& jobs, Reading& reading, const std::function<void()>& job) {
+    const auto timed = [&] {
+        reading.start(jobs.cancelled());
+        try {
+            job();
+        } catch (const Error&) {
+            if (!reading.options().deadline.passed()) throw;
+            if (jobs.cancelled()) throw HttpError{503, _("the server is stopping: try again in a minute")};
+            const double seconds = std::chrono::duration<double>(reading.limit()).count();
+            throw HttpError{504, fmt::format(fmt::runtime(_("converting this file took longer than the {} s this server allows, so it "
+                                                              "was stopped; a long scan read by OCR takes about a second a page: split "
+                                                              "the file, or ask the office that runs the server")),
+                                             seconds)};
+        }
+    };
+    if (!jobs.run(timed)) throw HttpError{503, _("the server is busy with other files: try again in a minute")};
+}
+
+// The cores no other job is using now, this one's own included: what drawing a review's pages
+// may take without slowing the other conversions.
+unsigned free_cores(JobQueue& jobs) {
+    const unsigned running = jobs.load().running;
+    const unsigned others = running > 0 ? running - 1 : 0;
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    return std::min(cores, jobs.workers() > others ? jobs.workers() - others : 1u);
 }
 
 void send_download(httplib::Response& response, Download download, const std::vector<std::string>& warnings) {
@@ -97,7 +142,7 @@ void convert_route(const httplib::Request& request, httplib::Response& response,
     render.merge_categories = param(request, "merge_categories", "0") == "1";
     Reading reading(options);
     Download download;
-    run_job(jobs, [&] {
+    run_job(jobs, reading, [&] {
         const Document document = reading.read(uploads.at("file"));
         download = convert_document(document, to, param(request, "list", ""), render);
     });
@@ -110,7 +155,7 @@ void inspect_route(const httplib::Request& request, httplib::Response& response,
     const auto uploads = receive_uploads(request, response, reader, folder, {"file"});
     Reading reading(options);
     std::string summary;
-    run_job(jobs, [&] { summary = inspect_summary(reading.read(uploads.at("file")), reading.warnings()); });
+    run_job(jobs, reading, [&] { summary = inspect_summary(reading.read(uploads.at("file")), reading.warnings()); });
     response.set_header(warnings_header, warnings_header_value(reading.warnings()));
     response.set_content(std::move(summary), "application/json; charset=utf-8");
 }
@@ -123,7 +168,7 @@ void diff_route(const httplib::Request& request, httplib::Response& response, co
     const auto uploads = receive_uploads(request, response, reader, folder, {"old", "new"});
     Reading reading(options);
     Download download;
-    run_job(jobs, [&] {
+    run_job(jobs, reading, [&] {
         const Document old_doc = reading.read(uploads.at("old"));
         const Document new_doc = reading.read(uploads.at("new"));
         download = diff_report(old_doc, new_doc, to);
@@ -137,9 +182,12 @@ void review_route(const httplib::Request& request, httplib::Response& response, 
     const auto uploads = receive_uploads(request, response, reader, folder, {"file"});
     Reading reading(options);
     Download download;
-    run_job(jobs, [&] {
+    run_job(jobs, reading, [&] {
         const InputFile input = reading.load(uploads.at("file"));
-        download = review_page(input, reading.read(input));
+        const Document document = reading.read(input);
+        ReadOptions drawing = reading.options();
+        drawing.threads = free_cores(jobs);
+        download = review_page(input, document, drawing);
     });
     send_download(response, std::move(download), reading.warnings());
 }

@@ -1,6 +1,7 @@
 // What `dutylist serve` is started with: where it listens, what it accepts, how much it does at once.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -18,6 +19,11 @@ struct ServeOptions {
     std::string token;      // "" when none is required
     std::filesystem::path temp_root;  // where private upload folders are made; "": the system's
     OcrMode ocr = OcrMode::automatic;
+    // One request's conversion, from its turn in the queue to its answer: past it the work stops
+    // (model/deadline.hpp) and the request gets 504. A job has one core, and OCR takes about a
+    // second a page: time for a scan of some 60 pages on a busy machine, and for any text PDF
+    // or office file many times over; a longer scan needs a larger limit or the command line.
+    std::chrono::milliseconds time_limit{std::chrono::seconds(120)};
 };
 
 }  // namespace dutylist::server

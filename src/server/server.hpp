@@ -22,7 +22,7 @@ public:
     // Serves until stop(), then waits for the requests being answered.
     void run();
     // From any thread: no new request is taken, waiting conversions are refused, running ones
-    // finish; run() then returns.
+    // stop at their next page (503); run() then returns once they are answered.
     void stop();
     JobQueue& jobs();
 
