@@ -11,6 +11,7 @@
 
 #include "extractors/pdf/pdf_reader.hpp"
 #include "support/paths.hpp"
+#include "support/pdf_reads.hpp"
 #include "support/truth.hpp"
 
 using namespace dutylist;
@@ -20,24 +21,10 @@ namespace {
 
 fs::path untrusted() { return test::source_dir() / "tests" / "data" / "pdf" / "untrusted"; }
 
-struct Read {
-    Document document;
-    std::vector<std::string> warnings;
-};
+using Read = test::PdfRead;
+using test::said;
 
-Read read(const fs::path& pdf, OcrMode mode = OcrMode::automatic) {
-    Read out;
-    ReadOptions options;
-    options.ocr = mode;
-    options.warn = [&](const std::string& w) { out.warnings.push_back(w); };
-    out.document = read_pdf(InputFile{pdf.filename().string(), test::read_file(pdf)}, options);
-    return out;
-}
-
-bool said(const Read& r, const std::string& words) {
-    return std::any_of(r.warnings.begin(), r.warnings.end(),
-                       [&](const std::string& w) { return w.find(words) != std::string::npos; });
-}
+Read read(const fs::path& pdf, OcrMode mode = OcrMode::automatic) { return test::read_pdf_file(pdf, mode); }
 
 }  // namespace
 

@@ -16,6 +16,7 @@
 #include "extractors/pdf/poppler_device.hpp"
 #include "model/error.hpp"
 #include "support/paths.hpp"
+#include "support/pdf_reads.hpp"
 #include "support/truth.hpp"
 
 using namespace dutylist;
@@ -25,25 +26,10 @@ namespace {
 
 fs::path scans() { return test::source_dir() / "tests" / "data" / "scans"; }
 
-struct Read {
-    Document document;
-    std::vector<std::string> warnings;
-};
+using Read = test::PdfRead;
+using test::said;
 
-Read read_scan(const fs::path& pdf, OcrMode mode = OcrMode::automatic) {
-    Read out;
-    ReadOptions options;
-    options.ocr = mode;
-    options.threads = 1;
-    options.warn = [&](const std::string& w) { out.warnings.push_back(w); };
-    out.document = read_pdf(InputFile{pdf.filename().string(), test::read_file(pdf)}, options);
-    return out;
-}
-
-bool said(const Read& r, const std::string& words) {
-    return std::any_of(r.warnings.begin(), r.warnings.end(),
-                       [&](const std::string& w) { return w.find(words) != std::string::npos; });
-}
+Read read_scan(const fs::path& pdf, OcrMode mode = OcrMode::automatic) { return test::read_pdf_file(pdf, mode, 1); }
 
 // Every row found, and at most one cell in ten misread: a scan is not a text layer, and the
 // figure is reported so that a change in the recognition shows.
