@@ -35,14 +35,23 @@ bool loopback(const std::string& host) { return host == "127.0.0.1" || host == "
 
 // SIGTERM, SIGINT and SIGHUP are taken by one thread, which stops the server: running
 // conversions stop at their next page, waiting ones are refused, and the process exits 0.
+sigset_t stop_signals() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    for (int s : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&signals, s);
+    return signals;
+}
+
 class SignalWatcher {
 public:
-    explicit SignalWatcher(server::Server& server) {
-        sigemptyset(&signals_);
-        for (int s : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&signals_, s);
-        // Blocked before any server thread starts, so that every thread inherits it.
-        pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+    // The signals must be blocked (block_stop_signals) before the server starts its threads,
+    // so that every thread inherits the mask and only this one takes them.
+    explicit SignalWatcher(server::Server& server) : signals_(stop_signals()) {
         thread_ = std::thread([this, &server] { watch(server); });
+    }
+    static void block_stop_signals() {
+        const sigset_t signals = stop_signals();
+        pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     }
     ~SignalWatcher() {
         done_ = true;
@@ -74,6 +83,7 @@ int serve(server::ServeOptions options, const std::string& token_file) {
     // A browser that goes away mid-response must cost that response, not the server: the
     // handler main installs for the command line (remove temporaries, then end) is replaced.
     ::signal(SIGPIPE, SIG_IGN);
+    SignalWatcher::block_stop_signals();
     server::Server http(options);
     SignalWatcher watcher(http);
     std::cerr << fmt::format("dutylist: serving http://{}:{}/ ({} conversion{} at once, uploads up to {} MB{})\n", options.host, http.port(),
