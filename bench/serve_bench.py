@@ -11,8 +11,9 @@ calibration run so that each measurement takes about --seconds; each is repeated
 times, the CLI's and the server's in turn, and the medians are shown. Prints one Markdown
 table: conversions per second and the server's rate over the CLI's, and the CPU time a
 conversion costs each (the CLI process's, the server process's: on a shared machine a steadier
-measure of what HTTP costs than the rate). Every answer must be 200 with the CLI's JSON, or the
-run fails.
+measure of what HTTP costs than the rate), and the minor page faults a conversion takes (memory
+it had to map afresh: the steadiest of the three). Every answer must be 200 with the CLI's
+JSON, or the run fails.
 """
 import argparse
 import http.client
@@ -41,30 +42,35 @@ def copies(source, count, tmp):
     return inputs
 
 
-def children_cpu():
+def children_use():
+    """CPU seconds and minor page faults of the finished children."""
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
+    return used.ru_utime + used.ru_stime, used.ru_minflt
 
 
-def process_cpu(pid):
+def process_use(pid):
+    """CPU seconds (utime + stime) and minor page faults of a running process, all its threads."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), int(fields[7])
 
 
 def cli_rate(exe, source, count, jobs, tmp):
-    """Conversions per second, and CPU seconds per conversion."""
+    """Conversions per second, and CPU seconds and page faults per conversion."""
     inputs = copies(source, count, tmp)
     out = Path(tmp) / "out"
     shutil.rmtree(out, ignore_errors=True)
-    cpu, start = children_cpu(), time.monotonic()
+    (cpu, faults), start = children_use(), time.monotonic()
     subprocess.run([exe, "convert", str(inputs), "-t", "json", "-o", str(out), "-q", "--jobs", str(jobs)], check=True)
-    return count / (time.monotonic() - start), (children_cpu() - cpu) / count
+    elapsed = time.monotonic() - start
+    cpu_after, faults_after = children_use()
+    return count / elapsed, (cpu_after - cpu) / count, (faults_after - faults) / count
 
 
 def served_rate(server, port, source, count, clients, expected):
-    cpu = process_cpu(server.pid)
+    cpu, faults = process_use(server.pid)
     rate = server_rate(port, source, count, clients, expected)
-    return rate, (process_cpu(server.pid) - cpu) / count
+    cpu_after, faults_after = process_use(server.pid)
+    return rate, (cpu_after - cpu) / count, (faults_after - faults) / count
 
 
 def multipart(name, data):
@@ -129,8 +135,9 @@ def main():
     args = parser.parse_args()
     server, port = start_server(args.dutylist, args.jobs)
     try:
-        print("| file | clients | jobs | conversions | CLI /s | server /s | server / CLI | CPU ms a conversion, CLI | server | server / CLI |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("| file | clients | jobs | conversions | CLI /s | server /s | server / CLI | CPU ms a conversion, CLI | server | server / CLI "
+              "| page faults a conversion, CLI | server |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|")
         for source in (CORPUS / "wumachang.docx", CORPUS / "wumachang.pdf"):
             expected = subprocess.run([args.dutylist, "convert", str(source), "-t", "json", "-o", "-"], check=True,
                                       capture_output=True).stdout
@@ -145,10 +152,10 @@ def main():
                     for _ in range(args.repeat):
                         cli.append(cli_rate(args.dutylist, source, count, jobs, tmp))
                         served.append(served_rate(server, port, source, count, clients, expected))
-                    c, s = (statistics.median(r for r, _ in cli), statistics.median(r for r, _ in served))
-                    cc, sc = (statistics.median(u for _, u in cli), statistics.median(u for _, u in served))
+                    c, cc, cf = (statistics.median(figures) for figures in zip(*cli))
+                    s, sc, sf = (statistics.median(figures) for figures in zip(*served))
                     print(f"| {source.name} | {clients} | {jobs} | {count} | {c:.2f} | {s:.2f} | {s / c:.2f} "
-                          f"| {cc * 1000:.0f} | {sc * 1000:.0f} | {sc / cc:.2f} |", flush=True)
+                          f"| {cc * 1000:.0f} | {sc * 1000:.0f} | {sc / cc:.2f} | {cf:.0f} | {sf:.0f} |", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
