@@ -8,6 +8,7 @@
 
 #include "i18n/catalogue.hpp"
 #include "model/error.hpp"
+#include "server/guarded_http_server.hpp"
 #include "server/job_queue.hpp"
 #include "server/request_log.hpp"
 #include "server/routes.hpp"
@@ -53,7 +54,7 @@ struct Server::State {
     ServeOptions options;
     Languages languages;
     JobQueue jobs;
-    httplib::Server http;
+    GuardedHttpServer http;
     int port = 0;
     // httplib's stop() does nothing before its loop runs; these let stop() come first.
     std::atomic<bool> stopping{false};
