@@ -6,6 +6,8 @@
 #include <iostream>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 #include "server/guarded_http_server.hpp"
@@ -98,7 +100,8 @@ Server::Server(const ServeOptions& options) : state_(std::make_unique<State>(opt
     });
     const int port = options.port ? (http.bind_to_port(options.host, options.port) ? options.port : -1) : http.bind_to_any_port(options.host);
     if (port <= 0)
-        throw Error("cannot listen on " + options.host + ":" + std::to_string(options.port) + " (the port is in use or the address is not this machine's)");
+        throw Error(fmt::format(fmt::runtime(_("cannot listen on {}:{} (the port is in use or the address is not this machine's)")), options.host,
+                                options.port));
     state_->port = port;
 }
 
