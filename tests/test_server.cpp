@@ -24,70 +24,11 @@
 #include "server/server.hpp"
 #include "server/uploads.hpp"
 #include "support/paths.hpp"
+#include "support/running_server.hpp"
 
 using namespace dutylist;
 using namespace dutylist::test;
 namespace fs = std::filesystem;
-
-namespace {
-
-constexpr time_t connect_seconds = 5;
-constexpr time_t read_seconds = under_asan ? 120 : 60;
-
-// A server on a free port in a thread, with its upload folders under its own temporary folder.
-class RunningServer {
-public:
-    explicit RunningServer(server::ServeOptions options = {}) {
-        options.host = "127.0.0.1";
-        options.port = 0;
-        options.temp_root = uploads_.path();
-        server_ = std::make_unique<server::Server>(options);
-        thread_ = std::thread([this] { server_->run(); });
-    }
-    ~RunningServer() { stop(); }
-    // What SIGTERM does; returns when run() has.
-    void stop() {
-        server_->stop();
-        if (thread_.joinable()) thread_.join();
-    }
-    RunningServer(const RunningServer&) = delete;
-    RunningServer& operator=(const RunningServer&) = delete;
-
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", server_->port());
-        c.set_connection_timeout(connect_seconds);
-        c.set_read_timeout(read_seconds);
-        c.set_write_timeout(read_seconds);
-        return c;
-    }
-    server::Server& server() { return *server_; }
-    // What the upload folders left behind: nothing once every response is sent.
-    size_t leftovers() const { return static_cast<size_t>(std::distance(fs::directory_iterator(uploads_.path()), {})); }
-
-private:
-    TempDir uploads_;
-    std::unique_ptr<server::Server> server_;
-    std::thread thread_;
-};
-
-const std::string& corpus_docx() {
-    static const std::string bytes = read_file(corpus("wumachang/wumachang.docx"));
-    return bytes;
-}
-
-httplib::Result upload(httplib::Client& client, const std::string& target, const std::string& bytes,
-                       const std::string& name = "wumachang.docx", const httplib::Headers& headers = {}) {
-    return client.Post(target.c_str(), headers, httplib::MultipartFormDataItems{{"file", bytes, name, "application/octet-stream"}});
-}
-
-httplib::Result upload(httplib::Client&& client, const std::string& target, const std::string& bytes,
-                       const std::string& name = "wumachang.docx") {
-    return upload(client, target, bytes, name);
-}
-
-std::string error_of(const httplib::Result& result) { return nlohmann::json::parse(result->body).at("error").get<std::string>(); }
-
-}  // namespace
 
 TEST_CASE("a server stopped at once, before it has answered anything, stops") {
     for (int round = 0; round < 20; ++round) RunningServer running;
