@@ -1,0 +1,143 @@
+// dutylist serve's bound on a request's head (request line and headers): past
+// server::request_head_limit a request gets 431 (or, if the client will not read it, a closed
+// connection) at once, and the server holds no more of it than the limit; within the limit,
+// a head sent in pieces or the next request of a keep-alive connection is answered as always.
+#include <doctest/doctest.h>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#include "server/guarded_http_server.hpp"
+#include "support/running_server.hpp"
+
+using namespace dutylist;
+using namespace dutylist::test;
+
+namespace {
+
+// Far past the limit, and large enough that holding it would show in the process's memory.
+constexpr size_t oversized_head_bytes = 4u * 1024 * 1024;
+// What the server may grow by while refusing it: its own buffers, not the request.
+constexpr long allowed_growth_kb = 2 * 1024;
+// A refusal is at once; this leaves room for a loaded machine.
+constexpr auto refusal_time = std::chrono::seconds(3);
+
+// A raw connection: httplib's client cannot send a head this long, or in pieces.
+class RawConnection {
+public:
+    explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        timeval timeout{static_cast<time_t>(read_seconds), 0};
+        ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<uint16_t>(port));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    }
+    ~RawConnection() { ::close(fd_); }
+    RawConnection(const RawConnection&) = delete;
+    RawConnection& operator=(const RawConnection&) = delete;
+
+    // Sends what the server takes: it may close the connection before all is sent.
+    void send(const std::string& bytes) {
+        for (size_t sent = 0; sent < bytes.size();) {
+            const ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+            if (n <= 0) return;
+            sent += static_cast<size_t>(n);
+        }
+    }
+    // One response: its head, then as many bytes as its Content-Length says ("" if none came).
+    std::string response() {
+        std::string got;
+        char buffer[4096];
+        for (;;) {
+            const size_t end = got.find("\r\n\r\n");
+            if (end != std::string::npos) {
+                const size_t length = got.find("Content-Length: ");
+                const size_t body = length == std::string::npos ? 0 : std::stoul(got.substr(length + 16));
+                if (got.size() >= end + 4 + body) return got;
+            }
+            const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+            if (n <= 0) return got;
+            got.append(buffer, static_cast<size_t>(n));
+        }
+    }
+
+private:
+    int fd_;
+};
+
+// The peak of this process's resident memory since the last reset_peak_memory(), in kB.
+long peak_memory_kb() {
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    FAIL("no VmHWM in /proc/self/status");
+    return 0;
+}
+void reset_peak_memory() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+std::string long_request_line() { return "GET /" + std::string(oversized_head_bytes, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n"; }
+
+std::string endless_headers() {
+    std::string head = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+    const std::string line = "X-Padding: " + std::string(100, 'b') + "\r\n";
+    while (head.size() < oversized_head_bytes) head += line;
+    return head + "\r\n";
+}
+
+void check_refused(RunningServer& running, const std::string& request) {
+    const auto start = std::chrono::steady_clock::now();
+    reset_peak_memory();
+    const long before = peak_memory_kb();
+    RawConnection connection(running.server().port());
+    connection.send(request);
+    const std::string reply = connection.response();
+    CHECK(std::chrono::steady_clock::now() - start < refusal_time);
+    CHECK(peak_memory_kb() - before < allowed_growth_kb);
+    if (!reply.empty()) {
+        CHECK(reply.rfind("HTTP/1.1 431 ", 0) == 0);
+        const size_t body = reply.find("\r\n\r\n") + 4;
+        CHECK(nlohmann::json::parse(reply.substr(body)).at("error").get<std::string>().find("headers") != std::string::npos);
+    }
+    auto client = running.client();
+    const auto health = client.Get("/healthz");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+}
+
+}  // namespace
+
+TEST_CASE("a request line of 4 MB gets 431 at once, the server holding none of it, and /healthz still answers") {
+    RunningServer running;
+    check_refused(running, long_request_line());
+}
+
+TEST_CASE("4 MB of header lines get 431 at once, the server holding none of them, and /healthz still answers") {
+    RunningServer running;
+    check_refused(running, endless_headers());
+}
+
+TEST_CASE("a head within the limit is answered, sent in pieces too, and a keep-alive connection's next request is guarded as well") {
+    RunningServer running;
+    RawConnection connection(running.server().port());
+    // Half the limit in lines of 1 KiB: httplib itself refuses one header line past 8 KiB (400).
+    std::string request = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+    for (size_t i = 0; i < server::request_head_limit / 2 / 1024; ++i) request += "X-Padding-" + std::to_string(i) + ": " + std::string(1000, 'c') + "\r\n";
+    request += "\r\n";
+    for (size_t at = 0; at < request.size(); at += request.size() / 3 + 1) {
+        connection.send(request.substr(at, request.size() / 3 + 1));
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    CHECK(connection.response().rfind("HTTP/1.1 200 ", 0) == 0);
+    connection.send(endless_headers());
+    CHECK(connection.response().rfind("HTTP/1.1 431 ", 0) == 0);
+}
