@@ -4,10 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <httplib.h>
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,70 +21,11 @@
 #include "server/server.hpp"
 #include "server/uploads.hpp"
 #include "support/paths.hpp"
+#include "support/running_server.hpp"
 
 using namespace dutylist;
 using namespace dutylist::test;
 namespace fs = std::filesystem;
-
-namespace {
-
-constexpr time_t connect_seconds = 5;
-constexpr time_t read_seconds = under_asan ? 120 : 60;
-
-// A server on a free port in a thread, with its upload folders under its own temporary folder.
-class RunningServer {
-public:
-    explicit RunningServer(server::ServeOptions options = {}) {
-        options.host = "127.0.0.1";
-        options.port = 0;
-        options.temp_root = uploads_.path();
-        server_ = std::make_unique<server::Server>(options);
-        thread_ = std::thread([this] { server_->run(); });
-    }
-    ~RunningServer() { stop(); }
-    // What SIGTERM does; returns when run() has.
-    void stop() {
-        server_->stop();
-        if (thread_.joinable()) thread_.join();
-    }
-    RunningServer(const RunningServer&) = delete;
-    RunningServer& operator=(const RunningServer&) = delete;
-
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", server_->port());
-        c.set_connection_timeout(connect_seconds);
-        c.set_read_timeout(read_seconds);
-        c.set_write_timeout(read_seconds);
-        return c;
-    }
-    server::Server& server() { return *server_; }
-    // What the upload folders left behind: nothing once every response is sent.
-    size_t leftovers() const { return static_cast<size_t>(std::distance(fs::directory_iterator(uploads_.path()), {})); }
-
-private:
-    TempDir uploads_;
-    std::unique_ptr<server::Server> server_;
-    std::thread thread_;
-};
-
-const std::string& corpus_docx() {
-    static const std::string bytes = read_file(corpus("wumachang/wumachang.docx"));
-    return bytes;
-}
-
-httplib::Result upload(httplib::Client& client, const std::string& target, const std::string& bytes,
-                       const std::string& name = "wumachang.docx", const httplib::Headers& headers = {}) {
-    return client.Post(target.c_str(), headers, httplib::MultipartFormDataItems{{"file", bytes, name, "application/octet-stream"}});
-}
-
-httplib::Result upload(httplib::Client&& client, const std::string& target, const std::string& bytes,
-                       const std::string& name = "wumachang.docx") {
-    return upload(client, target, bytes, name);
-}
-
-std::string error_of(const httplib::Result& result) { return nlohmann::json::parse(result->body).at("error").get<std::string>(); }
-
-}  // namespace
 
 TEST_CASE("a server stopped at once, before it has answered anything, stops") {
     for (int round = 0; round < 20; ++round) RunningServer running;
@@ -291,35 +229,6 @@ TEST_CASE("errors come in the language Accept-Language prefers, the page's switc
     CHECK(error_of(missing) == "这台服务器上没有这个网页");
 }
 
-TEST_CASE("an upload declared past --max-upload gets 413 before its body is sent") {
-    server::ServeOptions options;
-    options.max_upload = 1 << 20;
-    RunningServer running(options);
-    const int sock = socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(sock >= 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<uint16_t>(running.server().port()));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    const timeval patience{5, 0};  // the answer must come well before httplib's read timeout
-    setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
-    REQUIRE(connect(sock, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0);
-    const std::string head = "POST /api/convert?to=json HTTP/1.1\r\nHost: localhost\r\n"
-                             "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 104857600\r\n\r\n--b\r\n";
-    REQUIRE(send(sock, head.data(), head.size(), 0) == static_cast<ssize_t>(head.size()));
-    // The server closes the connection after its answer; a timeout ends the loop too.
-    std::string answer;
-    char buffer[512];
-    for (ssize_t got; (got = recv(sock, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, static_cast<size_t>(got));
-    close(sock);
-    CHECK(answer.starts_with("HTTP/1.1 413"));
-    CHECK(answer.find("{\"error\":\"the file is larger than this server accepts\"}") != std::string::npos);
-    auto health = running.client().Get("/healthz");
-    REQUIRE(health);
-    CHECK(health->status == 200);
-    CHECK(running.leftovers() == 0);
-}
-
 TEST_CASE("with a token, the API needs it and the page does not") {
     server::ServeOptions options;
     options.token = "s3cret-token";
@@ -338,85 +247,6 @@ TEST_CASE("with a token, the API needs it and the page does not") {
     auto page = client.Get("/");
     REQUIRE(page);
     CHECK(page->status == 200);
-}
-
-TEST_CASE("a full queue gets 503 at once") {
-    server::ServeOptions options;
-    options.jobs = 1;
-    options.waiting = 1;
-    RunningServer running(options);
-    std::promise<void> release;
-    std::shared_future<void> released = release.get_future().share();
-    // The one job and the one waiting place are taken by jobs that wait for the test.
-    std::vector<std::thread> holders;
-    for (int h = 0; h < 2; ++h)
-        holders.emplace_back([&] { running.server().jobs().run([&] { released.wait(); }); });
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    auto health = nlohmann::json::object();
-    while (std::chrono::steady_clock::now() < deadline) {
-        auto answer = running.client().Get("/healthz");
-        if (answer) health = nlohmann::json::parse(answer->body);
-        if (health.value("running", 0) == 1 && health.value("waiting", 0) == 1) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    CHECK(health.value("waiting", 0) == 1);
-    auto busy = upload(running.client(), "/api/convert?to=json", corpus_docx());
-    release.set_value();
-    for (auto& t : holders) t.join();
-    REQUIRE(busy);
-    CHECK(busy->status == 503);
-    CHECK(error_of(busy).find("busy") != std::string::npos);
-    auto after = upload(running.client(), "/api/convert?to=json", corpus_docx());
-    REQUIRE(after);
-    CHECK(after->status == 200);
-    CHECK(running.leftovers() == 0);
-}
-
-TEST_CASE("a conversion past --time-limit gets 504 in the clerk's words, frees its job and leaves nothing behind") {
-    server::ServeOptions options;
-    options.jobs = 1;
-    // The corpus PDF's 60 pages read by OCR: a minute or more of Tesseract on one core.
-    options.ocr = OcrMode::always;
-    options.time_limit = std::chrono::seconds(2);
-    RunningServer running(options);
-    auto client = running.client();
-    const std::string pdf = read_file(corpus("wumachang/wumachang.pdf"));
-    for (const char* language : {"zh-CN", "en"}) {
-        const auto start = std::chrono::steady_clock::now();
-        auto slow = upload(client, "/api/convert?to=json", pdf, "清单.pdf", {{"Accept-Language", language}});
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        REQUIRE(slow);
-        CHECK(slow->status == 504);
-        MESSAGE(std::string(language) << ": " << error_of(slow) << " after " << seconds << " s");
-        CHECK(error_of(slow).find(language == std::string("en") ? "took longer than the 2 s" : "超过了本服务器允许的 2 秒") != std::string::npos);
-        // Stopped within Tesseract's word after the limit, not after the minute the pages take.
-        CHECK(seconds < (under_asan ? 30 : 10));
-        // Its job is free as soon as it is answered: no thread of it goes on reading pages.
-        const auto health = nlohmann::json::parse(client.Get("/healthz")->body);
-        CHECK(health.at("running") == 0);
-        CHECK(running.leftovers() == 0);
-    }
-    auto after = upload(client, "/api/inspect", corpus_docx());
-    REQUIRE(after);
-    CHECK(after->status == 200);
-}
-
-TEST_CASE("a LibreOffice conversion past --time-limit is stopped and gets 504") {
-    server::ServeOptions options;
-    // Less than LibreOffice takes to start: its stall limit is cut to a second, and whether it
-    // is stopped there or ends sooner, the conversion is past its limit.
-    options.time_limit = std::chrono::milliseconds(200);
-    RunningServer running(options);
-    auto client = running.client();
-    const auto start = std::chrono::steady_clock::now();
-    auto slow = upload(client, "/api/convert?to=json", "{\\rtf1\\ansi 序号 事项名称\\par}", "清单.rtf");
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    REQUIRE(slow);
-    CHECK(slow->status == 504);
-    CHECK(error_of(slow).find("took longer than the 0.2 s") != std::string::npos);
-    CHECK(seconds < (under_asan ? 30 : 10));
-    CHECK(nlohmann::json::parse(client.Get("/healthz")->body).at("running") == 0);
-    CHECK(running.leftovers() == 0);
 }
 
 TEST_CASE("stopping the server stops a long OCR under way at its next page: 503, and run() returns within seconds") {

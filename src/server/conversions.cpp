@@ -59,7 +59,7 @@ Download csv_download(std::vector<Output> outputs, const std::string& stem, std:
     }
     std::vector<package::ZipEntry> entries;
     for (const auto& out : outputs) entries.push_back({stem + out.suffix, out.bytes});
-    return {package::write_zip(entries, "the ZIP of the CSV files"), content_type("zip"), stem + ".csv.zip"};
+    return {package::write_zip(entries, _("the ZIP of the CSV files")), content_type("zip"), stem + ".csv.zip"};
 }
 
 // As inspect's "read:" line: {"text": 80, "repaired": 0, "ocr": 25, "doubtful": 3, "below": 70}.
@@ -117,7 +117,7 @@ Download convert_document(const Document& document, std::string_view to, std::st
         return {dataset->records(document, document.source.file, render), content_type(to), stem + ".jsonl"};
     std::vector<Output> outputs = writer->per_input()->render(document, render);
     if (to == "csv") return csv_download(std::move(outputs), stem, list);
-    if (outputs.size() != 1) throw Error("the " + std::string(to) + " writer made " + std::to_string(outputs.size()) + " files, not one");
+    if (outputs.size() != 1) throw Error(fmt::format(fmt::runtime(_("the {} writer made {} files, not one")), to, outputs.size()));
     return {std::move(outputs[0].bytes), content_type(to), stem + outputs[0].suffix};
 }
 

@@ -6,8 +6,11 @@
 #include <iostream>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "i18n/catalogue.hpp"
 #include "model/error.hpp"
+#include "server/guarded_http_server.hpp"
 #include "server/job_queue.hpp"
 #include "server/request_log.hpp"
 #include "server/routes.hpp"
@@ -53,7 +56,7 @@ struct Server::State {
     ServeOptions options;
     Languages languages;
     JobQueue jobs;
-    httplib::Server http;
+    GuardedHttpServer http;
     int port = 0;
     // httplib's stop() does nothing before its loop runs; these let stop() come first.
     std::atomic<bool> stopping{false};
@@ -97,7 +100,8 @@ Server::Server(const ServeOptions& options) : state_(std::make_unique<State>(opt
     });
     const int port = options.port ? (http.bind_to_port(options.host, options.port) ? options.port : -1) : http.bind_to_any_port(options.host);
     if (port <= 0)
-        throw Error("cannot listen on " + options.host + ":" + std::to_string(options.port) + " (the port is in use or the address is not this machine's)");
+        throw Error(fmt::format(fmt::runtime(_("cannot listen on {}:{} (the port is in use or the address is not this machine's)")), options.host,
+                                options.port));
     state_->port = port;
 }
 
