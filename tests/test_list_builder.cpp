@@ -172,6 +172,32 @@ TEST_CASE("after a page break: the same header goes on with the list, and the ro
     }
 }
 
+TEST_CASE("a 序号 wrapped in its column and cut by a page break (3 | 9 for 39) joins the row it began") {
+    // `tail` is the first 序号 on the next page; only 9 makes 39 after 38, 40 is a row of its own.
+    for (const std::string tail : {"9", "40"}) {
+        const Built b = build([&](ListBuilder& l) {
+            l.text({"某乡基本履职事项清单", false, 1, 0});
+            l.table(table({row(header), row({"37", "党的建设", "甲"}), row({"38", "^", "乙"}), row({"3", "^", "丙"})}));
+            TableRow rest = row({tail, "", "丁"});
+            rest.cells[2].continues_paragraph = true;
+            Table two = table({rest, row({"41", "民生", "戊"})});
+            two.after_page_break = true;
+            l.table(two);
+        });
+        const auto& items = b.doc.lists.at(0).items;
+        if (tail == "9") {
+            REQUIRE(items.size() == 4);
+            CHECK(items[2].values[0] == Paragraphs{"39"});
+            CHECK(items[2].values[2] == Paragraphs{"丙丁"});
+            CHECK(items[3].values[0] == Paragraphs{"41"});
+        } else {
+            REQUIRE(items.size() == 5);
+            CHECK(items[2].values[0] == Paragraphs{"3"});
+            CHECK(items[3].values[0] == Paragraphs{"40"});
+        }
+    }
+}
+
 TEST_CASE("a merged cell cut by a page break is printed empty under it and still fills its rows") {
     const Built b = build([](ListBuilder& l) {
         l.text({"某乡基本履职事项清单", false, 1, 0});

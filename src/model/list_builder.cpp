@@ -42,6 +42,31 @@ bool rest_of_split_row(const Table& table, size_t row, const TableCell& only) {
     return row == 0 && table.after_page_break && only.col > 0 && only.col_span == 1;
 }
 
+// The paragraphs as one run of ASCII digits, else empty.
+std::string digits_of(const Paragraphs& text) {
+    if (text.size() != 1) return {};
+    const std::string d = remove_whitespace(text.front());
+    constexpr size_t max_digits = 9;  // fits a long; no list numbers its rows further
+    if (d.empty() || d.size() > max_digits) return {};
+    for (char ch : d)
+        if (ch < '0' || ch > '9') return {};
+    return d;
+}
+
+// A 序号 wrapped in its narrow column and cut by a page break ("3" at the foot of one page, "9"
+// at the top of the next, for 39): the last item's number followed by `fragment` is the number
+// after the item's before it, while `fragment` alone does not count on from the last (a row of
+// its own would). The number joined, else empty.
+std::string wrapped_number_across_break(const DutyList& list, size_t seq, const Paragraphs& fragment) {
+    if (list.items.size() < 2) return {};
+    const std::string head = digits_of(list.items.back().values[seq]);
+    const std::string before = digits_of(list.items[list.items.size() - 2].values[seq]);
+    const std::string tail = digits_of(fragment);
+    if (head.empty() || before.empty() || tail.empty() || head.size() + tail.size() > 9) return {};
+    const bool joins = std::stol(head + tail) == std::stol(before) + 1;
+    return joins && std::stol(tail) != std::stol(head) + 1 ? head + tail : std::string{};
+}
+
 void append_provenance(Provenance& into, const Provenance& from) {
     into.pages.insert(into.pages.end(), from.pages.begin(), from.pages.end());
     into.boxes.insert(into.boxes.end(), from.boxes.begin(), from.boxes.end());
@@ -203,11 +228,11 @@ void ListBuilder::flush_pending(TableState& s) {
 
 // The rest of the last item, which a page break cut: each cell's text goes on with the item's,
 // but for a merge that begins here (it belongs to the rows under it).
-void ListBuilder::join_split_row(const TableRow& row, const std::vector<bool>& merge_below) {
+void ListBuilder::join_split_row(const TableRow& row, const std::vector<bool>& merge_below, size_t seq) {
     Item& item = document_.lists.back().items.back();
     for (const TableCell& cell : row.cells) {
         const size_t c = column_of(cell, open_->columns);
-        if (cell.text.empty() || merge_below[c]) continue;
+        if (cell.text.empty() || merge_below[c] || c == seq) continue;
         Paragraphs& into = item.values[c];
         auto from = cell.text.begin();
         if (cell.continues_paragraph && !into.empty()) into.back() = normalize_paragraph(join_wrapped(into.back(), *from++));
@@ -232,8 +257,11 @@ void ListBuilder::add_item(TableState& s, const TableRow& row) {
         else if (top_after_break && (o.merged[c] || merge_below[c]) && c != static_cast<size_t>(o.seq) && values[c].empty())
             s.carry[c] = list.items.back().values[c];
     }
-    if (top_after_break && o.last_row_open && values[static_cast<size_t>(o.seq)].empty()) {
-        join_split_row(row, merge_below);
+    const size_t seq = static_cast<size_t>(o.seq);
+    const std::string wrapped = top_after_break && o.last_row_open ? wrapped_number_across_break(list, seq, values[seq]) : "";
+    if (top_after_break && o.last_row_open && (values[seq].empty() || !wrapped.empty())) {
+        join_split_row(row, merge_below, seq);
+        if (!wrapped.empty()) list.items.back().values[seq] = {wrapped};
         return;
     }
     for (size_t c = 0; c < values.size(); ++c) {

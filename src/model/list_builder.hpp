@@ -56,7 +56,7 @@ private:
     void flush_pending(TableState& s);
     void body_row(TableState& s, const TableRow& row);
     void add_item(TableState& s, const TableRow& row);
-    void join_split_row(const TableRow& row, const std::vector<bool>& merge_below);
+    void join_split_row(const TableRow& row, const std::vector<bool>& merge_below, size_t seq);
     void leave_out(const TextBlock& line);
     std::vector<TextBlock> lines_with(const std::vector<TableRow>& rows, const std::vector<size_t>& pending, int page) const;
 
