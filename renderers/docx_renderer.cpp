@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "io/files.hpp"
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
 #include "package/ooxml_names.hpp"
@@ -225,7 +226,7 @@ std::string core_xml(const Document& doc) {
 
 DocxReference load_reference(const std::string& path) {
     if (path.empty()) return builtin_docx_reference();
-    const std::string what = "the reference document " + path;
+    const std::string what = fmt::format(fmt::runtime(_("the reference document {}")), path);
     try {
         return read_docx_reference(read_input(path, max_reference_file_bytes).bytes, what);
     } catch (const Error& e) {

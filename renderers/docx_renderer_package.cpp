@@ -27,7 +27,7 @@ using package::is_element;
 using package::ns_w;
 using package::Relationship;
 
-const std::string builtin_what = "the built-in reference document";
+const std::string builtin_what = N_("the built-in reference document");
 
 // Reads one part of the reference, or nothing when it has no such part.
 using PartReader = std::function<std::optional<std::string>(const std::string& path)>;
@@ -121,7 +121,7 @@ bool carry_part(const PartReader& read, const std::string& part, const std::stri
 }
 
 DocxReference reference_from_parts(const PartReader& read, const std::string& what) {
-    const std::string not_word = fmt::format(fmt::runtime(_("{} is not a Word document (.docx)")), what);
+    const std::string not_word = fmt::format(fmt::runtime(_("{} is not a Word document (.docx)")), _(what.c_str()));
     auto required = [&](const std::string& name) {
         std::optional<std::string> bytes = read(name);
         if (!bytes) throw Error(not_word);
@@ -165,16 +165,17 @@ void add_missing_styles(DocxReference& ref, const DocxReference& builtin, const 
     }
     const package::XmlPart ours = package::parse_xml(builtin.parts.at(ours_path), ours_path, builtin_what);
     package::XmlPart theirs = package::parse_xml(ref.parts[theirs_path], theirs_path, what);
+    const std::string styles_what = fmt::format(fmt::runtime(_("the styles of {}")), _(what.c_str()));
     xmlNode* root = theirs.root();
     std::set<std::string> present;
     for (xmlNode* style : children(root, ns_w, "style")) present.insert(attribute(style, ns_w, "styleId"));
     bool added = false;
     for (xmlNode* style : children(ours.root(), ns_w, "style")) {
         if (present.contains(attribute(style, ns_w, "styleId"))) continue;
-        theirs.append_copy(root, style, "the styles of " + what);
+        theirs.append_copy(root, style, styles_what);
         added = true;
     }
-    if (added) ref.parts[theirs_path] = theirs.serialize("the styles of " + what);
+    if (added) ref.parts[theirs_path] = theirs.serialize(styles_what);
 }
 
 std::string content_types(const DocxReference& ref, const std::vector<package::ZipEntry>& entries) {
@@ -206,7 +207,7 @@ DocxReference builtin_docx_reference() {
 
 DocxReference read_docx_reference(std::string_view docx_bytes, const std::string& what) {
     // Every ZIP starts with a "PK" record; anything else is no Word document at all.
-    if (!docx_bytes.starts_with("PK")) throw Error(fmt::format(fmt::runtime(_("{} is not a Word document (.docx)")), what));
+    if (!docx_bytes.starts_with("PK")) throw Error(fmt::format(fmt::runtime(_("{} is not a Word document (.docx)")), _(what.c_str())));
     package::Package package(docx_bytes, what);
     // Only the whitelisted parts are ever inflated: an unexpected part, however large, costs nothing.
     DocxReference ref = reference_from_parts([&](const std::string& path) { return package.read(path); }, what);
@@ -230,7 +231,7 @@ std::string build_docx_package(const DocxReference& ref, const std::string& docu
     for (const auto& [path, bytes] : ref.parts) entries.push_back({path, bytes});
     const std::string types = content_types(ref, entries);
     entries.insert(entries.begin(), {"[Content_Types].xml", types});
-    return package::write_zip(entries, "the DOCX package");
+    return package::write_zip(entries, N_("the DOCX package"));
 }
 
 }  // namespace dutylist

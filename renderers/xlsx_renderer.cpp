@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 #include "renderers/category_runs.hpp"
 #include "renderers/xlsx_workbook.hpp"
@@ -252,7 +253,7 @@ void write_lists(const WorkbookFile& file, const Formats& formats, const Documen
 }  // namespace
 
 std::vector<Output> render_xlsx(const Document& document, const RenderOptions& options) {
-    WorkbookFile file("the XLSX workbook");
+    WorkbookFile file(N_("the XLSX workbook"));
     const Formats formats = make_formats(file.book());
     if (options.import_template) {
         SheetWriter sheet(file, formats, "导入");

@@ -9,6 +9,9 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <fmt/format.h>
+
+#include "i18n/catalogue.hpp"
 #include "io/files.hpp"
 #include "io/temporary_files.hpp"
 #include "model/error.hpp"
@@ -78,7 +81,7 @@ WorkbookFile::WorkbookFile(std::string what) : what_(std::move(what)) {
         slot_ = -1;
         if (err != EEXIST) break;
     }
-    if (fd < 0) throw Error("cannot create a temporary file for " + what_);
+    if (fd < 0) throw Error(fmt::format(fmt::runtime(_("cannot create a temporary file for {}")), _(what_.c_str())));
     ::close(fd);
     lxw_workbook_options options{};
     book_ = workbook_new_opt(path_.c_str(), &options);
@@ -86,7 +89,7 @@ WorkbookFile::WorkbookFile(std::string what) : what_(std::move(what)) {
         std::error_code ignored;
         std::filesystem::remove(path_, ignored);
         forget_temporary(slot_);
-        throw Error("cannot start " + what_);
+        throw Error(fmt::format(fmt::runtime(_("cannot start {}")), _(what_.c_str())));
     }
 }
 
@@ -100,14 +103,14 @@ WorkbookFile::~WorkbookFile() {
 
 void WorkbookFile::check(lxw_error error) const {
     if (error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
-        throw Error("a cell of " + what_ + " is longer than an XLSX cell can hold (32,767 characters)");
-    if (error != LXW_NO_ERROR) throw Error("cannot write " + what_ + ": " + lxw_strerror(error));
+        throw Error(fmt::format(fmt::runtime(_("a cell of {} is longer than an XLSX cell can hold (32,767 characters)")), _(what_.c_str())));
+    if (error != LXW_NO_ERROR) throw Error(fmt::format(fmt::runtime(_("cannot write {}: {}")), _(what_.c_str()), lxw_strerror(error)));
 }
 
 std::string WorkbookFile::finish() {
     const lxw_error error = workbook_close(book_);
     book_ = nullptr;
-    if (error != LXW_NO_ERROR) throw Error("cannot write " + what_ + ": " + lxw_strerror(error));
+    if (error != LXW_NO_ERROR) throw Error(fmt::format(fmt::runtime(_("cannot write {}: {}")), _(what_.c_str()), lxw_strerror(error)));
     return read_input(path_, max_workbook_bytes).bytes;
 }
 

@@ -9,6 +9,7 @@
 
 #include "i18n/catalogue.hpp"
 #include "model/error.hpp"
+#include "package/zip_writer.hpp"
 #include "renderers/json_renderer.hpp"
 #include "support/paths.hpp"
 #include "support/truth.hpp"
@@ -221,6 +222,23 @@ TEST_CASE("the damaged-file, folder and overwrite refusals a clerk meets are Chi
     const auto folder = run_with("LANG=zh_CN.UTF-8", "convert empty -o out", tmp.path());
     CHECK(folder.exit_code == 1);
     CHECK(folder.err.find("dutylist: empty: 是文件夹，但里面没有名为 *.xlsx") != std::string::npos);
+}
+
+TEST_CASE("the package module's refusals name the file in Chinese too, whichever reader or renderer gave its name") {
+    TempDir tmp;
+    // An OpenDocument text with its mimetype and nothing else.
+    write_file(tmp / "empty.odt", package::write_zip({{"mimetype", "application/vnd.oasis.opendocument.text"}}, "a test file", package::ZipMethod::store));
+    const auto odt = run_with("LANG=zh_CN.UTF-8", "convert empty.odt -o out", tmp.path());
+    CHECK(odt.exit_code == 1);
+    CHECK(odt.err == "dutylist: empty.odt: 这份 OpenDocument 文档已损坏：缺少 content.xml\n");
+    // A reference document whose styles part declares a DTD, as an entity bomb does.
+    const std::string styles = "<?xml version=\"1.0\"?><!DOCTYPE w:styles [<!ENTITY a \"a\">]><w:styles/>";
+    write_file(tmp / "ref.docx", package::write_zip({{"[Content_Types].xml", "<Types/>"}, {"word/styles.xml", styles}}, "a test file"));
+    const auto reference =
+        run_with("LANG=zh_CN.UTF-8", "convert " + quote(source_dir() / "samples/wumachang.docx") + " -t docx --reference-doc ref.docx -o out", tmp.path());
+    CHECK(reference.exit_code == 1);
+    CHECK_MESSAGE(reference.err.find("参考文档 ref.docx") != std::string::npos, reference.err);
+    CHECK(reference.err.find("is ") == std::string::npos);
 }
 
 TEST_CASE("the list builder's warnings, with the reader's name of a table, are Chinese under LANG=zh_CN.UTF-8") {

@@ -3,6 +3,7 @@
 #include "extractors/docx/docx_tables.hpp"
 #include "extractors/docx/docx_numbering.hpp"
 #include "extractors/docx/docx_ooxml.hpp"
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 #include "package/ooxml_names.hpp"
 #include "package/ooxml_package.hpp"
@@ -36,7 +37,7 @@ Document read_docx(const InputFile& input, const ReadOptions& options) {
     if (std::string_view(input.bytes).starts_with(ole_magic))
         throw Error("this is a legacy Word .doc or an encrypted Word document (an OLE container); "
                     "save it as an unencrypted .docx and try again");
-    package::Package package(input.bytes, "the Word document");
+    package::Package package(input.bytes, N_("the Word document"));
     const std::string main = main_part(package);
     auto document = package.read_xml(main);
     if (!document) throw Error("the ZIP package has no " + main + ": it is not a Word document");

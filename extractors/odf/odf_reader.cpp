@@ -30,7 +30,7 @@ bool has_mimetype(std::string_view bytes, std::string_view mime) {
 const xmlNode* body_of(const package::XmlPart& content, const char* kind, const std::string& what) {
     const xmlNode* body = odf::child(content.root(), odf::ns_office, "body");
     const xmlNode* inner = odf::child(body, odf::ns_office, kind);
-    if (!inner) throw Error(what + " is damaged: its content.xml has no office:" + kind + " body");
+    if (!inner) throw Error(fmt::format(fmt::runtime(_("{} is damaged: its content.xml has no office:{} body")), _(what.c_str()), kind));
     return inner;
 }
 
@@ -40,7 +40,7 @@ package::XmlPart read_content(package::Package& package, const std::string& what
     if (manifest && manifest->find("encryption-data") != std::string::npos)
         throw Error(fmt::format(fmt::runtime(_("{} is protected by a password: save it without one and try again")), _(what.c_str())));
     std::optional<package::XmlPart> content = package.read_xml("content.xml");
-    if (!content) throw Error(what + " is damaged: it has no content.xml");
+    if (!content) throw Error(fmt::format(fmt::runtime(_("{} is damaged: it has no content.xml")), _(what.c_str())));
     return std::move(*content);
 }
 
@@ -50,7 +50,7 @@ bool sniff_odt(std::string_view bytes) { return has_mimetype(bytes, mime_text); 
 bool sniff_ods(std::string_view bytes) { return has_mimetype(bytes, mime_spreadsheet); }
 
 Document read_odt(const InputFile& input, const ReadOptions& options) {
-    const std::string what = "the OpenDocument text";
+    const std::string what = N_("the OpenDocument text");
     package::Package package(input.bytes, what);
     const package::XmlPart content = read_content(package, what);
     odf::LeaderStyles leaders;
@@ -66,7 +66,7 @@ Document read_odt(const InputFile& input, const ReadOptions& options) {
 }
 
 Document read_ods(const InputFile& input, const ReadOptions& options) {
-    const std::string what = "the OpenDocument spreadsheet";
+    const std::string what = N_("the OpenDocument spreadsheet");
     package::Package package(input.bytes, what);
     const package::XmlPart content = read_content(package, what);
     return odf::read_spreadsheet_body(body_of(content, "spreadsheet", what), options.warn);

@@ -1,13 +1,16 @@
 #include "extractors/xlsx/xlsx_package.hpp"
 
+#include <fmt/format.h>
+
 #include "extractors/xlsx/xlsx_xml.hpp"
+#include "i18n/catalogue.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
 
 namespace dutylist::xlsx {
 namespace {
 
-const std::string what = "the Excel workbook";
+const std::string what = N_("the Excel workbook");
 
 // The r:id of a <sheet>: its namespace differs between transitional and strict OOXML.
 std::string relationship_id(const xmlNode* sheet) {
@@ -95,7 +98,7 @@ Workbook::Workbook(std::string_view bytes) : package_(bytes, what) {
 
 package::XmlPart Workbook::read_sheet(const SheetPart& sheet) {
     auto part = package_.read_xml(sheet.part);
-    if (!part) throw Error(what + " is damaged: its sheet \"" + sheet.name + "\" has no part " + sheet.part);
+    if (!part) throw Error(fmt::format(fmt::runtime(_("{} is damaged: its sheet \"{}\" has no part {}")), _(what.c_str()), sheet.name, sheet.part));
     return std::move(*part);
 }
 

@@ -54,7 +54,7 @@ void Package::refuse_duplicate_names() const {
         if (!name) continue;
         std::string folded(name);
         for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (!seen.insert(folded).second) throw Error(what_ + " is refused: its ZIP package holds two entries named " + name);
+        if (!seen.insert(folded).second) throw Error(fmt::format(fmt::runtime(_("{} is refused: its ZIP package holds two entries named {}")), _(what_.c_str()), name));
     }
 }
 
@@ -85,9 +85,8 @@ std::optional<std::string> Package::read(const std::string& part) {
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
         throw Error(fmt::format(fmt::runtime(_("{} is encrypted: its part {} cannot be read without the password")), _(what_.c_str()), part));
     auto too_large = [&] {
-        return Error(what_ + " is refused: its part " + part + " would inflate to more than " +
-                     megabytes(std::min(limits_.max_part_bytes, limits_.max_total_bytes)) +
-                     " (a ZIP bomb, or far larger than any real document)");
+        return Error(fmt::format(fmt::runtime(_("{} is refused: its part {} would inflate to more than {} (a ZIP bomb, or far larger than any real document)")),
+                                 _(what_.c_str()), part, megabytes(std::min(limits_.max_part_bytes, limits_.max_total_bytes))));
     };
     // The declared size is only a hint; the real limit is enforced while reading.
     if ((st.valid & ZIP_STAT_SIZE) && (st.size > limits_.max_part_bytes || inflated_ + st.size > limits_.max_total_bytes))

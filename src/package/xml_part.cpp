@@ -40,7 +40,7 @@ void init_libxml() {
 }
 
 Error dtd_refused(const std::string& name, const std::string& what) {
-    return Error(what + " is unsafe or damaged: its part " + name + " declares a DTD");
+    return Error(fmt::format(fmt::runtime(_("{} is unsafe or damaged: its part {} declares a DTD")), _(what.c_str()), name));
 }
 
 }  // namespace
@@ -64,7 +64,7 @@ void XmlPart::append_copy(_xmlNode* parent, const _xmlNode* node, const std::str
     xmlNode* copy = xmlDocCopyNode(const_cast<xmlNode*>(node), doc_, 1);
     if (!copy || !xmlAddChild(parent, copy)) {
         if (copy) xmlFreeNode(copy);
-        throw Error(fmt::format(fmt::runtime(_("not enough memory to complete {}")), what));
+        throw Error(fmt::format(fmt::runtime(_("not enough memory to complete {}")), _(what.c_str())));
     }
     xmlReconciliateNs(doc_, copy);
 }
@@ -73,7 +73,7 @@ std::string XmlPart::serialize(const std::string& what) const {
     xmlChar* bytes = nullptr;
     int size = 0;
     xmlDocDumpMemoryEnc(doc_, &bytes, &size, "UTF-8");
-    if (!bytes) throw Error(fmt::format(fmt::runtime(_("not enough memory to complete {}")), what));
+    if (!bytes) throw Error(fmt::format(fmt::runtime(_("not enough memory to complete {}")), _(what.c_str())));
     std::string out(reinterpret_cast<const char*>(bytes), static_cast<size_t>(size));
     xmlFree(bytes);
     return out;
@@ -83,9 +83,9 @@ XmlPart parse_xml(std::string_view bytes, const std::string& name, const std::st
     init_libxml();
     // OOXML parts never have a DTD: one means an entity bomb, an external entity or a broken file.
     if (has_doctype(bytes)) throw dtd_refused(name, what);
-    if (bytes.size() > static_cast<size_t>(INT_MAX)) throw Error(fmt::format(fmt::runtime(_("{}'s part {} is too large")), what, name));
+    if (bytes.size() > static_cast<size_t>(INT_MAX)) throw Error(fmt::format(fmt::runtime(_("{}'s part {} is too large")), _(what.c_str()), name));
     std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
-    if (!ctxt) throw Error(fmt::format(fmt::runtime(_("out of memory while reading {}")), what));
+    if (!ctxt) throw Error(fmt::format(fmt::runtime(_("out of memory while reading {}")), _(what.c_str())));
     // No XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE: entities stay unexpanded, nothing
     // is fetched, and libxml2 keeps its own limits on depth and text size.
     const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;

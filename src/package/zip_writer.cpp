@@ -21,11 +21,11 @@ void add_entry(zip_t* archive, const ZipEntry& entry, ZipMethod method, const st
     const zip_int64_t index = s ? zip_file_add(archive, entry.path.c_str(), s, ZIP_FL_ENC_UTF_8) : -1;
     if (index < 0) {
         if (s) zip_source_free(s);
-        throw Error(fmt::format(fmt::runtime(_("cannot create {} (adding {} failed)")), what, entry.path));
+        throw Error(fmt::format(fmt::runtime(_("cannot create {} (adding {} failed)")), _(what.c_str()), entry.path));
     }
     const auto i = static_cast<zip_uint64_t>(index);
     if (method == ZipMethod::store && zip_set_file_compression(archive, i, ZIP_CM_STORE, 0) != 0)
-        throw Error(fmt::format(fmt::runtime(_("cannot create {} (storing {} failed)")), what, entry.path));
+        throw Error(fmt::format(fmt::runtime(_("cannot create {} (storing {} failed)")), _(what.c_str()), entry.path));
     zip_file_set_mtime(archive, i, fixed_mtime, 0);
 }
 
@@ -33,11 +33,11 @@ void add_entry(zip_t* archive, const ZipEntry& entry, ZipMethod method, const st
 std::string contents(zip_source_t* buffer, const std::string& what) {
     zip_stat_t st;
     zip_stat_init(&st);
-    if (zip_source_stat(buffer, &st) != 0 || zip_source_open(buffer) != 0) throw Error(fmt::format(fmt::runtime(_("cannot create {}")), what));
+    if (zip_source_stat(buffer, &st) != 0 || zip_source_open(buffer) != 0) throw Error(fmt::format(fmt::runtime(_("cannot create {}")), _(what.c_str())));
     std::string out(st.size, '\0');
     const zip_int64_t n = zip_source_read(buffer, out.data(), st.size);
     zip_source_close(buffer);
-    if (n != static_cast<zip_int64_t>(st.size)) throw Error(fmt::format(fmt::runtime(_("cannot create {}")), what));
+    if (n != static_cast<zip_int64_t>(st.size)) throw Error(fmt::format(fmt::runtime(_("cannot create {}")), _(what.c_str())));
     return out;
 }
 
@@ -51,7 +51,7 @@ std::string write_zip(const std::vector<ZipEntry>& entries, const std::string& w
     zip_error_fini(&error);
     if (!archive) {
         if (buffer) zip_source_free(buffer);
-        throw Error(fmt::format(fmt::runtime(_("cannot create {} (out of memory?)")), what));
+        throw Error(fmt::format(fmt::runtime(_("cannot create {} (out of memory?)")), _(what.c_str())));
     }
     // Kept past zip_close, which would otherwise free the buffer holding the result.
     zip_source_keep(buffer);
@@ -64,7 +64,7 @@ std::string write_zip(const std::vector<ZipEntry>& entries, const std::string& w
     }
     if (zip_close(archive) != 0) {
         zip_discard(archive);
-        throw Error(fmt::format(fmt::runtime(_("cannot create {} (compression failed)")), what));
+        throw Error(fmt::format(fmt::runtime(_("cannot create {} (compression failed)")), _(what.c_str())));
     }
     return contents(buffer, what);
 }

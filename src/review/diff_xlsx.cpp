@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "i18n/catalogue.hpp"
 #include "model/text.hpp"
 #include "renderers/xlsx_workbook.hpp"
 #include "review/diff_renderers.hpp"
@@ -96,7 +97,7 @@ private:
 }  // namespace
 
 std::string diff_to_xlsx(const DiffSubject& s) {
-    xlsx_out::WorkbookFile file("the revision table");
+    xlsx_out::WorkbookFile file(N_("the revision table"));
     Sheet sheet(file, "修订对照表");
     sheet.header();
     const auto rows = revision_rows(s);

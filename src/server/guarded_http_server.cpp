@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -140,11 +141,26 @@ void log_refusal(std::string_view head, size_t bytes_out, Clock::time_point star
     std::cerr << request_log_line(record) + "\n" << std::flush;
 }
 
-void refuse_head(SocketStream& stream, Clock::time_point start) {
+// The value of the head's Accept-Language header, if it is within the part that was read.
+std::string accept_language_of(std::string_view head) {
+    std::string lower(head);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    constexpr std::string_view name = "\naccept-language:";
+    const size_t at = lower.find(name);
+    if (at == std::string::npos) return {};
+    const size_t begin = head.find_first_not_of(" \t", at + name.size());
+    const size_t end = head.find_first_of("\r\n", begin);
+    if (begin == std::string_view::npos || end == std::string_view::npos) return {};
+    return std::string(head.substr(begin, end - begin));
+}
+
+void refuse_head(SocketStream& stream, Clock::time_point start, const GuardedHttpServer& server) {
+    if (server.language_of) i18n::use_thread_catalogue(server.language_of(accept_language_of(stream.held())));
     const nlohmann::json body = {{"error", _("the request's address or headers are longer than this server accepts")}};
     const std::string text = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     const std::string reply = "HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json; charset=utf-8\r\n"
                               "Connection: close\r\nContent-Length: " + std::to_string(text.size()) + "\r\n\r\n" + text;
+    i18n::use_thread_catalogue(nullptr);
     stream.write(reply.data(), reply.size());
     log_refusal(stream.held(), text.size(), start);
     const socket_t sock = stream.socket();
@@ -165,7 +181,7 @@ bool GuardedHttpServer::process_and_close_socket(socket_t sock) {
         if (!stream.holds_bytes() && !wait_for(sock, POLLIN, static_cast<int>(keep_alive_timeout_sec_ * 1000))) break;
         const auto start = Clock::now();
         const Head head = stream.read_head(start + std::chrono::milliseconds(read_ms));
-        if (head == Head::too_long) refuse_head(stream, start);
+        if (head == Head::too_long) refuse_head(stream, start, *this);
         if (head != Head::complete) break;
         bool closed = false;
         ok = process_request(stream, count == 1, closed, nullptr);

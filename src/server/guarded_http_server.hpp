@@ -9,6 +9,10 @@
 #include <httplib.h>
 
 #include <cstddef>
+#include <functional>
+#include <string>
+
+#include "i18n/catalogue.hpp"
 
 namespace dutylist::server {
 
@@ -18,6 +22,11 @@ namespace dutylist::server {
 inline constexpr size_t request_head_limit = 32 * 1024;
 
 class GuardedHttpServer : public httplib::Server {
+public:
+    // The catalogue a request's Accept-Language asks for (nullptr: the server's own), so that a
+    // 431, answered before httplib has parsed any header, speaks the client's language too.
+    std::function<const i18n::Catalogue*(const std::string& accept_language)> language_of;
+
 private:
     // httplib's own is private and so cannot be called: this one does what it does (keep-alive
     // requests up to its count while the server runs, then close), each request's head read

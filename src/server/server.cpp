@@ -74,6 +74,7 @@ Server::Server(const ServeOptions& options) : state_(std::make_unique<State>(opt
     http.set_keep_alive_timeout(keep_alive_seconds);
     http.set_read_timeout(read_timeout_seconds);
     add_routes(http, state_->options, state_->jobs);
+    http.language_of = [this](const std::string& accept_language) { return state_->languages.of(accept_language); };
     http.set_logger([](const httplib::Request& request, const httplib::Response& response) {
         // A request refused before routing (a malformed request line) was never timed.
         if (request_start == Clock::time_point{}) {
