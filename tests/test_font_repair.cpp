@@ -13,7 +13,9 @@
 
 #include "extractors/ocr/bracket_pairs.hpp"
 #include "extractors/ocr/glyph_votes.hpp"
+#include "extractors/ocr/reading_plan.hpp"
 #include "extractors/pdf/pdf_reader.hpp"
+#include "renderers/json_renderer.hpp"
 #include "support/paths.hpp"
 #include "support/pdf_reads.hpp"
 #include "support/truth.hpp"
@@ -61,6 +63,58 @@ TEST_CASE("votes: a code is settled by enough agreeing readings, and only then")
     CHECK(votes.settled(code_a));
     votes.add(code_a, U'土', 90);
     CHECK_FALSE(votes.settled(code_a));  // 3 of 4 is below the settled share
+}
+
+TEST_CASE("votes: a page read against the document's votes sees both, adds to its own, and merges into them") {
+    ocr::GlyphVotes document;
+    document.add(code_a, U'工', 95);
+    document.add(code_a, U'工', 95);
+    ocr::GlyphVotes page(&document);
+    CHECK(page.readings(code_a) == 2);
+    CHECK_FALSE(page.settled(code_a));
+    page.add(code_a, U'工', 95);
+    CHECK(page.settled(code_a));
+    CHECK_FALSE(document.settled(code_a));  // the page's reading is not the document's until merged
+    page.keep_sample(code_b, ocr::InkBox{});
+    CHECK(page.has_sample(code_b));
+    CHECK_FALSE(document.has_sample(code_b));
+    page.count_lines(2, 5);
+    document.merge(page);
+    CHECK(document.settled(code_a));
+    CHECK(document.readings(code_a) == 3);
+    CHECK(document.has_sample(code_b));
+    CHECK(document.lines() == std::pair{2, 5});
+    CHECK(document.decisions().at(code_a).confidence == doctest::Approx(95));
+}
+
+TEST_CASE("plan: each round reads, in document order, the lines that give every unsettled code a few more readings") {
+    // Two pages; code_a on every line, code_b only on the second page's last two lines.
+    const auto line = [](std::vector<ocr::FontCode> codes) { return ocr::BrokenRun{{}, std::move(codes)}; };
+    std::vector<std::vector<ocr::BrokenRun>> pages(2);
+    for (int i = 0; i < 4; ++i) pages[0].push_back(line({code_a}));
+    pages[1] = {line({code_a}), line({code_a, code_b}), line({code_a, code_b})};
+    ocr::ReadingPlan plan(pages);
+    ocr::GlyphVotes votes;
+    auto round = plan.next_round(votes);
+    // code_a's three readings from the first page's first three lines; code_b's from both its lines.
+    CHECK(round[0] == std::vector<size_t>{0, 1, 2});
+    CHECK(round[1] == std::vector<size_t>{1, 2});
+    CHECK(plan.runs_read() == 5);
+    CHECK(plan.runs_left() == 2);
+    // code_a read alike three times is settled; code_b's two readings disagree: it alone is read on.
+    for (int i = 0; i < 3; ++i) votes.add(code_a, U'工', 95);
+    votes.add(code_b, U'土', 95);
+    votes.add(code_b, U'士', 95);
+    round = plan.next_round(votes);
+    CHECK(round[0].empty());
+    CHECK(round[1].empty());  // code_b has no line left unread, and no line is read twice
+    CHECK(plan.runs_read() == 5);
+    // Unsettled codes with lines left are read again only for the rounds the plan allows.
+    ocr::ReadingPlan endless({std::vector<ocr::BrokenRun>(20, line({code_b}))});
+    int rounds = 0;
+    while (!endless.next_round(votes)[0].empty()) ++rounds;
+    CHECK(rounds == ocr::max_reading_rounds);
+    CHECK(endless.runs_read() == ocr::max_reading_rounds * ocr::round_readings);
 }
 
 TEST_CASE("votes: a Latin font's dash read as the ideograph 一 is a dash") {
@@ -170,4 +224,9 @@ TEST_CASE("corpus pages with every ToUnicode map deleted read as the same pages 
     CHECK(cells_with(broken.document, "〈") == 0);
     CHECK(cells_with(intact.document, "——") >= 2);
     CHECK(cells_with(broken.document, "——") == cells_with(intact.document, "——"));
+    // The lines read, the votes and so every character and its certainty are the same on one
+    // thread as on several: what a page reads never depends on which thread was quicker.
+    const Read alone = test::read_pdf_file(dir / "broken.pdf", OcrMode::automatic, 1);
+    CHECK(document_to_json(alone.document) == document_to_json(broken.document));
+    CHECK(alone.warnings == broken.warnings);
 }

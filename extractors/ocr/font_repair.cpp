@@ -285,23 +285,29 @@ bool has_broken_fonts(const pdf::PageContent& page) {
     return std::any_of(page.glyphs.begin(), page.glyphs.end(), [&](const pdf::Glyph& g) { return is_broken(page, g); });
 }
 
-GlyphReading read_broken_glyphs(const pdf::PageContent& page, const pdf::PageImage& image, TextRecogniser& reader,
-                                GlyphVotes& votes) {
-    GlyphReading out;
-    for (const auto& run : runs_of(page)) {
-        const auto broken = [&](size_t i) { return is_broken(page, page.glyphs[i]); };
-        if (std::none_of(run.begin(), run.end(), broken)) continue;
-        if (std::all_of(run.begin(), run.end(),
-                        [&](size_t i) { return !broken(i) || votes.settled(code_of(page, page.glyphs[i])); })) {
-            ++out.lines_settled;
-            continue;
-        }
-        ++out.lines_read;
+std::vector<BrokenRun> broken_runs(const pdf::PageContent& page) {
+    std::vector<BrokenRun> out;
+    for (auto& run : runs_of(page)) {
+        BrokenRun broken;
+        for (size_t i : run)
+            if (is_broken(page, page.glyphs[i])) broken.codes.push_back(code_of(page, page.glyphs[i]));
+        if (broken.codes.empty()) continue;
+        std::sort(broken.codes.begin(), broken.codes.end());
+        broken.codes.erase(std::unique(broken.codes.begin(), broken.codes.end()), broken.codes.end());
+        broken.glyphs = std::move(run);
+        out.push_back(std::move(broken));
+    }
+    return out;
+}
+
+void read_broken_glyphs(const pdf::PageContent& page, const std::vector<const BrokenRun*>& runs, const pdf::PageImage& image,
+                        TextRecogniser& reader, GlyphVotes& votes) {
+    for (const BrokenRun* broken : runs) {
+        const std::vector<size_t>& run = broken->glyphs;
         const Unsure unsure = vote_run(page, run, read_run(page, run, image, reader, reading_em_px[0]), image, votes);
         for (size_t i : unsure.doubtful) read_in_context(page, run, i, image, reader, votes);
         for (size_t i : unsure.unread) read_alone(page, run, i, image, reader, votes);
     }
-    return out;
 }
 
 void apply_repair(pdf::PageContent& page, const std::map<FontCode, CodeDecision>& decisions,

@@ -17,13 +17,23 @@ void GlyphVotes::add(const FontCode& code, char32_t reading, double confidence) 
     t.confidence += confidence;
 }
 
-bool GlyphVotes::settled(const FontCode& code) const {
+GlyphVotes::Readings GlyphVotes::readings_of(const FontCode& code) const {
+    Readings all = base_ ? base_->readings_of(code) : Readings{};
     std::lock_guard lock(mutex_);
-    const auto it = readings_.find(code);
-    if (it == readings_.end()) return false;
+    if (const auto it = readings_.find(code); it != readings_.end())
+        for (const auto& [reading, tally] : it->second) {
+            all[reading].votes += tally.votes;
+            all[reading].confidence += tally.confidence;
+        }
+    return all;
+}
+
+bool GlyphVotes::settled(const FontCode& code) const {
+    const Readings readings = readings_of(code);
+    if (readings.empty()) return false;
     int all = 0;
     const Tally* best = nullptr;
-    for (const auto& [reading, tally] : it->second) {
+    for (const auto& [reading, tally] : readings) {
         all += tally.votes;
         if (!best || tally.votes > best->votes) best = &tally;
     }
@@ -64,15 +74,13 @@ std::pair<int, int> GlyphVotes::lines() const {
 }
 
 int GlyphVotes::readings(const FontCode& code) const {
-    std::lock_guard lock(mutex_);
-    const auto it = readings_.find(code);
     int all = 0;
-    if (it != readings_.end())
-        for (const auto& [reading, tally] : it->second) all += tally.votes;
+    for (const auto& [reading, tally] : readings_of(code)) all += tally.votes;
     return all;
 }
 
 bool GlyphVotes::has_sample(const FontCode& code) const {
+    if (base_ && base_->has_sample(code)) return true;
     std::lock_guard lock(mutex_);
     return samples_.count(code) > 0;
 }
@@ -80,6 +88,19 @@ bool GlyphVotes::has_sample(const FontCode& code) const {
 void GlyphVotes::keep_sample(const FontCode& code, InkBox sample) {
     std::lock_guard lock(mutex_);
     samples_.emplace(code, std::move(sample));
+}
+
+void GlyphVotes::merge(const GlyphVotes& page) {
+    std::scoped_lock lock(mutex_, page.mutex_);
+    for (const auto& [code, readings] : page.readings_)
+        for (const auto& [reading, tally] : readings) {
+            Tally& here = readings_[code][reading];
+            here.votes += tally.votes;
+            here.confidence += tally.confidence;
+        }
+    for (const auto& [code, sample] : page.samples_) samples_.emplace(code, sample);
+    lines_read_ += page.lines_read_;
+    lines_settled_ += page.lines_settled_;
 }
 
 std::map<FontCode, CodeDecision> GlyphVotes::decisions() const {

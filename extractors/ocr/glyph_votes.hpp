@@ -50,8 +50,17 @@ struct CodeDecision {
     double certainty() const { return by_shape ? 100 * shape_similarity : std::min(100 * share(), confidence); }
 };
 
+// The votes of a document, or of one page read against the document's votes so far (`base`):
+// a page read on a worker thread asks whether a code is settled of both, and adds only to its
+// own, which are merged into the document's in page order once every page of its round is
+// read (reading_plan.hpp). So what a page reads, and the document's votes, never depend on
+// which thread was quicker. Thread-safe; `base` must not change while this reads it.
 class GlyphVotes {
 public:
+    explicit GlyphVotes(const GlyphVotes* base = nullptr) : base_(base) {}
+    GlyphVotes(const GlyphVotes&) = delete;
+    GlyphVotes& operator=(const GlyphVotes&) = delete;
+
     void add(const FontCode& code, char32_t reading, double confidence);
     // Whether `code` is decided beyond doubt already (settled_votes, settled_share,
     // settled_confidence).
@@ -65,6 +74,9 @@ public:
     // Lines of broken fonts read, and left unread because their codes were settled.
     void count_lines(int read, int settled);
     std::pair<int, int> lines() const;
+    // Adds the readings, samples (of codes that have none) and line counts of `page`, which
+    // was read against these.
+    void merge(const GlyphVotes& page);
     // Every code read at least once, decided: by its votes, and where they leave it uncertain
     // and it has a sample, by its shape (glyph_shapes.hpp).
     std::map<FontCode, CodeDecision> decisions() const;
@@ -74,8 +86,13 @@ private:
         int votes = 0;
         double confidence = 0;
     };
+    using Readings = std::map<char32_t, Tally>;
+    // The code's readings here and in `base_`.
+    Readings readings_of(const FontCode& code) const;
+
+    const GlyphVotes* base_;
     mutable std::mutex mutex_;
-    std::map<FontCode, std::map<char32_t, Tally>> readings_;
+    std::map<FontCode, Readings> readings_;
     std::map<FontCode, InkBox> samples_;
     int lines_read_ = 0, lines_settled_ = 0;
 };

@@ -17,6 +17,7 @@
 #include "extractors/ocr/ocr_report.hpp"
 #include "extractors/ocr/scanned_page.hpp"
 #include "extractors/ocr/text_recogniser.hpp"
+#include "extractors/pdf/broken_font_pages.hpp"
 #include "extractors/pdf/page_layout.hpp"
 #include "extractors/pdf/page_sequence.hpp"
 #include "model/list_builder.hpp"
@@ -91,37 +92,21 @@ struct PageRead {
     std::optional<pdf::PageContent> held;
 };
 
-ocr::TextRecogniser& recogniser() {
-    const ocr::TextRecogniser::Loaded loaded = ocr::TextRecogniser::for_this_thread();
-    if (!loaded.recogniser) throw Error(loaded.error);
-    return *loaded.recogniser;
-}
-
-// One page laid out from its text layer, or from its image where that cannot be used. Tesseract
-// stops at the sooner of its page's limit and the conversion's deadline.
-PageRead read_layout(pdf::PdfFile& file, int number, OcrMode mode, ocr::GlyphVotes& votes, const Deadline& deadline) {
+// One page laid out from its text layer, or from its image where that cannot be used; a page
+// with broken fonts is held, its glyphs read with the whole document's (broken_font_pages.hpp).
+PageRead read_layout(pdf::PdfFile& file, int number, OcrMode mode, const Deadline& deadline) {
     deadline.check();
     pdf::PageContent drawn = file.read_page(number);
     if (!needs_ocr(drawn, mode)) return {pdf::layout_page(drawn), std::nullopt};
-    ocr::TextRecogniser& reader = recogniser();
-    reader.set_deadline(deadline.or_sooner(std::chrono::steady_clock::now() + ocr::max_page_seconds));
-    const auto check_time = [&] {
-        deadline.check();
-        if (reader.past_deadline())
-            throw Error(fmt::format(fmt::runtime(_("page {} takes Tesseract more than {} s to read; it is no scanned list page but noise or a malformed PDF")),
-                                    number, ocr::max_page_seconds.count()));
-    };
     if (mode == OcrMode::automatic && ocr::has_broken_fonts(drawn)) {
-        const ocr::GlyphReading reading = ocr::read_broken_glyphs(drawn, file.render_page(number, ocr::render_dpi), reader, votes);
-        check_time();
-        votes.count_lines(reading.lines_read, reading.lines_settled);
         PageRead read;
         read.layout.number = number;
         read.held = std::move(drawn);
         return read;
     }
+    ocr::TextRecogniser& reader = pdf::page_recogniser(deadline);
     ocr::RecognisedPage page = ocr::recognise_page(drawn, file.render_page(number, ocr::render_dpi), reader);
-    check_time();
+    pdf::check_page_time(reader, number, deadline);
     pdf::PageLayout layout = pdf::layout_page(page.content);
     layout.rotated_glyphs = drawn.rotated_glyphs;
     layout.recognition = std::move(page.recognition);
@@ -140,8 +125,13 @@ public:
     }
 
     template <typename Use>
-    void finish(const ocr::GlyphVotes& votes, const ReadOptions& options, Use use) {
+    void finish(std::string_view bytes, unsigned workers, const ReadOptions& options, Use use) {
         if (!holding_) return;
+        std::vector<const pdf::PageContent*> broken;
+        for (const PageRead& page : held_)
+            if (page.held) broken.push_back(&*page.held);
+        ocr::GlyphVotes votes;
+        pdf::read_broken_font_pages(bytes, broken, workers, options.deadline, votes);
         auto decisions = votes.decisions();
         std::map<std::string, std::string> names;
         std::vector<std::vector<ocr::RunCharacter>> lines;
@@ -151,14 +141,14 @@ public:
             for (auto& line : ocr::character_runs(*page.held)) lines.push_back(std::move(line));
         }
         ocr::pair_brackets(decisions, lines);
-        std::set<std::string> broken;
-        for (const auto& [object, name] : names) broken.insert(object);
+        std::set<std::string> broken_fonts;
+        for (const auto& [object, name] : names) broken_fonts.insert(object);
         for (PageRead& page : held_) {
             if (!page.held) {
                 use(std::move(page.layout));
                 continue;
             }
-            ocr::apply_repair(*page.held, decisions, broken);
+            ocr::apply_repair(*page.held, decisions, broken_fonts);
             use(pdf::layout_page(*page.held));
             page.held.reset();
         }
@@ -178,7 +168,7 @@ private:
 // `use` in page order; at most a few pages per worker wait in memory.
 template <typename Use>
 void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first, int count, unsigned workers, const ReadOptions& options,
-                  ocr::GlyphVotes& votes, Use use) {
+                  Use use) {
     std::mutex mutex;
     std::condition_variable changed;
     std::map<int, PageRead> ready;
@@ -197,7 +187,7 @@ void stream_pages(const std::string& bytes, std::unique_ptr<pdf::PdfFile> first,
                     if (failure || next_page > count) return;
                     page = next_page++;
                 }
-                PageRead layout = read_layout(*file, page, options.ocr, votes, options.deadline);
+                PageRead layout = read_layout(*file, page, options.ocr, options.deadline);
                 std::lock_guard lock(mutex);
                 ready.emplace(page, std::move(layout));
                 changed.notify_all();
@@ -253,7 +243,6 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
     pdf::PageSequence road(builder, [&](const std::string& message) { findings.push_back(message); });
     TrustCheck trust;
     ocr::RecognitionTally recognised;
-    ocr::GlyphVotes votes;
     PageOrder order;
     auto take = [&](pdf::PageLayout page) {
         trust.check(page);
@@ -270,20 +259,20 @@ Document read_pdf(const InputFile& input, const ReadOptions& options) {
     static std::once_flag poppler_warmed;
     bool first_read = false;
     std::call_once(poppler_warmed, [&] {
-        use(read_layout(*file, 1, options.ocr, votes, options.deadline));
+        use(read_layout(*file, 1, options.ocr, options.deadline));
         first_read = true;
     });
-    if (!first_read) use(read_layout(*file, 1, options.ocr, votes, options.deadline));
+    if (!first_read) use(read_layout(*file, 1, options.ocr, options.deadline));
     const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
     const unsigned workers = std::min({options.threads ? options.threads : hardware, max_workers,
                                        static_cast<unsigned>(std::max(1, count - 1))});
     if (workers <= 1) {
-        for (int p = 2; p <= count; ++p) use(read_layout(*file, p, options.ocr, votes, options.deadline));
+        for (int p = 2; p <= count; ++p) use(read_layout(*file, p, options.ocr, options.deadline));
     } else if (count > 1) {
-        stream_pages(input.bytes, std::move(file), count, workers, options, votes, use);
+        stream_pages(input.bytes, std::move(file), count, workers, options, use);
     }
     options.deadline.check();
-    order.finish(votes, options, take);
+    order.finish(input.bytes, std::min(options.threads ? options.threads : hardware, max_workers), options, take);
     road.finish();
     trust.settle(options);
     for (const std::string& message : recognised.messages()) options.warn(message);
