@@ -21,6 +21,7 @@ namespace {
 // One of each producer and of each kind of borders, with all three vertical alignments among
 // them: the combinations by the number their names start with (matrix.py fixes the set).
 const std::vector<std::string> sample = {
+    "000",  // Writer, three-line table, cells at the bottom, A3, rows mostly one line, 事项类别 merged
     "001",  // Chromium, ruled, rows longer than a page (pages with one horizontal rule, or none)
     "002",  // Calc, rules only between rows, cells centred vertically, portrait
     "005",  // Writer re-distilled by Ghostscript, rules only between rows, A3, 16 pt, 备注 column

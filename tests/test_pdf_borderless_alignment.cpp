@@ -103,6 +103,28 @@ TEST_CASE("top-aligned rows without space between them are cut above each 序号
     CHECK(r.doubts.empty());
 }
 
+TEST_CASE("bottom-aligned rows of mostly one line: the few that wrap still tell where rows end") {
+    // A wide 事项名称 column: most rows one line, a few two (fewer lines than one and a half a row).
+    std::vector<Glyph> g;
+    add(g, "序号", 50, 100);
+    add(g, "事项类别", 90, 100);
+    add(g, "事项名称", 175, 100);
+    double y = 100 + 1.5 * pitch;
+    const std::vector<std::vector<std::string>> rows = {{full, "壬癸。"}, {"子丑。"}, {"寅卯。"}, {full, "辰巳。"}, {"午未。"}, {"申酉。"}};
+    std::vector<std::string> want;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        y = add_row(g, std::to_string(i + 1), rows[i], y, Where::bottom);
+        std::string joined;
+        for (const auto& line : rows[i]) joined += line;
+        want.push_back(joined);
+    }
+    const BorderlessResult r = find_borderless_tables(g, fonts, 800);
+    REQUIRE(r.tables.size() == 1);
+    CHECK(numbers(r.tables[0]) == std::vector<std::string>{"1", "2", "3", "4", "5", "6"});
+    CHECK(names(r.tables[0]) == want);
+    CHECK(r.doubts.empty());
+}
+
 TEST_CASE("a continued page: the rest of a row above the first centred 序号 stays a row of its own") {
     std::vector<Glyph> g;
     double y = 100;

@@ -177,3 +177,43 @@ TEST_CASE("bottom-aligned labels touching: one at the foot of its run, the page'
     CHECK(remove_whitespace(join_lines(second->lines)) == "精神文明建设");
     CHECK(second->grid.row_span == 2);
 }
+
+namespace {
+
+// Four rows of two lines, 序号 and the one 事项类别 label at the foot (the label at row 4's);
+// with the header row when `with_header`.
+std::vector<Glyph> bottom_aligned_two_line_rows(bool with_header) {
+    std::vector<Glyph> g = with_header ? header() : std::vector<Glyph>{};
+    double y = with_header ? 100 + 1.5 * pitch : 100;
+    for (const char* seq : {"1", "2", "3", "4"}) {
+        add(g, full, 175, y);
+        add(g, "壬癸。", 175, y + pitch);
+        add(g, seq, 55, y + pitch);
+        y += 2 * pitch;
+    }
+    add(g, "党的建设", 95, y - pitch);
+    return g;
+}
+
+}  // namespace
+
+TEST_CASE("rows of two lines tell a bottom-aligned table: its label at the foot of its run covers the rows above") {
+    const BorderlessResult r = find_borderless_tables(bottom_aligned_two_line_rows(true), fonts, 800);
+    REQUIRE(r.tables.size() == 1);
+    const TableBlock& t = r.tables[0];
+    CHECK(column(t, 0) == std::vector<std::string>{"1", "2", "3", "4"});
+    const CellBlock* label = cell_at(t, 1, 1);
+    REQUIRE(label);
+    CHECK(remove_whitespace(join_lines(label->lines)) == "党的建设");
+    CHECK(label->grid.row_span == 4);
+    CHECK(r.doubts.empty());
+}
+
+TEST_CASE("on a page without the header, rows above a bottom-aligned label may be the page before's: said, not guessed silently") {
+    const BorderlessColumns columns{{48, 85, 170, 260}, 0, size, {1}};
+    const BorderlessResult r =
+        continue_borderless_table(bottom_aligned_two_line_rows(false), fonts, columns, 800, [](const TextLine&) { return false; });
+    REQUIRE(r.tables.size() == 1);
+    REQUIRE(r.doubts.size() == 1);
+    CHECK(r.doubts[0].find("the rows above \"党的建设\"") != std::string::npos);
+}

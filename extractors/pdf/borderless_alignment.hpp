@@ -27,7 +27,7 @@ struct AlignmentTolerances {
     double text_cut = 0.25;
     // A column holding this many lines a row on average is wrapped text; one line a row (序号,
     // 事项类别) tells nothing of where a row ends.
-    double wrapped_lines = 1.5;
+    double wrapped_lines = 1.01;
     // A line with fewer glyphs than this in a column is no wrapped text (a 序号 "10").
     size_t min_wrapped_glyphs = 4;
 };

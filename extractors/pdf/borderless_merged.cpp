@@ -5,6 +5,10 @@
 #include <cmath>
 #include <limits>
 
+#include <fmt/format.h>
+
+#include "i18n/catalogue.hpp"
+
 #include "model/columns.hpp"
 #include "model/text.hpp"
 
@@ -35,23 +39,23 @@ int row_of(const std::vector<double>& ys, double y, int first) {
     return std::clamp(static_cast<int>(std::upper_bound(ys.begin(), ys.end(), y) - ys.begin()) - 1, first, rows - 1);
 }
 
-// The alignment most rows tall enough to tell show their 序号 in; top when none tells.
+// The alignment most rows tall enough to tell show their 序号 in; top when none tells. A row
+// tells by which of its lines holds its 序号: the first (top), the last (bottom) or one between
+// (centred; a number centred on a row of two lines is a line of its own between them).
 Alignment table_alignment(const std::vector<GlyphLine>& rest, int seq, const std::vector<double>& xs,
                           const std::vector<double>& ys, int first, const MergeTolerances& tol) {
     std::array<int, 3> votes{};
     for (int r = first; r + 1 < static_cast<int>(ys.size()); ++r) {
-        double top = std::numeric_limits<double>::infinity(), bottom = -top, number = 0;
-        size_t lines = 0;
+        size_t lines = 0, numbered_line = 0;
         bool numbered = false;
         for (const GlyphLine& l : rest) {
             const Span band = line_band(l.line);
             if (row_of(ys, (band.from + band.to) / 2, first) != r) continue;
-            ++lines, top = std::min(top, band.from), bottom = std::max(bottom, band.to);
-            if (!numbered && holds(l, xs, seq)) numbered = true, number = (band.from + band.to) / 2;
+            if (!numbered && holds(l, xs, seq)) numbered = true, numbered_line = lines;
+            ++lines;
         }
         if (!numbered || lines < tol.telling_lines) continue;
-        const double share = (number - top) / (bottom - top);
-        ++votes[share < tol.aligned_share ? 0 : share > 1 - tol.aligned_share ? 2 : 1];
+        ++votes[numbered_line == 0 ? 0 : numbered_line + 1 == lines ? 2 : 1];
     }
     if (votes[1] > votes[0] && votes[1] >= votes[2]) return Alignment::centre;
     if (votes[2] > votes[0] && votes[2] > votes[1]) return Alignment::bottom;
@@ -181,12 +185,23 @@ std::vector<GlyphLine> without_columns(const std::vector<const GlyphLine*>& body
     return out;
 }
 
-void merge_labels(std::vector<CellBlock>& cells, const std::vector<const GlyphLine*>& body,
-                  const std::vector<GlyphLine>& rest, int column, int seq, const std::vector<double>& xs,
-                  const std::vector<double>& ys, int first_body_row, const std::vector<FontInfo>& fonts,
-                  const MergeTolerances& tol) {
+std::optional<std::string> merge_labels(std::vector<CellBlock>& cells, const std::vector<const GlyphLine*>& body,
+                                        const std::vector<GlyphLine>& rest, int column, int seq, const std::vector<double>& xs,
+                                        const std::vector<double>& ys, int first_body_row, const std::vector<FontInfo>& fonts,
+                                        const MergeTolerances& tol) {
     const Alignment a = table_alignment(rest, seq, xs, ys, first_body_row, tol);
     std::vector<Label> labels = labels_of(body, xs, column, tol);
+    // At the foot of its run, a page's first label may cover the rows above it or leave them to
+    // a label of the page before that a page break split: the page cannot tell which.
+    std::optional<std::string> doubt;
+    if (a == Alignment::bottom && first_body_row == 0 && !labels.empty() && row_of(ys, labels.front().top, first_body_row) > first_body_row) {
+        std::string text;
+        for (const Glyph& g : labels.front().glyphs)
+            if (!is_space(g.code)) append_utf8(text, g.code);
+        doubt = fmt::format(fmt::runtime(_("a table without rulings, its cells bottom-aligned: the rows above \"{}\", merged down its "
+                                           "column, may be its own or go on with the label of the page before; check them against the original")),
+                            text);
+    }
     // A page with the header row is taken to open the list, its top rows under no label of
     // the page before. Under a header repeated on every page that may be wrong: a label run on
     // from the page before, set at the top of its run, can then be cut in two.
@@ -199,6 +214,7 @@ void merge_labels(std::vector<CellBlock>& cells, const std::vector<const GlyphLi
     const int covered = runs.empty() ? rows : runs.front().first;
     if (covered > first_body_row) runs.insert(runs.begin(), Run{first_body_row, covered - 1, {}});
     for (const Run& run : runs) cover(cells, run, column, xs, ys, fonts);
+    return doubt;
 }
 
 }  // namespace dutylist::pdf

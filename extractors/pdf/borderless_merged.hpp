@@ -5,6 +5,8 @@
 // (borderless_table.cpp); pure, tolerances named.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "extractors/pdf/borderless_steps.hpp"
@@ -14,11 +16,8 @@ namespace dutylist::pdf {
 struct MergeTolerances {
     // × size: label lines this close under each other are one label (a wrapped 事项类别).
     double label_gap = 1.0;
-    // Where a row's 序号 sits in its row, as a share of the row's height from its top: above
-    // this share the rows are top-aligned, below one minus it bottom-aligned, else centred.
-    double aligned_share = 0.25;
-    // A row needs this many lines for its 序号's place to tell its alignment.
-    size_t telling_lines = 3;
+    // A row needs this many lines for the line its 序号 is on to tell its alignment.
+    size_t telling_lines = 2;
 };
 
 // The columns of `xs` whose label in `header` names a 事项类别 (column_key "category"): a
@@ -43,10 +42,11 @@ std::vector<GlyphLine> without_columns(const std::vector<const GlyphLine*>& body
 // reaches the foot of the page (a producer prints a split merged cell's text in its first
 // part). Rows above the first label's run (all rows, when the page has none) go on with a
 // label of the page before: an empty merged cell covers them, which the list builder fills
-// across the page break.
-void merge_labels(std::vector<CellBlock>& cells, const std::vector<const GlyphLine*>& body,
-                  const std::vector<GlyphLine>& rest, int column, int seq, const std::vector<double>& xs,
-                  const std::vector<double>& ys, int first_body_row, const std::vector<FontInfo>& fonts,
-                  const MergeTolerances& tol = {});
+// across the page break. Returns a doubt for the clerk where the page cannot tell whether rows
+// above its first label are that label's or the page before's (bottom-aligned, no header).
+std::optional<std::string> merge_labels(std::vector<CellBlock>& cells, const std::vector<const GlyphLine*>& body,
+                                        const std::vector<GlyphLine>& rest, int column, int seq, const std::vector<double>& xs,
+                                        const std::vector<double>& ys, int first_body_row, const std::vector<FontInfo>& fonts,
+                                        const MergeTolerances& tol = {});
 
 }  // namespace dutylist::pdf

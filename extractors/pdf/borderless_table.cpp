@@ -45,7 +45,8 @@ TableBlock build_table(const GlyphLine* header, const std::vector<const GlyphLin
     PlacedGlyphs placed = place_glyphs(header, lines, is_section, bounds, t.ys);
     const std::vector<bool> across = placed.across;
     t.cells = make_cells(std::move(placed), bounds, t.ys, fonts);
-    for (int column : merged) merge_labels(t.cells, body, rest, column, seq, bounds, t.ys, header ? 1 : 0, fonts);
+    for (int column : merged)
+        if (auto doubt = merge_labels(t.cells, body, rest, column, seq, bounds, t.ys, header ? 1 : 0, fonts)) doubts.push_back(std::move(*doubt));
     frame_by_columns(t.cells, across, t.cols, header ? 1 : 0);
     return t;
 }
