@@ -28,8 +28,10 @@ const std::vector<std::string> sample = {
     "008",  // Writer, no borders, cells centred, A3, 9 pt, 事项类别 merged and centred on its run of rows
     "009",  // Calc, ruled, header row repeated on every page by print titles, cells at the bottom
     "012",  // Chromium, no borders, 序号 half an em from 事项类别, header labels wrapped round one-line ones
+    "013",  // Writer re-distilled by Ghostscript, rules only between rows, cells at the bottom, 9 pt, a quotation wrapped
     "014",  // Writer, rules only between rows, flush left, spacing before and after, 备注 column
     "015",  // Writer, ruled, cells at the bottom, A3, 事项类别 merged, 承接部门 and 工作方式 split
+    "025",  // Ghostscript, ruled, cells centred, 9 pt, section rows, a quotation wrapped across lines
     "027",  // Ghostscript, rules only between rows, pages with two or three rules (one tall row)
     "029",  // Chromium, three-line table, cells centred vertically, 备注 column
     "031",  // Ghostscript, no borders, cells at the bottom, section rows, header repeated over a split row, a note

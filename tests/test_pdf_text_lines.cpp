@@ -147,6 +147,18 @@ TEST_CASE("in justified text a line that stops short of the edge ends its paragr
     CHECK(paragraphs_from_lines(centred) == Paragraphs{"社会治理与公共服务"});
 }
 
+TEST_CASE("no paragraph ends inside a quotation or bracket the next line closes, whatever room the line left") {
+    // Two ideographs of room, and the next line's 叭” would have fitted: the producer wrapped it
+    // anyway (Writer at 9 pt), inside the quotation.
+    const std::vector<TextLine> quoted = {line("关政策，督促村级“大喇", 130, 100), line("叭”做好常态宣传工作。", 130, 114)};
+    CHECK(paragraphs_from_lines(quoted) == Paragraphs{"关政策，督促村级“大喇叭”做好常态宣传工作。"});
+    // A quotation closed on its own line, or a bracket the next line does not close, decides nothing.
+    const std::vector<TextLine> closed = {line("督促村级“大喇叭”", 130, 100), line("做好常态宣传工作。", 130, 114)};
+    CHECK(paragraphs_from_lines(closed) == Paragraphs{"督促村级“大喇叭”", "做好常态宣传工作。"});
+    const std::vector<TextLine> unclosed = {line("督促（含村级", 130, 100), line("2.做好宣传工作。", 130, 114)};
+    CHECK(paragraphs_from_lines(unclosed) == Paragraphs{"督促（含村级", "2.做好宣传工作。"});
+}
+
 TEST_CASE("a list is ragged when its lines stop short of the edge before what cannot start a line") {
     const std::vector<TextLine> full = {line("一二三四五六七八九十", 100, 100), line("一二三四五六七八九十", 100, 114),
                                         line("完。", 100, 128)};

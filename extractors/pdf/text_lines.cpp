@@ -186,11 +186,30 @@ enum class Break { none, shown, numbered };
 
 // Whether the page shows a paragraph end between the lines (`shown`), or only an item number
 // after a sentence end says so (`numbered`), which an inline "…；2." wrapped there also gives.
+// `prev` leaves a quotation or bracket open (“大喇, （含) that `line` closes: no paragraph ends
+// inside one, however much room the line left (a producer may wrap a glyph that would have fitted
+// with the closing mark after it).
+bool inside_brackets(const TextLine& prev, const TextLine& line) {
+    static constexpr std::u32string_view opens = U"“‘（(《〈【〔「『", closes = U"”’）)》〉】〕」』";
+    std::u32string pending;
+    for (char32_t c : decode(prev.text)) {
+        if (const size_t o = opens.find(c); o != std::u32string_view::npos) pending.push_back(closes[o]);
+        else if (!pending.empty() && c == pending.back()) pending.pop_back();
+    }
+    if (pending.empty()) return false;
+    for (char32_t c : decode(line.text)) {
+        if (c == pending.back()) return true;
+        if (contains(opens, c)) return false;
+    }
+    return false;
+}
+
 Break break_between(const TextLine& prev, const TextLine& line, const ParagraphTolerances& tol) {
     const double room = room_after(prev);
     const double slack = tol.justified ? tol.justified_slack : tol.ragged_slack;
-    const bool fits = room >= line.lead_width - slack * line.size ||
-                      (tol.justified && starts_flush(prev) && room >= tol.justified_room * line.size);
+    const bool fits = (room >= line.lead_width - slack * line.size ||
+                       (tol.justified && starts_flush(prev) && room >= tol.justified_room * line.size)) &&
+                      !inside_brackets(prev, line);
     const double p = pitch(prev, line);
     const bool by_spacing = tol.spaced_pitch > 0 && p > 0;
     const bool gap = by_spacing && p > tol.spaced_pitch + tol.paragraph_gap;
