@@ -50,7 +50,7 @@ def score(out, truth):
         for item, row in zip(got["items"], want["rows"]):
             for key, cell in zip(keys, row):
                 t = "\n".join(cell)
-                o = item.get(key, "")
+                o = item["values"].get(key, "")
                 o = "\n".join(o) if isinstance(o, list) else o
                 cells += 1
                 exact += o == t

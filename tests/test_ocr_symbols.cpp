@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "extractors/ocr/ocr_report.hpp"
 #include "extractors/ocr/ocr_symbols.hpp"
@@ -106,4 +107,23 @@ TEST_CASE("the summary names the pages, the mean confidence and each doubtful ce
     CHECK(messages[0].find("60 of 600 cells") != std::string::npos);
     CHECK(messages[1] == "page 1, table 1, row 4, column 3: read with 55% confidence as \"攻动模范\"");
     CHECK(messages[3] == "… and 58 more cells with low confidence");
+}
+
+TEST_CASE("brackets of a cell that pair up but do not match become full-width parentheses") {
+    const auto paired = [](std::vector<std::u32string> texts) {
+        std::vector<OcrLine> lines;
+        for (const auto& t : texts) lines.push_back(line_of(t));
+        pair_parentheses(lines);
+        std::string out;
+        for (const OcrLine& l : lines) out += line_text(l) + "|";
+        return out;
+    };
+    CHECK(paired({U"干部职级〈职员等级）晋升"}) == "干部职级（职员等级）晋升|");
+    CHECK(paired({U"出具证明（婚姻关系证明〉"}) == "出具证明（婚姻关系证明）|");
+    // Across the lines of a cell, and nested pairs each by its own.
+    CHECK(paired({U"证明〈婚姻关系", U"证明、分居（一）证明）"}) == "证明（婚姻关系|证明、分居（一）证明）|");
+    // Brackets that match, or have no partner, stay.
+    CHECK(paired({U"〈烟花爆竹〉（零售）"}) == "〈烟花爆竹〉（零售）|");
+    CHECK(paired({U"〈未闭合", U"之后）"}) == "（未闭合|之后）|");
+    CHECK(paired({U"只有〈开"}) == "只有〈开|");
 }

@@ -60,6 +60,21 @@ void append_utf8(std::string& out, char32_t c) {
 
 }  // namespace
 
+void pair_parentheses(std::vector<OcrLine>& lines) {
+    std::vector<OcrSymbol*> open;
+    for (OcrLine& line : lines)
+        for (OcrSymbol& s : line.symbols) {
+            if (s.code == U'（' || s.code == U'〈') {
+                open.push_back(&s);
+                continue;
+            }
+            if ((s.code != U'）' && s.code != U'〉') || open.empty()) continue;
+            OcrSymbol& opener = *open.back();
+            open.pop_back();
+            if ((opener.code == U'〈') != (s.code == U'〉')) opener.code = U'（', s.code = U'）';
+        }
+}
+
 void restore_full_width(OcrLine& line) {
     auto& s = line.symbols;
     const auto chinese_at = [&](size_t i) { return i < s.size() && is_chinese(s[i].code); };

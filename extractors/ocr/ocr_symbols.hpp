@@ -31,6 +31,11 @@ struct OcrLine {
 // read the full-width forms as ASCII most of the time).
 void restore_full_width(OcrLine& line);
 
+// Brackets of a cell (its lines in order) that pair up but do not match: Tesseract's Chinese
+// model reads （ as 〈 now and then, rarely ） as 〉; an opener and a closer of which one is a
+// parenthesis become the full-width parentheses. Brackets that match are left as they are.
+void pair_parentheses(std::vector<OcrLine>& lines);
+
 // A "|" or "_" at either end of a line is what is left of a ruling next to it (Chinese text
 // never starts or ends with one): dropped.
 void drop_ruling_remnants(OcrLine& line);

@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <optional>
+#include <string>
 
 #include "extractors/ocr/scan_image.hpp"
 #include "extractors/pdf/ruling_grid.hpp"
+#include "model/text.hpp"
 
 namespace dutylist::ocr {
 namespace {
@@ -27,6 +31,7 @@ constexpr double fallback_size = 10.5;
 struct Block {
     std::vector<OcrLine> lines;
     int table = -1, row = 0, col = 0;  // table < 0: outside the tables
+    PixelBox box;                      // what was read
 };
 
 PixelBox to_pixels(const pdf::Box& b, double px_per_pt, double inset_pt) {
@@ -65,6 +70,7 @@ std::vector<OcrLine> read(TextRecogniser& reader, const pdf::PageImage& image, c
         restore_full_width(l);
     }
     std::erase_if(lines, [](const OcrLine& l) { return l.symbols.empty(); });
+    pair_parentheses(lines);
     return lines;
 }
 
@@ -120,6 +126,73 @@ std::vector<pdf::Glyph> glyphs_of(const std::vector<Block>& blocks, double pt_pe
     return out;
 }
 
+std::string block_text(const Block& b) {
+    std::string out;
+    for (const OcrLine& l : b.lines) out += line_text(l);
+    return out;
+}
+
+bool all_digits(const std::string& text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The box around the ink of `box` (none when it has none): where a lone number stands in its cell.
+std::optional<PixelBox> ink_box(const pdf::PageImage& image, const PixelBox& box) {
+    const ScanTolerances tol;
+    std::optional<PixelBox> out;
+    for (int y = std::max(0, box.y0); y < std::min(image.height, box.y1); ++y)
+        for (int x = std::max(0, box.x0); x < std::min(image.width, box.x1); ++x) {
+            if (image.grey[static_cast<size_t>(y) * static_cast<size_t>(image.width) + static_cast<size_t>(x)] >= tol.ink_level) continue;
+            if (!out) out = PixelBox{x, y, x + 1, y + 1};
+            out->x0 = std::min(out->x0, x), out->x1 = std::max(out->x1, x + 1);
+            out->y0 = std::min(out->y0, y), out->y1 = std::max(out->y1, y + 1);
+        }
+    return out;
+}
+
+// The ink of `ink` read as one number, from a copy with paper around it (the recogniser needs
+// some to find it), its boxes in the page's pixels.
+std::vector<OcrSymbol> read_number(TextRecogniser& reader, const pdf::PageImage& image, const PixelBox& ink) {
+    const int margin = ink.height() / 2 + 1;
+    pdf::PageImage cut;
+    cut.width = ink.width() + 2 * margin;
+    cut.height = ink.height() + 2 * margin;
+    cut.dpi = image.dpi;
+    cut.grey.assign(static_cast<size_t>(cut.width) * static_cast<size_t>(cut.height), 255);
+    for (int y = ink.y0; y < ink.y1; ++y)
+        std::copy_n(image.grey.begin() + static_cast<ptrdiff_t>(y) * image.width + ink.x0, ink.width(),
+                    cut.grey.begin() + static_cast<ptrdiff_t>(y - ink.y0 + margin) * cut.width + margin);
+    reader.set_page(cut);
+    // As a word first (a lone digit the line mode reads as nothing), else as a line (a speckled
+    // photocopy's numbers the word mode misreads).
+    std::vector<OcrSymbol> digits = reader.read_number({0, 0, cut.width, cut.height});
+    if (!std::all_of(digits.begin(), digits.end(), [](const OcrSymbol& d) { return d.code >= U'0' && d.code <= U'9'; }) || digits.empty())
+        digits = reader.read_digits({0, 0, cut.width, cut.height});
+    reader.set_page(image);
+    for (OcrSymbol& d : digits)
+        d.box = {d.box.x0 + ink.x0 - margin, d.box.y0 + ink.y0 - margin, d.box.x1 + ink.x0 - margin, d.box.y1 + ink.y0 - margin};
+    return digits;
+}
+
+// In the 序号 column of each table (the column whose header cell reads 序号), a cell read as no
+// number is read again as digits from its ink alone: Tesseract reads a lone digit in a tall cell
+// as an ideograph (7 as 本) or not at all. The digits are taken only when that is all they are.
+void reread_row_numbers(std::vector<Block>& blocks, TextRecogniser& reader, const pdf::PageImage& image) {
+    std::map<int, int> seq_column;  // table → column
+    for (const Block& b : blocks)
+        if (b.table >= 0 && b.row == 0 && remove_whitespace(block_text(b)).find("序号") != std::string::npos) seq_column.emplace(b.table, b.col);
+    for (Block& b : blocks) {
+        const auto seq = seq_column.find(b.table);
+        if (seq == seq_column.end() || b.row == 0 || b.col != seq->second || all_digits(remove_whitespace(block_text(b)))) continue;
+        const std::optional<PixelBox> ink = ink_box(image, b.box);
+        if (!ink) continue;
+        std::vector<OcrSymbol> digits = read_number(reader, image, *ink);
+        std::string text;
+        for (const OcrSymbol& d : digits) append_utf8(text, d.code);
+        if (all_digits(text)) b.lines = {OcrLine{std::move(digits), *ink}};
+    }
+}
+
 }  // namespace
 
 RecognisedPage recognise_page(const pdf::PageContent& drawn, const pdf::PageImage& image, TextRecogniser& reader) {
@@ -145,11 +218,14 @@ RecognisedPage recognise_page(const pdf::PageContent& drawn, const pdf::PageImag
     reader.set_page(scan.image);
     std::vector<Block> blocks;
     for (size_t t = 0; t < tables.size(); ++t)
-        for (const pdf::GridCell& c : tables[t].cells)
-            blocks.push_back({read(reader, scan.image, to_pixels(c.box, px_per_pt, cell_inset_pt)), static_cast<int>(t),
-                              c.row, c.col});
-    for (const pdf::Box& band : bands_outside(tables, drawn.width, drawn.height))
-        blocks.push_back({read(reader, scan.image, to_pixels(band, px_per_pt, 0))});
+        for (const pdf::GridCell& c : tables[t].cells) {
+            const PixelBox box = to_pixels(c.box, px_per_pt, cell_inset_pt);
+            blocks.push_back({read(reader, scan.image, box), static_cast<int>(t), c.row, c.col, box});
+        }
+    for (const pdf::Box& band : bands_outside(tables, drawn.width, drawn.height)) {
+        const PixelBox box = to_pixels(band, px_per_pt, 0);
+        blocks.push_back({read(reader, scan.image, box), -1, 0, 0, box});
+    }
     for (Block& b : blocks)
         for (OcrLine& line : b.lines) {
             if (!may_be_misread_number(line)) continue;
@@ -158,6 +234,7 @@ RecognisedPage recognise_page(const pdf::PageContent& drawn, const pdf::PageImag
             take_number_reading(line, reader.read_digits({line.box.x0 - margin, line.box.y0 - margin,
                                                           line.box.x1 + margin, line.box.y1 + margin}));
         }
+    reread_row_numbers(blocks, reader, scan.image);
     for (const Block& b : blocks) tally(b, out.recognition);
 
     out.content.number = drawn.number;

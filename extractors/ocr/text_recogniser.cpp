@@ -102,16 +102,29 @@ std::vector<OcrSymbol> TextRecogniser::read_line(const PixelBox& box) {
     return symbols;
 }
 
-std::vector<OcrSymbol> TextRecogniser::read_digits(const PixelBox& box) {
-    auto& api = impl_->api;
-    api.SetVariable("tessedit_char_whitelist", "0123456789—-");
-    api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-    std::vector<OcrLine> lines = read_block(box);
+namespace {
+
+// `box` read with only `characters` allowed and `mode` for its layout, then as before.
+std::vector<OcrSymbol> read_restricted(TextRecogniser& reader, tesseract::TessBaseAPI& api, const PixelBox& box,
+                                       const char* characters, tesseract::PageSegMode mode) {
+    api.SetVariable("tessedit_char_whitelist", characters);
+    api.SetPageSegMode(mode);
+    std::vector<OcrLine> lines = reader.read_block(box);
     api.SetVariable("tessedit_char_whitelist", "");
     api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
     std::vector<OcrSymbol> symbols;
     for (const OcrLine& l : lines) symbols.insert(symbols.end(), l.symbols.begin(), l.symbols.end());
     return symbols;
+}
+
+}  // namespace
+
+std::vector<OcrSymbol> TextRecogniser::read_digits(const PixelBox& box) {
+    return read_restricted(*this, impl_->api, box, "0123456789—-", tesseract::PSM_SINGLE_LINE);
+}
+
+std::vector<OcrSymbol> TextRecogniser::read_number(const PixelBox& box) {
+    return read_restricted(*this, impl_->api, box, "0123456789", tesseract::PSM_SINGLE_WORD);
 }
 
 }  // namespace dutylist::ocr

@@ -22,10 +22,29 @@ std::string furniture_key(const std::string& s) {
 
 }  // namespace
 
-std::vector<PageFurniture::PlacedLine> PageFurniture::placed(const PageLayout& page) {
+bool PageFurniture::at_number_place(const TextLine& line, const PageLayout& page) const {
+    if (!page.recognition.recognised || page.width <= 0 || page.height <= 0) return false;
+    const std::string text = remove_whitespace(line.text);
+    size_t chars = 0;
+    for (size_t i = 0; i < text.size(); ++chars) next_code_point(text, i);
+    if (chars > tol_.number_chars) return false;
+    if (std::abs((line.x0 + line.x1) / 2 - page.width / 2) > tol_.centred_share * page.width) return false;
+    const bool foot = line.top > (1 - tol_.margin_share) * page.height, head = line.bottom < tol_.margin_share * page.height;
+    return std::all_of(page.tables.begin(), page.tables.end(), [&](const TableBlock& t) {
+        return (foot && line.top >= t.box.y1) || (head && line.bottom <= t.box.y0);
+    }) && (foot || head);
+}
+
+std::vector<PageFurniture::PlacedLine> PageFurniture::placed(const PageLayout& page) const {
     std::vector<PlacedLine> out;
-    for (const TextLine& l : page.lines) out.push_back({furniture_key(l.text), l.top});
+    for (const TextLine& l : page.lines) out.push_back({furniture_key(l.text), l.top, at_number_place(l, page), page.height});
     return out;
+}
+
+bool PageFurniture::scanned_page_number(const PlacedLine& line, const std::vector<PlacedLine>& on) const {
+    return line.number_place && std::any_of(on.begin(), on.end(), [&](const PlacedLine& p) {
+        return p.number_place && std::abs(p.y - line.y) < tol_.scanned_distance * line.height;
+    });
 }
 
 bool PageFurniture::repeats(const TextLine& line, const std::vector<PlacedLine>& on, double distance) {
@@ -37,7 +56,9 @@ bool PageFurniture::repeats_previous(const TextLine& line) const { return repeat
 
 PageLayout PageFurniture::cleaned(PageLayout page, const std::vector<PlacedLine>& after) const {
     std::erase_if(page.lines, [&](const TextLine& l) {
-        return is_page_number(l.text) || repeats(l, before_held_, tol_.running_distance) || repeats(l, after, tol_.running_distance);
+        const PlacedLine here{furniture_key(l.text), l.top, at_number_place(l, page), page.height};
+        return is_page_number(l.text) || repeats(l, before_held_, tol_.running_distance) || repeats(l, after, tol_.running_distance) ||
+               scanned_page_number(here, before_held_) || scanned_page_number(here, after);
     });
     return page;
 }

@@ -14,6 +14,15 @@ namespace dutylist::pdf {
 
 struct FurnitureTolerances {
     double running_distance = 6.0;  // points: a line repeated this close on the next page runs
+    // A page read by OCR misreads its "— 3 —" ("一三", "=么省一"), so there a page number is known
+    // by where it stands: a line of at most `number_chars` characters, centred within
+    // `centred_share` of the page's width, in the top or bottom `margin_share` of the page
+    // outside its tables, with such a line within `scanned_distance` (× the page's height: a
+    // scan sits a little higher or lower on each page) on the page before or after.
+    size_t number_chars = 8;
+    double centred_share = 0.1;
+    double margin_share = 0.12;
+    double scanned_distance = 0.02;
 };
 
 class PageFurniture {
@@ -33,8 +42,12 @@ private:
     struct PlacedLine {
         std::string key;
         double y = 0;
+        bool number_place = false;  // where a page read by OCR prints its number (see the tolerances)
+        double height = 0;          // of its page
     };
-    static std::vector<PlacedLine> placed(const PageLayout& page);
+    std::vector<PlacedLine> placed(const PageLayout& page) const;
+    bool at_number_place(const TextLine& line, const PageLayout& page) const;
+    bool scanned_page_number(const PlacedLine& line, const std::vector<PlacedLine>& on) const;
     static bool repeats(const TextLine& line, const std::vector<PlacedLine>& on, double distance);
     PageLayout cleaned(PageLayout page, const std::vector<PlacedLine>& after) const;
 

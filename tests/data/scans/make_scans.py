@@ -25,13 +25,14 @@ from PIL import Image, ImageFilter
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "pdf"))
 import make_sources  # noqa: E402  (the source writer of the other PDF fixtures)
+from source_variants import LANDSCAPE_WIDTHS, NOTO  # noqa: E402
 
 DPI = 200
 # The list: five rows of the corpus's basic list, ruled, its heading above, one landscape page.
 VARIANT = dict(
-    producer="docx", fonts=make_sources.NOTO, cover=False, landscape=True, ruled=True, repeat_header=True,
+    producer="docx", fonts=NOTO, cover=False, landscape=True, ruled=True, repeat_header=True,
     page_numbers=True, body_size=10.5, head_size=12, title_size=16,
-    widths=make_sources.LANDSCAPE_WIDTHS,
+    widths=LANDSCAPE_WIDTHS,
     lists=[dict(kind="basic", rows=[2, 3, 8, 12, 15])])
 
 
