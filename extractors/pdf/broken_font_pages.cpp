@@ -72,11 +72,14 @@ void read_broken_font_pages(std::string_view bytes, const std::vector<const Page
     // Between rounds, on one thread while the others wait: the votes merged in page order and
     // the next round planned from them.
     auto between_rounds = [&]() noexcept {
-        for (const auto& page_votes : round.votes) votes.merge(*page_votes);
-        if (failed) stop = true;
-        if (stop) return;
-        plan_round(plan, votes, round);
-        stop = round.pages.empty();
+        try {
+            for (const auto& page_votes : round.votes) votes.merge(*page_votes);
+            if (!failed) plan_round(plan, votes, round);
+        } catch (...) {
+            if (!failure) failure = std::current_exception();  // the others wait: no lock needed
+            failed = true;
+        }
+        stop = failed || round.pages.empty();
     };
     const unsigned threads = std::max(1u, std::min<unsigned>(workers, static_cast<unsigned>(pages.size())));
     std::barrier sync(static_cast<std::ptrdiff_t>(threads), between_rounds);
