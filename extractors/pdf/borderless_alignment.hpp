@@ -25,8 +25,9 @@ struct AlignmentTolerances {
     // × size: what a row cutting text weighs against misalignment, choosing among readings
     // the geometry alone cannot tell apart (less than one line's misalignment).
     double text_cut = 0.25;
-    // A column holding this many lines a row on average is wrapped text; one line a row (序号,
-    // 事项类别) tells nothing of where a row ends.
+    // A column holding more lines than this a row on average is wrapped text: one line a row
+    // (序号, 事项类别) tells nothing of where a row ends, but a few rows of two lines among rows of
+    // one do (a wide 事项名称 column; it once took 1.5 a row, and matrix 000 was read top-aligned).
     double wrapped_lines = 1.01;
     // A line with fewer glyphs than this in a column is no wrapped text (a 序号 "10").
     size_t min_wrapped_glyphs = 4;

@@ -184,8 +184,6 @@ double pitch(const TextLine& a, const TextLine& b) {
 
 enum class Break { none, shown, numbered };
 
-// Whether the page shows a paragraph end between the lines (`shown`), or only an item number
-// after a sentence end says so (`numbered`), which an inline "…；2." wrapped there also gives.
 // `prev` leaves a quotation or bracket open (“大喇, （含) that `line` closes: no paragraph ends
 // inside one, however much room the line left (a producer may wrap a glyph that would have fitted
 // with the closing mark after it).
@@ -204,6 +202,8 @@ bool inside_brackets(const TextLine& prev, const TextLine& line) {
     return false;
 }
 
+// Whether the page shows a paragraph end between the lines (`shown`), or only an item number
+// after a sentence end says so (`numbered`), which an inline "…；2." wrapped there also gives.
 Break break_between(const TextLine& prev, const TextLine& line, const ParagraphTolerances& tol) {
     const double room = room_after(prev);
     const double slack = tol.justified ? tol.justified_slack : tol.ragged_slack;
