@@ -52,12 +52,19 @@ double add_row(std::vector<Glyph>& out, const std::string& seq, const std::vecto
 
 const std::string full = "甲乙丙丁戊己庚辛";  // a wrapped line: it fills the column
 
-std::vector<Glyph> page(Where where) {
+// The header row's labels, on the baseline 100; the first row's baseline under it.
+constexpr double first_row = 100 + 1.5 * pitch;
+std::vector<Glyph> header() {
     std::vector<Glyph> g;
     add(g, "序号", 50, 100);
     add(g, "事项类别", 90, 100);
     add(g, "事项名称", 175, 100);
-    double y = 100 + 1.5 * pitch;
+    return g;
+}
+
+std::vector<Glyph> page(Where where) {
+    std::vector<Glyph> g = header();
+    double y = first_row;
     y = add_row(g, "1", {full, full, full, full, "壬癸。"}, y, where);
     y = add_row(g, "2", {full, full, full, "壬癸子丑"}, y, where);
     add_row(g, "3", {full, full, "子丑寅。"}, y, where);
@@ -105,11 +112,8 @@ TEST_CASE("top-aligned rows without space between them are cut above each 序号
 
 TEST_CASE("bottom-aligned rows of mostly one line: the few that wrap still tell where rows end") {
     // A wide 事项名称 column: most rows one line, a few two (fewer lines than one and a half a row).
-    std::vector<Glyph> g;
-    add(g, "序号", 50, 100);
-    add(g, "事项类别", 90, 100);
-    add(g, "事项名称", 175, 100);
-    double y = 100 + 1.5 * pitch;
+    std::vector<Glyph> g = header();
+    double y = first_row;
     const std::vector<std::vector<std::string>> rows = {{full, "壬癸。"}, {"子丑。"}, {"寅卯。"}, {full, "辰巳。"}, {"午未。"}, {"申酉。"}};
     std::vector<std::string> want;
     for (size_t i = 0; i < rows.size(); ++i) {
@@ -141,11 +145,8 @@ TEST_CASE("a continued page: the rest of a row above the first centred 序号 st
 }
 
 TEST_CASE("rows that no alignment cuts at the end of a sentence are named, not passed silently") {
-    std::vector<Glyph> g;
-    add(g, "序号", 50, 100);
-    add(g, "事项类别", 90, 100);
-    add(g, "事项名称", 175, 100);
-    double y = 100 + 1.5 * pitch;
+    std::vector<Glyph> g = header();
+    double y = first_row;
     y = add_row(g, "1", {full, full, full}, y, Where::centre);
     y = add_row(g, "2", {full, full, full}, y, Where::centre);
     add_row(g, "3", {full, full, full}, y, Where::centre);
@@ -185,11 +186,8 @@ TEST_CASE("LibreOffice's centred and bottom-aligned borderless lists are read wi
 TEST_CASE("a line a glyph short of the edge, the glyph wrapped with the punctuation after it, runs on into the row") {
     // Punctuation may not start a line, so 庚 goes down with its ；: a cut under 甲…己 cuts text
     // (and one under 庚； would start the row with item 2).
-    std::vector<Glyph> g;
-    add(g, "序号", 50, 100);
-    add(g, "事项类别", 90, 100);
-    add(g, "事项名称", 175, 100);
-    double y = 100 + 1.5 * pitch;
+    std::vector<Glyph> g = header();
+    double y = first_row;
     y = add_row(g, "1", {"1.甲乙丙丁戊己", "庚；", "2.壬癸子丑寅卯辰", "巳午。"}, y, Where::bottom);
     add_row(g, "2", {full, full, "子丑寅。"}, y, Where::bottom);
     const BorderlessResult r = find_borderless_tables(g, fonts, 800);
