@@ -121,16 +121,7 @@ pdf::PageImage cut_out(const pdf::PageContent& page, const std::vector<size_t>& 
     const int bottom = std::clamp(static_cast<int>(std::ceil(y1 * px)), top, image.height);
     const double factor = std::min(1.0, em_px / (size * px));
     const pdf::PageImage part = scaled_part(image, left, top, right, bottom, factor);
-    const int margin = static_cast<int>(std::lround(paper_margin * part.height)) + 1;
-    pdf::PageImage cut;
-    cut.width = part.width + 2 * margin;
-    cut.height = part.height + 2 * margin;
-    cut.dpi = image.dpi * factor;
-    cut.grey.assign(static_cast<size_t>(cut.width) * static_cast<size_t>(cut.height), 255);
-    for (int y = 0; y < part.height; ++y)
-        std::copy_n(part.grey.begin() + static_cast<ptrdiff_t>(y) * part.width, part.width,
-                    cut.grey.begin() + static_cast<ptrdiff_t>(y + margin) * cut.width + margin);
-    return cut;
+    return on_paper(part, static_cast<int>(std::lround(paper_margin * part.height)) + 1);
 }
 
 // ASCII punctuation read on a full-width glyph is its full-width form, and the other way round.

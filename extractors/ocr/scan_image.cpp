@@ -189,4 +189,16 @@ pdf::PageImage scaled_part(const pdf::PageImage& image, int x0, int y0, int x1, 
     return from_pix(scaled.get(), image.dpi * factor);
 }
 
+pdf::PageImage on_paper(const pdf::PageImage& part, int margin) {
+    pdf::PageImage out;
+    out.width = part.width + 2 * margin;
+    out.height = part.height + 2 * margin;
+    out.dpi = part.dpi;
+    out.grey.assign(static_cast<size_t>(out.width) * static_cast<size_t>(out.height), 255);
+    for (int y = 0; y < part.height; ++y)
+        std::copy_n(part.grey.begin() + static_cast<ptrdiff_t>(y) * part.width, part.width,
+                    out.grey.begin() + static_cast<ptrdiff_t>(y + margin) * out.width + margin);
+    return out;
+}
+
 }  // namespace dutylist::ocr

@@ -55,4 +55,8 @@ int text_line_height(const pdf::PageImage& image, int x0, int y0, int x1, int y1
 // The rectangle of `image` scaled by `factor` (< 1: smaller), area-averaged.
 pdf::PageImage scaled_part(const pdf::PageImage& image, int x0, int y0, int x1, int y1, double factor);
 
+// `part` on white paper `margin` pixels wide all round: the recogniser needs some around a
+// line (or a lone glyph) to find it.
+pdf::PageImage on_paper(const pdf::PageImage& part, int margin);
+
 }  // namespace dutylist::ocr

@@ -132,8 +132,8 @@ std::string block_text(const Block& b) {
     return out;
 }
 
-bool all_digits(const std::string& text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+bool all_digits(const std::vector<OcrSymbol>& symbols) {
+    return !symbols.empty() && std::all_of(symbols.begin(), symbols.end(), [](const OcrSymbol& s) { return s.code >= U'0' && s.code <= U'9'; });
 }
 
 // The box around the ink of `box` (none when it has none): where a lone number stands in its cell.
@@ -154,20 +154,12 @@ std::optional<PixelBox> ink_box(const pdf::PageImage& image, const PixelBox& box
 // some to find it), its boxes in the page's pixels.
 std::vector<OcrSymbol> read_number(TextRecogniser& reader, const pdf::PageImage& image, const PixelBox& ink) {
     const int margin = ink.height() / 2 + 1;
-    pdf::PageImage cut;
-    cut.width = ink.width() + 2 * margin;
-    cut.height = ink.height() + 2 * margin;
-    cut.dpi = image.dpi;
-    cut.grey.assign(static_cast<size_t>(cut.width) * static_cast<size_t>(cut.height), 255);
-    for (int y = ink.y0; y < ink.y1; ++y)
-        std::copy_n(image.grey.begin() + static_cast<ptrdiff_t>(y) * image.width + ink.x0, ink.width(),
-                    cut.grey.begin() + static_cast<ptrdiff_t>(y - ink.y0 + margin) * cut.width + margin);
+    const pdf::PageImage cut = on_paper(scaled_part(image, ink.x0, ink.y0, ink.x1, ink.y1, 1.0), margin);
     reader.set_page(cut);
     // As a word first (a lone digit the line mode reads as nothing), else as a line (a speckled
     // photocopy's numbers the word mode misreads).
     std::vector<OcrSymbol> digits = reader.read_number({0, 0, cut.width, cut.height});
-    if (!std::all_of(digits.begin(), digits.end(), [](const OcrSymbol& d) { return d.code >= U'0' && d.code <= U'9'; }) || digits.empty())
-        digits = reader.read_digits({0, 0, cut.width, cut.height});
+    if (!all_digits(digits)) digits = reader.read_digits({0, 0, cut.width, cut.height});
     reader.set_page(image);
     for (OcrSymbol& d : digits)
         d.box = {d.box.x0 + ink.x0 - margin, d.box.y0 + ink.y0 - margin, d.box.x1 + ink.x0 - margin, d.box.y1 + ink.y0 - margin};
@@ -183,13 +175,14 @@ void reread_row_numbers(std::vector<Block>& blocks, TextRecogniser& reader, cons
         if (b.table >= 0 && b.row == 0 && remove_whitespace(block_text(b)).find("序号") != std::string::npos) seq_column.emplace(b.table, b.col);
     for (Block& b : blocks) {
         const auto seq = seq_column.find(b.table);
-        if (seq == seq_column.end() || b.row == 0 || b.col != seq->second || all_digits(remove_whitespace(block_text(b)))) continue;
+        if (seq == seq_column.end() || b.row == 0 || b.col != seq->second) continue;
+        std::vector<OcrSymbol> read;
+        for (const OcrLine& l : b.lines) read.insert(read.end(), l.symbols.begin(), l.symbols.end());
+        if (all_digits(read)) continue;
         const std::optional<PixelBox> ink = ink_box(image, b.box);
         if (!ink) continue;
         std::vector<OcrSymbol> digits = read_number(reader, image, *ink);
-        std::string text;
-        for (const OcrSymbol& d : digits) append_utf8(text, d.code);
-        if (all_digits(text)) b.lines = {OcrLine{std::move(digits), *ink}};
+        if (all_digits(digits)) b.lines = {OcrLine{std::move(digits), *ink}};
     }
 }
 
