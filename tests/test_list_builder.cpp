@@ -172,6 +172,26 @@ TEST_CASE("after a page break: the same header goes on with the list, and the ro
     }
 }
 
+TEST_CASE("after a page break: a header read with a misread character goes on with the list; another header does not") {
+    const std::vector<std::string> withdrawn = {"序号", "事项名称", "承接部门及工作方式"};
+    const auto lists_with = [&](const std::vector<std::string>& second_header) {
+        return build([&](ListBuilder& l) {
+            l.text({"某乡上级部门收回事项清单", false, 1, 0});
+            Table one = table({row(withdrawn), row({"1", "甲", "县农业农村局"})});
+            one.page = 1;
+            l.table(one);
+            Table two = table({row(second_header), row({"2", "乙", "县林草局"})});
+            two.page = 2;
+            two.after_page_break = true;
+            l.table(two);
+        }).doc.lists.size();
+    };
+    // OCR of the corpus photocopy's last page: 承接 as ”艰接 (two of nine characters).
+    CHECK(lists_with({"序号", "事项名称", "”艰接部门及工作方式"}) == 1);
+    CHECK(lists_with({"序号", "事项名称", "承接部门"}) == 2);
+    CHECK(lists_with({"序号", "事项名称", "对应上级部门"}) == 2);
+}
+
 TEST_CASE("a 序号 wrapped in its column and cut by a page break (3 | 9 for 39) joins the row it began") {
     // `tail` is the first 序号 on the next page; only 9 makes 39 after 38, 40 is a row of its own.
     for (const std::string tail : {"9", "40"}) {

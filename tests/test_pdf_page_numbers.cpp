@@ -85,8 +85,12 @@ TEST_CASE("on pages read by OCR, a misread page number is known by where it stan
           std::vector<size_t>{1, 1});
     CHECK(lines_left({scanned_page(3, foot_line("注：本清单由乡党委负责解释", 300, 540, 560)),
                       scanned_page(4, foot_line("注：本清单由乡党委负责解释。", 300, 550, 566))}) == std::vector<size_t>{1, 1});
-    // Alone, with no such line on the page before or after, or on pages with a text layer, it stays.
-    CHECK(lines_left({scanned_page(3, foot_line("一三", 405, 437, 560)), scanned_page(4, foot_line("一二三四五六七八九十一二", 60, 780, 300))}) ==
+    // Alone at the foot, the pages around reading theirs as nothing (a photocopy's "— 37 —" as 了),
+    // it is still the page number; alone at the head, with no such line on the page before or
+    // after (a centred heading), or on pages with a text layer, it stays.
+    CHECK(lines_left({scanned_page(3, foot_line("了", 415, 427, 560)), scanned_page(4, foot_line("一二三四五六七八九十一二", 60, 780, 300))}) ==
+          std::vector<size_t>{0, 1});
+    CHECK(lines_left({scanned_page(3, foot_line("一三", 405, 437, 20)), scanned_page(4, foot_line("一二三四五六七八九十一二", 60, 780, 300))}) ==
           std::vector<size_t>{1, 1});
     CHECK(lines_left({scanned_page(3, foot_line("一三", 405, 437, 560), false), scanned_page(4, foot_line("-总一", 403, 439, 566), false)}) ==
           std::vector<size_t>{1, 1});

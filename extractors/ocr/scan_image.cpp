@@ -127,8 +127,11 @@ PreparedScan prepare_scan(const pdf::PageImage& page, bool straighten, const Sca
     PixPtr ink = checked(pixConvertTo1(grey.get(), tol.ink_level));
     const int horizontal_run = to_px(tol.min_horizontal_mm, page.dpi);
     const int vertical_run = to_px(tol.min_vertical_mm, page.dpi);
-    PixPtr horizontal = checked(pixOpenBrick(nullptr, ink.get(), horizontal_run, 1));
-    PixPtr vertical = checked(pixOpenBrick(nullptr, ink.get(), 1, vertical_run));
+    const int gap = to_px(tol.max_ruling_gap_mm, page.dpi) + 1;
+    PixPtr across = checked(pixCloseSafeBrick(nullptr, ink.get(), gap, 1));
+    PixPtr down = checked(pixCloseSafeBrick(nullptr, ink.get(), 1, gap));
+    PixPtr horizontal = checked(pixOpenBrick(nullptr, across.get(), horizontal_run, 1));
+    PixPtr vertical = checked(pixOpenBrick(nullptr, down.get(), 1, vertical_run));
     const int max_thickness = to_px(tol.max_thickness_mm, page.dpi);
     add_segments(horizontal.get(), true, max_thickness, out.rulings);
     add_segments(vertical.get(), false, max_thickness, out.rulings);
@@ -157,35 +160,40 @@ bool has_ink(const pdf::PageImage& image, int x0, int y0, int x1, int y1, int in
     return false;
 }
 
-int text_line_height(const pdf::PageImage& image, int x0, int y0, int x1, int y1, int ink_level) {
+std::vector<std::pair<int, int>> text_line_rows(const pdf::PageImage& image, int x0, int y0, int x1, int y1, int ink_level) {
     x0 = std::max(x0, 0);
     y0 = std::max(y0, 0);
     x1 = std::min(x1, image.width);
     y1 = std::min(y1, image.height);
-    std::vector<int> runs;
-    int run = 0;
+    std::vector<std::pair<int, int>> runs;
+    int start = -1;
     for (int y = y0; y <= y1; ++y) {
         bool ink = false;
         if (y < y1) {
             const unsigned char* row = image.grey.data() + static_cast<ptrdiff_t>(y) * image.width;
             ink = std::any_of(row + x0, row + x1, [&](unsigned char v) { return v < ink_level; });
         }
-        if (ink) {
-            ++run;
-        } else if (run > 0) {
-            runs.push_back(run);
-            run = 0;
+        if (ink && start < 0) start = y;
+        if (!ink && start >= 0) {
+            if (y - start >= to_px(min_text_line_mm, image.dpi)) runs.emplace_back(start, y);
+            start = -1;
         }
     }
-    std::erase_if(runs, [&](int r) { return r < to_px(min_text_line_mm, image.dpi); });
-    if (runs.empty()) return 0;
-    std::nth_element(runs.begin(), runs.begin() + static_cast<ptrdiff_t>(runs.size() / 2), runs.end());
-    return runs[runs.size() / 2];
+    return runs;
 }
 
-pdf::PageImage scaled_part(const pdf::PageImage& image, int x0, int y0, int x1, int y1, double factor) {
+int text_line_height(const pdf::PageImage& image, int x0, int y0, int x1, int y1, int ink_level) {
+    std::vector<int> heights;
+    for (const auto& [top, bottom] : text_line_rows(image, x0, y0, x1, y1, ink_level)) heights.push_back(bottom - top);
+    if (heights.empty()) return 0;
+    std::nth_element(heights.begin(), heights.begin() + static_cast<ptrdiff_t>(heights.size() / 2), heights.end());
+    return heights[heights.size() / 2];
+}
+
+pdf::PageImage scaled_part(const pdf::PageImage& image, int x0, int y0, int x1, int y1, double factor, bool sharpen) {
     PixPtr part = to_pix(image, std::max(x0, 0), std::max(y0, 0), std::min(x1, image.width), std::min(y1, image.height));
-    PixPtr scaled = checked(pixScale(part.get(), static_cast<l_float32>(factor), static_cast<l_float32>(factor)));
+    const auto f = static_cast<l_float32>(factor);
+    PixPtr scaled = checked(sharpen ? pixScale(part.get(), f, f) : pixScaleGeneral(part.get(), f, f, 0.0f, 0));
     return from_pix(scaled.get(), image.dpi * factor);
 }
 

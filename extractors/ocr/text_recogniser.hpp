@@ -41,8 +41,9 @@ public:
     std::vector<OcrSymbol> read_line(const PixelBox& box);
     // `box` read as one line of nothing but digits and dashes.
     std::vector<OcrSymbol> read_digits(const PixelBox& box);
-    // `box` read as one word of nothing but digits: a 序号 alone in its cell, which the line
-    // mode reads as nothing (a clean 7 at 200 dpi, 29 px tall).
+    // `box` read as one line of nothing but digits, with the English model: a number alone (a
+    // 序号), which the Chinese model misreads. The box should hold the number alone, with paper
+    // around it, its digits about 22–30 px tall.
     std::vector<OcrSymbol> read_number(const PixelBox& box);
 
     struct Loaded;

@@ -57,7 +57,12 @@ bool PageFurniture::repeats_previous(const TextLine& line) const { return repeat
 PageLayout PageFurniture::cleaned(PageLayout page, const std::vector<PlacedLine>& after) const {
     std::erase_if(page.lines, [&](const TextLine& l) {
         const PlacedLine here{furniture_key(l.text), l.top, at_number_place(l, page), page.height};
-        return is_page_number(l.text) || repeats(l, before_held_, tol_.running_distance) || repeats(l, after, tol_.running_distance) ||
+        // At the foot, below the tables, such a line is the page number even when the pages
+        // around read theirs as nothing (a photocopy's "— 37 —" read as 了, pages 37, 38, 40
+        // and 41 as nothing): what else stands there is no text of a list, and taken for text
+        // it became the heading of the next page's table, which then started a list of its own.
+        const bool foot_number = here.number_place && l.top > (1 - tol_.margin_share) * page.height;
+        return is_page_number(l.text) || foot_number || repeats(l, before_held_, tol_.running_distance) || repeats(l, after, tol_.running_distance) ||
                scanned_page_number(here, before_held_) || scanned_page_number(here, after);
     });
     return page;

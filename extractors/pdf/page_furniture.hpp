@@ -18,7 +18,8 @@ struct FurnitureTolerances {
     // by where it stands: a line of at most `number_chars` characters, centred within
     // `centred_share` of the page's width, in the top or bottom `margin_share` of the page
     // outside its tables, with such a line within `scanned_distance` (× the page's height: a
-    // scan sits a little higher or lower on each page) on the page before or after.
+    // scan sits a little higher or lower on each page) on the page before or after; at the
+    // foot, with or without.
     size_t number_chars = 8;
     double centred_share = 0.1;
     double margin_share = 0.12;

@@ -130,7 +130,7 @@ bool ListBuilder::continue_list(const std::vector<TextBlock>& lines, const Table
     const size_t heading = heading_index(lines, 0);
     const bool same_title = heading == std::string::npos ||
                             remove_whitespace(lines[heading].text) == remove_whitespace(document_.lists.back().title);
-    const bool same_columns = labels ? *labels == open_->labels : table.after_page_break && table.width == open_->width;
+    const bool same_columns = labels ? same_labels(*labels, open_->labels) : table.after_page_break && table.width == open_->width;
     if (!same_title || !same_columns) return false;
     take_lines(lines, 0, heading, false);
     return true;
@@ -168,7 +168,7 @@ void ListBuilder::header(TableState& s, size_t count) {
     bool names_list = false;
     for (size_t r : s.pending) names_list = names_list || cell_line(*filled_cells(s.rows[r]).front()).find("清单") != std::string::npos;
     // The header row repeated inside the table: the rows above it stay in the body.
-    if (s.attached && labels == open_->labels && !names_list) return;
+    if (s.attached && same_labels(labels, open_->labels) && !names_list) return;
     std::vector<TextBlock> lines = lines_with(s.rows, s.pending, s.table.page);
     s.pending.clear();
     lines_.clear();

@@ -101,6 +101,41 @@ std::vector<ColumnSpan> header_columns(const std::vector<TableRow>& rows, size_t
     return columns;
 }
 
+namespace {
+
+std::u32string code_points(const std::string& s) {
+    std::u32string out;
+    for (size_t i = 0; i < s.size();) out.push_back(next_code_point(s, i));
+    return out;
+}
+
+size_t edit_distance(const std::u32string& a, const std::u32string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
+bool same_labels(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i] == b[i]) continue;
+        const std::u32string x = code_points(a[i]), y = code_points(b[i]);
+        if (edit_distance(x, y) * 3 > std::max(x.size(), y.size())) return false;
+    }
+    return true;
+}
+
 std::vector<std::string> bare_labels(const std::vector<ColumnSpan>& columns) {
     std::vector<std::string> out;
     for (const ColumnSpan& c : columns) out.push_back(remove_whitespace(c.label));

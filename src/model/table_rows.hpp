@@ -53,6 +53,12 @@ ListLayout list_layout(const Table& table, const std::vector<ColumnSpan>& column
 std::vector<std::string> bare_labels(const std::vector<ColumnSpan>& columns);
 // The row's text by column, without whitespace, to compare it with bare_labels.
 std::vector<std::string> bare_values(const TableRow& row, const std::vector<ColumnSpan>& columns);
+// Whether two header rows' bare labels are one header printed twice: as many columns, and each
+// label the same but for at most one character in three (changed, added or left out). A scan's
+// header is read anew on every page, and OCR misreads a character now and then (承接部门 as
+// ”艰接部门 on one page of the corpus photocopy), which started a new list there; two lists'
+// headers differ by whole labels.
+bool same_labels(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
 // A row's cells by column: each cell goes to the column its first grid column falls in (to the
 // first column when it starts left of all), so no text is ever lost.
