@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "extractors/ocr/punctuation_ink.hpp"
 #include "extractors/ocr/scan_image.hpp"
 #include "extractors/pdf/ruling_grid.hpp"
 #include "model/text.hpp"
@@ -21,6 +22,12 @@ constexpr double cell_inset_pt = 0.75;
 // taller than the first are read from a copy scaled to the second.
 constexpr int max_line_px = 50;
 constexpr int target_line_px = 40;
+// Now and then the block mode reads a clear cell as nothing at one scale and right at another
+// (the corpus scan at 200 dpi: 事项类别 cells 自然资源 read as nothing with 40 px lines; on the
+// clean scan right with 30 or 44, on the photocopy, even cut out and made black and white, at
+// only one of 26–62 px; two copies a grey level apart, one read, one not). A cell with ink
+// read as nothing is read again with its lines these heights, until one reads.
+constexpr std::array<int, 5> retry_line_px{30, 46, 26, 34, 52};
 // Strokes of large characters (a 40 pt cover title) meet like rulings; a duty list's table is
 // never narrower than half a portrait page's text width (pt), nor shorter than two rows, and
 // has at least two columns (序号, 事项名称) and two rows (the header, an item).
@@ -66,8 +73,11 @@ std::vector<OcrLine> read(TextRecogniser& reader, const pdf::PageImage& image, c
     std::vector<OcrLine> lines = line > max_line_px
                                      ? read_scaled(reader, image, box, double(target_line_px) / line)
                                      : reader.read_block(box);
+    for (size_t i = 0; i < retry_line_px.size() && lines.empty() && line > 0; ++i)
+        lines = read_scaled(reader, image, box, double(retry_line_px[i]) / line);
     for (OcrLine& l : lines) {
         drop_ruling_remnants(l);
+        settle_punctuation(l, image);
         restore_full_width(l);
     }
     std::erase_if(lines, [](const OcrLine& l) { return l.symbols.empty(); });
