@@ -49,6 +49,17 @@ void check_scan(const std::string& name) {
     CHECK(said(r, "page 1 was read from the page images by OCR"));
 }
 
+// Runs `script` in `dir`, the PDF `source` its argument, after the imports it needs to spoil
+// pages as tests/data/scans/make_scans.py does.
+void make_scans_with(const test::TempDir& dir, const std::string& script, const fs::path& source) {
+    const std::string head = "import sys, subprocess, pathlib\n"
+                             "sys.path.insert(0, '" + scans().string() + "')\n"
+                             "import make_scans\n"
+                             "from PIL import Image\n";
+    test::write_file(dir / "make.py", head + script);
+    REQUIRE(test::run_shell("/usr/bin/python3 make.py " + test::quote(source), dir.path()).exit_code == 0);
+}
+
 }  // namespace
 
 TEST_CASE("a clean 200 dpi scan of a ruled list is read by OCR") { check_scan("scan-clean.pdf"); }
@@ -62,15 +73,10 @@ TEST_CASE("a six-page photocopy: its misread page numbers start no list, and eve
     const test::TempDir dir;
     const fs::path source = test::source_dir() / "tests" / "data" / "pdf" / "lo-ruled-landscape.pdf";
     const std::string script =
-        "import sys, subprocess, pathlib\n"
-        "sys.path.insert(0, '" + scans().string() + "')\n"
-        "import make_scans\n"
-        "from PIL import Image\n"
         "subprocess.run(['pdftoppm', '-r', '200', '-gray', sys.argv[1], 'p'], check=True)\n"
         "pages = [make_scans.spoil(Image.open(p).convert('L'), n) for n, p in enumerate(sorted(pathlib.Path('.').glob('p*.pgm')))]\n"
         "pages[0].save('photocopy.pdf', save_all=True, append_images=pages[1:], resolution=200, quality=55)\n";
-    test::write_file(dir / "make.py", script);
-    REQUIRE(test::run_shell("/usr/bin/python3 make.py " + test::quote(source), dir.path()).exit_code == 0);
+    make_scans_with(dir, script, source);
     const Read r = test::read_pdf_file(dir / "photocopy.pdf", OcrMode::automatic);
     const auto truth = test::document_from_truth(test::source_dir() / "tests" / "data" / "pdf" / "lo-ruled-landscape.truth.json");
     REQUIRE(r.document.lists.size() == truth.lists.size());
@@ -96,10 +102,6 @@ TEST_CASE("corpus pages scanned at 200 dpi keep their headers, 序号 and 事项
     const test::TempDir dir;
     const fs::path corpus = test::corpus("wumachang/wumachang.pdf");
     const std::string script =
-        "import sys, subprocess, pathlib\n"
-        "sys.path.insert(0, '" + scans().string() + "')\n"
-        "import make_scans\n"
-        "from PIL import Image\n"
         "pages = [4, 11, 33, 34]\n"
         "for n in pages:\n"
         "    subprocess.run(['pdftoppm', '-r', '200', '-gray', '-f', str(n), '-l', str(n), sys.argv[1], f'p{n:02d}'], check=True)\n"
@@ -109,8 +111,7 @@ TEST_CASE("corpus pages scanned at 200 dpi keep their headers, 序号 and 事项
         "for name, images, quality in (('clean', clean, 75), ('photocopy', copied, 55)):\n"
         "    images[0].save(name + '.pdf', save_all=True, append_images=images[1:], resolution=200, quality=quality)\n"
         "subprocess.run(['pdfunite'] + [f't{n:02d}.pdf' for n in pages] + ['text.pdf'], check=True)\n";
-    test::write_file(dir / "make.py", script);
-    REQUIRE(test::run_shell("/usr/bin/python3 make.py " + test::quote(corpus), dir.path()).exit_code == 0);
+    make_scans_with(dir, script, corpus);
     const Read text = test::read_pdf_file(dir / "text.pdf", OcrMode::never);
     REQUIRE(text.document.lists.size() == 2);
     const auto joined = [](const Paragraphs& p) {
